@@ -1,0 +1,593 @@
+"""The reply classifier: is this reply asking or telling?
+
+Labels follow ``shared/coding-manual.md``. A reply is split into sentences, each sentence into
+clauses where a new question or instruction starts, and each clause is read by its form
+(wh-question, yes/no question, request, instruction or statement) and by cue phrases. Each label
+comes with its cue: the words of the reply that decided it. The reply's primary label is the first
+of its sentence labels in the manual's order.
+
+Everything here is pure and deterministic: compiled patterns at import, no state, safe to call
+from any thread. It handles replies as typed or as transcribed from speech (no capitals, no
+punctuation, fillers).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+
+from .labels import Label, primary_of
+
+__all__ = ["Classification", "SentenceResult", "classify", "split_sentences", "MAX_CLASSIFIED_CHARS"]
+
+#: Text past this length is not read (a reply is never that long; the cost stays bounded).
+MAX_CLASSIFIED_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class SentenceResult:
+    text: str
+    label: str
+    cue: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Classification:
+    """A reply's primary label, the cue that decided it, and the per-sentence results."""
+
+    label: str
+    cue: str
+    sentences: tuple[SentenceResult, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "cue": self.cue, "sentences": [s.to_dict() for s in self.sentences]}
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _alt(words: str) -> str:
+    """'a|b c|d' from a whitespace-and-pipe list, longest first so alternatives don't shadow."""
+    items = sorted({w.strip() for w in words.split("|") if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(items) + ")"
+
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+APOS = "['’]"
+YOU = r"(?:you|u|ya|yous)"
+FILLER = _alt(
+    "so|um|umm|uh|uhh|er|erm|ah|hmm|hm|mm|well|okay|ok|okey|right|alright|all right|look|listen|"
+    "you know|i mean|like|yeah|yep|yes|and|but|now|oh|see|anyway|basically|just|honestly speaking|"
+    "cool|sure|fine|great|good|hey|hi|hello|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|"
+    "right then|lovely|brilliant|perfect|mm-hmm|mhm|uh-huh|thanks|thank you|cheers|sorry|and so|so yeah"
+)
+_LEADING_FILLER = _rx(rf"^\s*(?:{FILLER}\b[\s,.;:!-]*)+")
+# words we never strip as fillers when they begin a meaningful phrase
+_KEEP_AFTER_STRIP = _rx(r"^(?:so\s+(?:you|what|how|it|that)|right\s+now|just\s+\w+|well\s+done|good\s+(?:job|work|effort|call|stuff|thinking|question|point|on you|for you)|great\s+(?:job|work|effort|question|point|stuff|thinking)|thanks\s+for|thank\s+you\s+for|brilliant\s+(?:work|job|effort)|like\s+you)", )
+
+WH_OPEN_START = _alt(
+    "what|what's|whats|what're|what've|what'd|how|how's|hows|how'd|how've|why|why's|where|when|"
+    "who|who's|whom|whose|which|in what way|to what extent|how come"
+)
+AUX = _alt(
+    "do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should|shall|may|might|must|"
+    "don't|doesn't|didn't|isn't|aren't|wasn't|weren't|haven't|hasn't|hadn't|can't|couldn't|won't|"
+    "wouldn't|shouldn't|dont|didnt|isnt|arent|wasnt|havent|cant|couldnt|wont|wouldnt|shouldnt|"
+    "d'you|dyou|ya|any|anything|anyone|anybody|everything|everyone|got|ever|u"
+)
+SUBJECT = _alt(
+    "you|u|ya|they|he|she|it|we|i|that|this|there|the|your|their|his|her|our|my|its|those|these|"
+    "anyone|anybody|anything|everyone|everything|someone|somebody|something|a|an|any|marketing|\\w+"
+)
+REQUEST_VERB = _alt(
+    "tell me|tell us|walk me|walk us|talk me|talk us|take me|take us|run me|run us|fill me in|"
+    "help me understand|help me see|help me get|help me picture|describe|explain|say more|"
+    "paint me|paint a picture|give me a sense|give me an idea|give me a picture|give me a feel|"
+    "give me the background|give me the story|give me some background|share|expand|elaborate|"
+    "unpack|go on|keep going|continue|break it down for me|break that down for me|"
+    "help me make sense|remind me how|remind me what|remind me why|bring me up to speed|"
+    "catch me up|let me hear|i'd like to hear|i'd love to hear|i want to hear|i wanna hear|"
+    "i'm curious|im curious|i am curious|i wonder|i'm wondering|im wondering|i was wondering what|"
+    "i was wondering how|i'd like to understand|i'd love to understand|i want to understand|"
+    "i'd like to know|i'd love to know|i'm interested in|i'm interested to|i'd be interested|"
+    "help me get my head around|help me out here with|talk to me about|talk about|say a bit more|"
+    "say a little more|tell me a bit|tell me a little|give me your take|give me your view|"
+    "give me your thoughts|your thoughts|thoughts\\b|let's hear"
+)
+REQUEST_MODAL = rf"(?:can|could|would|will|won't|d'you|do)\s+{YOU}\s+(?:(?:please|maybe|perhaps|possibly|just|quickly|briefly|mind|like to|want to|wanna)\s+)*"
+
+# Instruction verbs that start an imperative clause (the manager telling them what to do).
+IMPERATIVE_VERB = _alt(
+    "send|call|ring|phone|email|e-mail|text|message|try|make sure|make certain|ensure|don't|do not|"
+    "dont|never|always|stop|quit|go|get|book|ask them|ask him|ask her|ask for|ask the|focus|start|"
+    "keep|be more|be less|be firm|be clear|be honest with them|put|use|bring|check|follow up|"
+    "follow-up|chase|push|offer|qualify|prepare|prep|write|set|tell them|tell him|tell her|"
+    "tell the|remember|think about|consider|pick up|reach out|drop|ditch|cut|lead with|block|"
+    "schedule|plan|prioritise|prioritize|escalate|loop in|cc|copy in|add|update|log|record|"
+    "practise|practice|rehearse|role-play|roleplay|shadow|listen to|read|watch|study|learn|"
+    "spend|find|pull|build|map|list|note|jot|draft|rewrite|redo|fix|change|switch|move|slow|"
+    "speed|shorten|lengthen|trim|open with|close with|close|negotiate|discount|hold|stick|"
+    "stay|avoid|skip|forget|ignore|accept|admit|apologise|apologize|own|take|give them|give him|"
+    "give her|show them|show him|show her|mention|raise|flag|talk to|speak to|speak with|"
+    "have a word|have a chat|sit down with|meet|arrange|organise|organize|sort|handle|deal with|"
+    "just|simply|definitely|really|double-check|triple-check|aim|target|go back|get back|"
+    "circle back|touch base|nudge|remind them|invite|involve|include|bring in|work on|work out|"
+    "figure out|look at|look into|look for|research|dig into|google|test|pilot|experiment|"
+    "trust|believe|relax|calm|chill|breathe|man up|toughen|grow|step up|pull your|lift your|"
+    "sharpen|tighten|clean up|tidy|reset|restart|rethink|reconsider|re-engage|engage|"
+    "leverage|use the|pitch|present|demo|record|prospect|cold call|cold-call|knock|visit|drop by|"
+    "pop|swing by|wait|give it|let them|let it|let him|let her|make|hit|bump|pester|badger|"
+    "loop|forward|resend|re-send|attach|include|share the|share your|post|publish|join|sign up|"
+    "enrol|enroll|register|buddy up|pair up|team up|partner|delegate|outsource|hand|pass|"
+    "cc'd|bcc|chuck|bin|scrap|kill|walk away|move on|let go|stop worrying|quit worrying|"
+    "lower|raise your|increase|decrease|double|halve|reduce|boost|grow your|fill|clear|empty|"
+    "count|track|measure|review|re-read|proofread|sense-check|gut-check|go through"
+)
+_IMPERATIVE_EXCEPTIONS = _rx(
+    r"^(?:tell me|tell us|take me|take us|give me (?:a sense|an idea|a picture|a feel|the background|"
+    r"the story|some background|your take|your view|your thoughts|a minute|a sec|a second|two minutes|"
+    r"a moment)|go on|keep going|take a seat|take your time|have a seat|grab a (?:seat|chair|coffee)|"
+    r"come in|come on in|sit down|hang on|hold on|give me a (?:sec|second|minute|moment)|bear with|"
+    r"excuse|pardon|let me (?:grab|find|get|check|pull|open|see|look|just|think|make a note|write|"
+    r"jot|ask|start|share my|load|bring up)|let's (?:start|begin|get started|kick off|dive in|"
+    r"crack on|get going|talk|chat|look|think|unpack|explore|dig|go through|take|see|review|recap|"
+    r"catch up|have a look|pick up|park|leave|wrap|finish|stop|pause|meet|grab|do this)|"
+    r"remind me|just checking|just wondering|just want to|just to check|just so|just a|"
+    r"look,|listen,|thanks|thank|sorry|welcome|morning|afternoon|evening|good (?:morning|"
+    r"afternoon|evening)|congratulations|congrats|cheers|enjoy|have a good|have a great|"
+    r"have a nice|take care|see you|speak soon|talk soon|catch you|mind the|come back to|"
+    r"help me understand|help me see|walk me|talk me|run me|fill me|paint me|describe|explain|"
+    r"unpack|expand|elaborate|share (?:with me|more|a bit|a little|what|how|why|your thinking)|"
+    r"say more|say a bit|say a little|talk to me about|continue|carry on|picture|imagine)\b"
+)
+
+FEELING = _alt(
+    "frustrat\\w*|annoy\\w*|angry|upset|fed up|gutted|stressed|stress|worried|worry|anxious|nervous|"
+    "scared|afraid|fear\\w*|disappoint\\w*|embarrass\\w*|overwhelm\\w*|exhaust\\w*|tired|drained|"
+    "burn\\w* out|stuck|lost|alone|unsupported|let down|unfair|unappreciated|undervalued|sad|hurt|"
+    "discourag\\w*|demotivat\\w*|deflat\\w*|confus\\w*|unsure|uncertain|torn|conflicted|ambivalent|"
+    "excit\\w*|proud|pleased|happy|relieved|confident|hopeful|keen|eager|motivat\\w*|"
+    "under pressure|pressure|a lot|tough|hard|difficult|rough|painful|grind|mess|uphill|"
+    "hopeless|helpless|powerless|out of your control|out of your hands|left out|blamed|"
+    "singled out|picked on|judged|criticised|criticized|defensive|sick of|tired of|done with|"
+    "had enough|over it|cheesed off|hacked off|brassed off|knackered|shattered|miffed|peeved|"
+    "pissed off|wound up|on edge|rattled|shaken|knocked|bruised|sting\\w*|awkward|uncomfortable|"
+    "resent\\w*|bitter|jaded|cynical|skeptical|sceptical|doubt\\w*|insecure|like a fraud|imposter|"
+    "impostor|not a natural|not cut out|not good enough|isn't fair|not fair|matters|important|"
+    "care about|cares about|value|values|means a lot|struggl\\w*|juggl\\w*|stretched|swamped|"
+    "slammed|snowed under|drowning|buried|on your plate|weigh\\w* on you|bothering you|bugging you|"
+    "eating at you|getting to you|wearing you|sting|knock to|blow to|ouch|oof"
+)
+
+# --- takeover ------------------------------------------------------------------------------------
+
+TAKEOVER_VERB = _alt(
+    "call|ring|phone|email|e-mail|text|message|talk to|talk with|speak to|speak with|have a word|"
+    "have a quiet word|have words|chat with|sort|sort out|sort it|sort this|sort that|handle|deal with|fix|"
+    "take|take over|take care|take it|take this|take that|take the|chase|chase up|escalate|write|"
+    "draft|rewrite|redo|raise it|raise this|raise that|raise the|set up|book|reach out|contact|"
+    "get on to|get onto|get hold of|get in touch|get on the phone|jump on|hop on|step in|own|"
+    "cover|run the|run it|lead the|lead it|go to|go over|go and see|pop over|go direct|"
+    "loop in|bring in|bring it up|bring this up|bring that up|pick up|pick it up|pick this up|"
+    "pick that up|look after|take charge|manage it|manage the|manage that|manage this|"
+    "smooth|fight|push back on|challenge|tackle|confront|negotiate|close it|close the|close that|"
+    "finish|put together|pull together|send|forward|present|pitch|do the|do it|do that|do this|"
+    "make the call|make that call|make the calls|get it|get that|get this|get them|get him|get her|"
+    "fire|replace|reassign|move|give it|give the|hand it|pass it|put in a word|put a word in|"
+    "put a call in|put in a call|ping|nudge|lean on|speak up|stand up|sit in|come to|join the|"
+    "join you on|join that|join the call|join the meeting|front|carry|clean up|straighten|"
+    "grab the|grab it|grab that|prepare|prep|build|rework|restructure|redesign|reprice|approve|"
+    "sign off|authorise|authorize|override|overrule|intervene|step up|get involved|weigh in"
+)
+_TAKEOVER = [
+    (_rx(rf"\b(?:leave|leaving)\s+(?:it|this|that|them|him|her|the \w+|all that|all of that|it all)\s+(?:with|to)\s+me\b"), "leave it with me"),
+    (_rx(rf"\b(?:give|hand|pass|send|forward|flick|bring|transfer|bounce|punt|toss|throw|shoot|email|fling|get)\s+(?:it|this|that|them|him|her|the [\w-]+(?: [\w-]+)?|me the [\w-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|over)\s*(?:over\s*)?(?:to|across to)\s+me\b"), "hand it to me"),
+    (_rx(rf"\bgive me\s+(?:the|their|his|her|that|this|your)\s+(?:[\w-]+\s+)?(?:account|accounts|number|numbers|contact|contacts|details|deal|file|email|client|lead|leads|proposal|deck|phone|name|names|case|customer|territory|list|problem|issue|one|prospect)s?\b"), "give me the account"),
+    (_rx(rf"\b(?:i{APOS}ll|i will|i\s?ll|ill|i{APOS}m going to|i am going to|i{APOS}m gonna|im gonna|i am gonna|i{APOS}m about to|i can|i could|i{APOS}d be happy to|i{APOS}m happy to|i{APOS}ll happily|happy to|let me|lemme|allow me to|i{APOS}ll just|i{APOS}ll go and|i{APOS}ll personally|i{APOS}ll get on and|i shall|i{APOS}ll quickly|i{APOS}ll have to|i{APOS}ll need to|i need to|i{APOS}d better|i better|i{APOS}ll make sure i|me and \w+ will|i{APOS}ll take it upon myself to|i{APOS}m taking|i{APOS}m stepping|i{APOS}ll step|i{APOS}m jumping|i will personally)\s+(?:just\s+|personally\s+|go and\s+|quickly\s+|myself\s+|then\s+|also\s+|definitely\s+|get on and\s+|ring round and\s+)?{TAKEOVER_VERB}\b"), "I'll handle it"),
+    (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to)\s+(?:\w+\s+){{0,2}}(?:myself|for you|on your behalf|personally)\b"), "I'll do it myself"),
+    (_rx(rf"\b(?:i{APOS}ve|i have|i{APOS}d|i already|i just)\s+(?:already\s+|just\s+)?(?:called|rung|phoned|emailed|spoken to|talked to|had a word|sorted|handled|fixed|escalated|booked|sent|rewritten|written|taken care)\b"), "I've already done it"),
+    (_rx(rf"\b(?:i{APOS}ll|i will|ill)\s+(?:take|handle|sort|deal with|run|own|cover|manage)\s+(?:it|this|that|them|the \w+|from here|over|care of)"), "I'll take it"),
+    (_rx(r"\b(?:leave|let)\s+(?:that|it|this)\s+to\s+me\b|\bthat's\s+(?:on|for)\s+me\s+(?:to sort|now)\b|\bconsider it (?:done|sorted|handled)\b|\bi've got (?:this|it|that|you covered)\b|\bi got (?:this|it)\b|\bmy problem now\b|\bnot your problem (?:any ?more|now)\b|\bleave the \w+ to me\b|\bi'll be the one to\b|\bi'll take the lead\b|\bi'll take (?:the|that|this) (?:meeting|call|account|deal|client|lead)\b"), "I've got this"),
+    (_rx(r"\b(?:take|taking)\s+(?:it|that|this|the \w+)\s+off\s+your\s+(?:plate|hands|desk|list)\b|\btake\s+(?:that|it|this)\s+(?:on|over)\s+for\s+you\b|\bdo\s+it\s+for\s+you\b|\bwrite\s+it\s+for\s+you\b|\bfor you\s*[,.]?\s*(?:no problem|don't worry)"), "take it off your plate"),
+]
+_NOT_TAKEOVER = _rx(
+    r"\b(?:let me|i'll|i will|i can|i could)\s+(?:just\s+)?(?:know|ask|check in|check back|listen|"
+    r"think|see|look|find|grab|get (?:a|us|some|the (?:file|notes|numbers|figures|report|deck up))|"
+    r"pull up|open|make a note|note|jot|write (?:that|this|it) down|be honest|be clear|be blunt|"
+    r"be straight|put it another way|rephrase|understand|recap|summari[sz]e|check (?:i|that i|my)|"
+    r"follow up with you|catch up with you|send you|email you|text you|call you|ring you|book (?:us|a|in|time)|"
+    r"set up (?:a|some|time|our|another|the next)|share (?:my|a|what)|play back|reflect|"
+    r"start|stop|pause|come back|get back to you|support you|help you (?:think|figure|work)|"
+    r"be there|back you|have your back|be around|make time|find time|push back|try to understand)\b"
+)
+
+# --- advice --------------------------------------------------------------------------------------
+
+_MODAL_ADVICE = _rx(
+    rf"\b(?:{YOU}|ya)\s+(?:really\s+|just\s+|definitely\s+|honestly\s+|seriously\s+|absolutely\s+|probably\s+|certainly\s+|also\s+|still\s+|simply\s+|then\s+)*"
+    rf"(?:should|shoulda|should've|shouldn't|shouldnt|need to|needa|needs to|have to|gotta|got to|'ve got to|ve got to|'ve gotta|have got to|must|mustn't|ought to|oughta|'d better|d better|had better|better|'d be better|would be better|might want to|may want to|might wanna|want to make sure|wanna make sure|could try|could always|could just|could start|could call|could send|could ask|could use|could look|could put|could give|could offer|could bring|could book|could maybe|could perhaps|might try|might consider|can try|can always|can just|can't keep|cannot keep|can't just|can't afford|can't let|will need to|'ll need to|ll need to|'ll want to|ll want to|'ll have to|ll have to|will have to|are going to have to|'re going to have to|re going to have to|'re gonna have to|re gonna have to|gonna have to|need more|need less|need a|need an|need some|needn't|don't need to|do not need to|don't have to|do not have to|shall)\b"
+)
+_MODAL_ADVICE_EXCEPTIONS = _rx(
+    rf"\b{YOU}\s+(?:should|must|need to|ought to)\s+(?:be (?:really |very |so |rightly |justly )?(?:proud|pleased|chuffed|happy)|"
+    r"have (?:seen|heard)|know (?:that|i|we)|feel (?:proud|good)|give yourself)"
+)
+_ADVICE_PHRASES = [
+    (_rx(rf"\b(?:i{APOS}d|i would|i{APOS}d probably|i would probably|i{APOS}d definitely|i{APOS}d just|i{APOS}d honestly|id)\s+(?:just\s+|probably\s+|definitely\s+|honestly\s+|personally\s+|actually\s+)*(?:suggest|recommend|advise|try|go|call|ring|phone|email|send|ask|book|focus|start|push|offer|stop|use|bring|put|get|drop|cut|lead|take|be|do|make|pick|set|tell|give|keep|wait|move|write|skip|chase|go back|look|think about|consider|prioriti[sz]e|say|follow|spend|reach|schedule|block|plan|change|switch|escalate|walk|hold|stick|leave|let|lower|raise|frame|position|reframe|reposition|open|close|lean|swap|invest|practise|practice|have)\b"), "I'd ..."),
+    (_rx(r"\bif i (?:were|was) (?:you|u|in your (?:shoes|position|place))\b|\bin your (?:shoes|position|place),? i\b|\bif it were me\b|\bif it was me\b|\bwere i you\b"), "if I were you"),
+    (_rx(r"\bmy (?:advice|suggestion|recommendation|tip|two cents|2 cents|view|take|rule|approach|feeling) (?:is|would be|here|for you|'d be|:)|\bmy (?:advice|tip|suggestion|recommendation)\b|\b(?:a|one|quick|top|pro|little|good) tip\b|\bword of advice\b|\bpiece of advice\b|\ba bit of advice\b|\bhere's (?:what|the thing|a thought|an idea|my|a tip|how|the deal|the plan|the trick)\b|\bhere is (?:what|the thing|a thought|an idea|my|a tip)\b"), "my advice"),
+    (_rx(r"\bi (?:suggest|recommend|advise|propose|would suggest|would recommend|would advise|'d suggest|'d recommend|strongly suggest|strongly recommend|really think you|honestly think you|think you should|think you need|think you'd be better|think you ought|reckon you should|reckon you need|believe you should|feel you should|want you to|need you to|'d like you to|would like you to|expect you to|'m asking you to|am asking you to|'m telling you|am telling you|want to see you|'d love you to|'d love to see you|'d rather you|would rather you|insist|wanna see you|want ya to|need ya to)\b"), "I suggest"),
+    (_rx(r"\blet(?:'|’)?s\s+(?:have you|get you|make sure|try|call|ring|phone|email|send|book|set|put|offer|push|use|bring|get|go|change|switch|drop|cut|focus|plan|schedule|block|start you|aim|target|move|give|write|draft|fix|prepare|prep|practise|practice|role-?play|rehearse|escalate|chase|pick|lower|raise|double|add|loop|bring in|just|not)\b"), "let's ..."),
+    (_rx(r"\b(?:the|your|our|their|biggest|real|main|core|underlying|actual|only|big)\s+(?:problem|issue|trouble|mistake|reason|cause|weakness|gap|flaw|error|thing|fix|answer|solution|key|trick|secret|lesson|point|takeaway|priority|move|play|way forward|best move|next step|priority)\s+(?:here\s+|there\s+|really\s+|honestly\s+|though\s+|with that\s+|with this\s+)?(?:is|was|'s|are|were|has been|seems to be|sounds like)\b"), "the problem is ..."),
+    (_rx(r"\b(?:the|a|one)\s+(?:key|trick|secret|answer|solution|fix|best (?:way|thing|approach|bet|move|option|plan)|smart (?:move|play)|right (?:move|call|approach|thing)|way to (?:do|handle|fix|crack|get|win|close|deal with) (?:it|this|that|them))\s+(?:here\s+|is|'s|would be|will be)\b|\bwhat (?:works|worked|you need|you want|would help|will help|helps|i(?:'d| would) do|i do|i did|i used to do) (?:is|was|here is|best is|for me)\b"), "the key is ..."),
+    (_rx(rf"\b(?:that|it|this){APOS}?s?\s*(?:is|was|'s)?\s*(?:probably\s+|clearly\s+|obviously\s+|just\s+|simply\s+|all\s+)?because\s+{YOU}\b|\b(?:that|this|it)(?:{APOS}s| is| was) (?:why|where|how) {YOU}\b|\b(?:you|u) (?:didn(?:'|’)?t|did not|never|don(?:'|’)?t|do not|failed to|forgot to|haven(?:'|’)?t|have not) (?:\w+ ){{0,3}}(?:so|which is why|that's why|and that's why|hence)\b"), "that's because you ..."),
+    (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b|\bback (?:when|in my|in the day)\b|\bi (?:always|used to|would always|never|once|would) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b|\bi had (?:a|the) (?:same|similar)\b|\bsame thing happened to me\b|\bthat happened to me\b|\bwhen that happened to me\b|\bhappened to me (?:once|too|as well|years ago)\b"), "in my experience"),
+    (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b"), "information"),
+    (_rx(rf"\b(?:why not|just)\s+(?:call|ring|phone|email|send|ask|book|try|offer|push|go|get|tell|give|set|use|drop|bring|put|chase|follow)\b"), "just ..."),
+    (_rx(rf"\b(?:don{APOS}?t|do not|never)\s+(?:worry|stress|panic|beat yourself|take it personally|overthink|sweat|fret|be so hard|be too hard|give up|lose heart|let it|let them)\b"), "don't worry"),
+    (_rx(rf"\b{YOU}{APOS}?(?:ll| will) (?:be fine|get there|be ok|be okay|be alright|crack it|nail it|figure it out|sort it|be grand|smash it)\b|\bit(?:'ll| will) (?:be fine|work out|come|get easier|click|come good|sort itself)\b|\beveryone (?:goes through|struggles|feels|has)\b|\bit(?:'s| is) (?:just )?(?:a numbers game|a phase|part of the job|normal|natural|fine)\b"), "reassurance"),
+]
+
+# --- judgment ------------------------------------------------------------------------------------
+
+NEGATIVE_EVAL = _alt(
+    "sloppy|lazy|careless|unacceptable|not good enough|not acceptable|not on|poor|rubbish|useless|"
+    "pathetic|hopeless|terrible|awful|shocking|appalling|disgraceful|embarrassing|amateur|amateurish|"
+    "naive|stupid|silly|daft|dumb|ridiculous|lame|weak|sub-par|subpar|substandard|shoddy|sloppily|"
+    "half-hearted|half-arsed|half-assed|lacklustre|lackluster|disappointing|a disappointment|a mess|"
+    "a joke|a shambles|a disaster|excuses|an excuse|just excuses|no excuse|a cop-out|a copout|"
+    "whining|whinging|moaning|complaining|a cop out|careless|reckless|irresponsible|unprofessional|"
+    "negligent|clueless|incompetent|disorganised|disorganized|lazy|a waste|wasteful|wrong|"
+    "below par|below standard|below what i expect|not up to scratch|not up to standard|beneath you|"
+    "sub standard|bad form|poor form|not great|not ideal|not your best|nowhere near|way off"
+)
+_JUDGMENT = [
+    (_rx(rf"^(?:and\s+|so\s+|but\s+)?why\s+(?:on earth|the hell|the heck|in god's name|in the world|would|wouldn't|didn't|did not|haven't|have not|hadn't|wasn't|weren't|isn't|aren't|couldn't|can't|won't|don't you ever|do you always|do you keep|are you always|is it always|do you never|did you not|did you even|didn't you|on god's earth|ever would|the devil)\b"), "why didn't you ..."),
+    (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened)\b|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b"), "what were you thinking"),
+    (_rx(rf"\b(?:that|this|it|which|that's|it's|this is|that is|it is|that was|this was|it was|you were|you're|you are|you've been|you were being|that sounds|that seems|frankly|honestly|quite|pretty|really|very|bit|little|rather|a bit|so|too|just|plain|totally|completely|utterly|absolutely)\s+(?:\w+\s+)?{NEGATIVE_EVAL}\b"), "negative verdict"),
+    (_rx(rf"\b{YOU}\s+(?:always|never|constantly|keep|continually|forever|still|again)\s+(?:\w+\s+){{0,2}}?(?:do|does|did|make|made|miss|missed|forget|forgot|leave|left|blame|moan|complain|whinge|whine|drop|dropped|skip|skipped|rush|rushed|fail|failed|mess|messed|screw|screwed|ignore|ignored|wing|winging|cut|come|turn|think|talk|get|go|find|have|play|make excuses|say|act|let|do this|do that)\b"), "you always ..."),
+    (_rx(rf"^(?:and\s+|but\s+|honestly,?\s+|frankly,?\s+|look,?\s+)?{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?!gave up|give up|stop|quit|let (?:it|that|them) (?:stop|beat)|fail to (?:impress|surprise)|miss a beat)(?:\w+)"), "you never ..."),
+    (_rx(rf"\b{YOU}(?:{APOS}re| are| were|'ve been| have been)\s+(?:being\s+)?(?:so\s+|too\s+|really\s+|just\s+|very\s+|a bit\s+|quite\s+|being\s+)?(?:lazy|sloppy|careless|defensive|dramatic|paranoid|naive|negative|difficult|precious|sensitive|unprofessional|disorganised|disorganized|arrogant|overconfident|complacent|entitled|stubborn|a (?:bit of a )?(?:problem|liability|drama queen|moaner|whinger)|making excuses|passing the buck|blaming|overreacting|over-reacting|whining|whinging|moaning|complaining|wrong|kidding yourself|deluding yourself|in denial|fooling yourself|off the mark)\b"), "you're being ..."),
+    (_rx(rf"\b(?:you{APOS}re|you are|yeah|yes|true|totally|absolutely|exactly|agreed|fair point|quite right|you{APOS}ve got a point|i agree|i know|no doubt|to be fair|spot on|dead right|too right)[,.]?\s+(?:\w+\s+){{0,3}}?(?:marketing|the leads|leads|he|she|they|them|dave|sam|procurement|ops|operations|finance|legal|the team|that team|your colleague|the engineer|leadership|management|head office|hq|the company|the system|the crm|your leader|your boss|the product|the pricing|that client|the client|the buyer|the customer|the market|the territory)\s+(?:\w+\s+){{0,2}}(?:is|are|was|were|'s|have been|has been|never|don't|doesn't|didn't|can't|won't|always|really)\s+(?:\w+\s+){{0,2}}?(?:{NEGATIVE_EVAL}|a nightmare|impossible|the worst|to blame|at fault|the problem|a pain|dreadful|dire|clueless|letting you down|let you down|failed you|pull(?:ing)? (?:his|her|their) weight|deliver|useless|hopeless|crap|garbage|trash|junk|awful|terrible|pants|shocking|bad|incompetent|lazy)"), "siding with their blame"),
+    (_rx(rf"\b(?:not|isn{APOS}?t|wasn{APOS}?t|it{APOS}s not|it is not|that{APOS}s not|hardly)\s+(?:really\s+|at all\s+|entirely\s+|even\s+)?(?:your fault|on you|your responsibility|down to you|your problem|your doing)\b|\b(?:it{APOS}s|it is|that{APOS}s|that is)\s+(?:totally |all |entirely |completely |clearly |obviously )?(?:their|his|her|marketing{APOS}s|leadership{APOS}s|management{APOS}s|the client{APOS}s|the buyer{APOS}s|dave{APOS}s|sam{APOS}s|my|our) (?:fault|problem|doing|mess|responsibility)\b|\bblame (?:them|marketing|him|her|leadership|the leads|me)\b|\b(?:they|he|she|marketing|leadership|management)\s+(?:really\s+)?(?:dropped the ball|let you down|screwed you|stitched you up|hung you out|threw you under|failed you|messed up|screwed up|are useless|is useless|are hopeless|is hopeless|are rubbish|is rubbish|are a joke|is a joke|are the problem|is the problem|are to blame|is to blame)\b|\byou(?:'re| are) (?:right|dead right|spot on|so right|quite right)\b(?=.*\b(?:they|he|she|marketing|leads|leadership|management|team|colleague|engineer|client|buyer|company|territory)\b)"), "siding with their blame"),
+    (_rx(r"\b(?:oh )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|nice|marvellous|super),?\s+(?:another|so now|just what|that's all we|exactly what)\b|\bwell done(?:,)? (?:you|genius|einstein)?\s*(?:…|\.\.\.)?\s*(?:now|another|again)\b|\bthanks? for nothing\b|\bwhat a (?:surprise|shock|mess|disaster|joke|shambles)\b|\bhere we go again\b|\bnot again\b|\bsame old\b|\bas usual\b|\btypical\b|\bthat(?:'s| is) on you\b|\bthat(?:'s| is) your (?:fault|problem|mistake|doing)\b|\bit(?:'s| is) your (?:fault|problem|mistake|doing)\b|\byour fault\b|\bi(?:'m| am) (?:disappointed|not impressed|unimpressed|frustrated) (?:in|with|by) you\b|\bi expected (?:better|more)\b|\bi expect better\b|\bi(?:'m| am) (?:disappointed|not impressed|unimpressed)\b|\bnot good enough\b|\bno excuses?\b|\bexcuses,? excuses\b|\bstop (?:making excuses|whining|whinging|moaning|complaining|blaming)\b|\bquit (?:whining|moaning|complaining|blaming)\b|\bgrow up\b|\bget a grip\b|\bpull your (?:finger|socks) (?:out|up)\b|\bman up\b|\btoughen up\b"), "verdict"),
+]
+
+# --- affirmation -----------------------------------------------------------------------------------
+
+POSITIVE_EVAL = _alt(
+    "great|good|brilliant|excellent|fantastic|terrific|superb|outstanding|impressive|smart|clever|"
+    "sharp|thoughtful|solid|strong|creative|bold|brave|courageous|gutsy|honest|candid|mature|"
+    "professional|thorough|diligent|resourceful|inventive|innovative|insightful|wise|sensible|"
+    "promising|encouraging|inspiring|admirable|commendable|valuable|useful|helpful|a great|a good|"
+    "a brilliant|a smart|a clever|a strong|a solid|a bold|a brave|really good|really great|"
+    "spot on|top notch|top-notch|first class|first-class|awesome|amazing|stellar|killer|ace|"
+    "cracking|class|quality|nice|lovely|wonderful|marvellous|fab|fabulous|neat|genius|legend"
+)
+AFFIRM_NOUN = _alt(
+    "effort|work|job|thinking|insight|idea|point|question|instinct|instincts|move|call|start|"
+    "attitude|initiative|persistence|tenacity|honesty|candour|candor|commitment|dedication|"
+    "preparation|prep|creativity|courage|resilience|grit|hustle|drive|energy|focus|discipline|"
+    "progress|improvement|growth|ownership|self-awareness|reflection|analysis|plan|planning|"
+    "approach|try|attempt|experiment|stuff|catch|spot|observation|question to ask|instinct there|"
+    "result|results|win|wins|numbers|week|month|quarter|going|follow-through|follow through|"
+    "listening|research|homework|notes|pitch|demo|presentation|proposal|effort there|work there|"
+    "thing to do|thing to try|thing to say|thing to admit|step|decision|choice|risk|idea to try|experiment to run|shot"
+)
+_AFFIRMATION = [
+    (_rx(rf"\b(?:well done|good job|nice job|great job|nice work|good work|great work|nice one|good on (?:you|ya)|good for you|fair play|hats off|kudos|props|bravo|credit to you|credit where it's due|respect|nicely done|way to go|you nailed it|you smashed it|you killed it|you crushed it|you rock|legend|top job|good shout|great shout|good stuff|great stuff|brilliant stuff|proud of you|so proud|really proud|i(?:'m| am) (?:really |so |very )?proud|you should be (?:really |very |so )?proud|be proud|you must be proud)\b"), "well done"),
+    (_rx(rf"\b(?:i|really|truly|genuinely|so|do|i do|i really|i genuinely|i truly)\s+(?:really\s+|genuinely\s+|truly\s+|do\s+)?(?:appreciate|value|admire|respect|love|like) (?:that|the way|how|your|you(?:r)? (?:being|telling|sharing|saying|coming|bringing|raising|owning|taking|trying|putting)|it when you|you for|what you|this|the)\b"), "I appreciate"),
+    (_rx(rf"\b(?:thanks|thank you|thank u|cheers|ta)\s+(?:so much\s+|very much\s+|a lot\s+|again\s+)?(?:for|4)\s+(?:being|sharing|telling|owning|your|coming|raising|bringing|flagging|opening up|trusting|putting|trying|taking|the honesty|that honesty|speaking|saying|admitting|the candour|the candor|the effort|all the|all your|the work|the hard|going|stepping|pushing|sticking|the (?:thought|insight|reflection|detail|prep|preparation)|that|this)\b"), "thanks for ..."),
+    (_rx(rf"\b(?:that|this|it|which|that's|it's|this is|that was|it was|what a|such a|a|really|very|so|pretty|quite|seriously|genuinely)\s+(?:really\s+|very\s+|so\s+|genuinely\s+|seriously\s+)?(?:{POSITIVE_EVAL})\s+(?:{AFFIRM_NOUN})\b"), "great effort"),
+    (_rx(rf"\b(?:that|this|it)\s*(?:{APOS}s|is|was|took|takes|shows|showed|says)\s+(?:a lot of\s+|real\s+|some\s+|serious\s+|proper\s+|genuine\s+|so much\s+|a\s+|an\s+|really\s+|very\s+|so\s+|pretty\s+|quite\s+)*(?:guts|courage|nerve|bottle|balls|grit|character|honesty|maturity|integrity|self-awareness|initiative|commitment|dedication|brave|bold|gutsy|courageous|impressive|admirable|commendable|really impressive|no small thing|not easy to admit|not easy to say|hard to admit|hard to say|a big step|a real strength|a strength|a good sign|growth|progress|real progress|huge|massive|big)\b"), "that took guts"),
+    (_rx(rf"\b{YOU}\s+(?:really\s+|clearly\s+|obviously\s+|genuinely\s+|definitely\s+|certainly\s+|always\s+|honestly\s+|absolutely\s+|have\s+|'ve\s+|did\s+|do\s+)*(?:stuck with|kept going|kept at|kept pushing|persevered|persisted|stayed|didn't give up|never gave up|worked (?:really )?hard|put (?:in|a lot|real|so much)|handled|showed|shown|show|bounced back|took (?:the )?initiative|took ownership|took responsibility|owned|owning|stepped up|went (?:the extra|above)|care(?:d)? (?:a lot|about|deeply)|clearly care|are (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|a natural at)|'re (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|getting better|improving|growing|learning|making progress)|have (?:a real|a great|a good|a natural|real|great) (?:gift|talent|knack|eye|ear|way|instinct|feel|strength)|'ve (?:got|grown|improved|come a long way|made (?:real |great |good |huge )?progress|learned|learnt|done (?:the|a lot|well|great|brilliant)|prepared|thought (?:this|it|that) through)|did (?:well|great|brilliantly|a great|a good|the right|your homework)|prepared|thought (?:this|it|that) through|tried something|took a risk|took a chance|were brave|were honest|were right to|made (?:real |good |great )?progress|learn(?:ed|t) (?:a lot|fast|quickly)|asked for help|came to me|raised it|flagged it)\b"), "you stuck with it"),
+    (_rx(r"\b(?:your|the)\s+(?:effort|persistence|tenacity|honesty|candour|candor|commitment|dedication|preparation|prep|creativity|courage|resilience|initiative|energy|drive|hustle|work ethic|attitude|curiosity|self-awareness|ownership|instincts?|care|integrity|discipline|follow-through)\s+(?:really\s+|clearly\s+|has\s+|have\s+|is\s+|are\s+|was\s+|shows?|showed|shines?|comes? through|stands? out|paid off|pays off|counts|matters|is impressive|is obvious|is clear|is great|is a strength|has been|has really|is noticed|hasn't gone unnoticed|did not go unnoticed|didn't go unnoticed)"), "your effort shows"),
+    (_rx(r"\b(?:good|great|excellent|brilliant|fair|interesting|important|smart|clever|thoughtful|useful) (?:question|point|spot|catch|observation|insight|thinking|shout|call|idea)\b|\bthat(?:'s| is) (?:a )?(?:real )?(?:strength|gift|talent|skill)\b|\bi(?:'m| am) (?:impressed|glad you|pleased you|really glad you|so glad you|happy you|grateful)\b|\bimpressive\b|\bi(?:'m| am) (?:proud|chuffed) (?:of you|that you)\b|\bi can see (?:how much|the effort|you(?:'ve| have) (?:worked|put|tried|been working))\b|\bi(?:'ve| have) noticed (?:how|that you|your)\b|\bit(?:'s| is) (?:clear|obvious|evident) (?:that )?you(?:'ve| have| care| really| put|'re| are)\b|\bi (?:can )?tell you (?:care|really care|worked|put|tried)\b"), "good question"),
+]
+
+# --- reflection ----------------------------------------------------------------------------------
+
+_REFLECTION = [
+    (_rx(r"\b(?:it|that|this)?\s*(?:sounds|seems|looks|feels)\s+(?:like|as if|as though|as tho|to me like|to me as if|pretty|really|quite|very|a bit|rather|so|frustrating|tough|hard|difficult|exhausting|painful|like a lot)\b"), "sounds like"),
+    (_rx(rf"\b{YOU}\s+(?:sound|seem|look|feel|felt|appear|sounded|seemed|looked|appeared|must feel|must have felt|might feel|may feel|probably feel|kind of feel|sort of feel|kinda feel|almost feel)\b"), "you feel"),
+    (_rx(r"\b(?:what i(?:'m| am) hearing|i(?:'m| am) hearing|what i hear|i hear (?:that|you saying|you're|you are|a lot)|if i(?:'ve| have) got (?:this|that|it|you) right|if i understand (?:you|correctly|right)|let me (?:see if i(?:'ve| have)? got|check i(?:'ve| have)? got|make sure i(?:'ve| have)? got|play (?:that|it|this) back|reflect (?:that|this) back|sum(?:marise|marize|) (?:that|this|up)|recap)|to (?:sum up|summari[sz]e|recap)|in other words|so (?:basically|in short|overall|to sum up)|part of you|on (?:the )?one hand|on the other hand|a part of you|some of you|you(?:'re| are) (?:saying|telling me|describing)|what you(?:'re| are) (?:saying|describing|telling me)|you said|you mentioned|you told me|you've said|you've told me|so far you've|putting (?:that|it) together|from what you(?:'re| are)? (?:say|said|saying|describe|describing))\b"), "what I'm hearing"),
+    (_rx(rf"^(?:so|and so|so basically|so really|so what you're saying|so yeah|right so|okay so|ok so|so then)\s*,?\s+(?:{YOU}|the|it|that|this|they|he|she|there|your|nobody|no one|everyone|all|none|part|both|a lot|most|even|despite|after|when|since|because|for|with|without|not|no)\b"), "so ..."),
+    (_rx(rf"\b(?:no wonder|small wonder|of course) (?:{YOU}|it|that|this)\b|\b(?:that|this|it)(?:{APOS}s| is| was| must be| must have been| can be| would be| sounds| seems)\s+(?:\w+\s+)?(?:{FEELING})\b|\b(?:must be|must have been|can't be|cannot be|can't have been|can be) (?:\w+\s+)?(?:{FEELING}|hard|tough|a lot|draining|difficult|rough|easy)\b"), "that must be hard"),
+    (_rx(rf"\b{YOU}(?:{APOS}re| are| were|{APOS}ve been| have been| had been|{APOS}d been|{APOS}re feeling| are feeling| were feeling| get| got| getting| feel| felt)\s+(?:\w+\s+){{0,3}}?(?:{FEELING})"), "you're frustrated"),
+    (_rx(rf"\b(?:{YOU}|it's|it is)\s+(?:\w+\s+){{0,2}}?(?:important|matters|mean[st]? a lot|care(?:s)? about|value|values|want|wanted|wish|hope|hoped|need(?:ed)? (?:to feel|to know|to be|some|more|a bit of|time|space|support|backup|help|clarity|certainty)|believe|believed|think|thought|reckon|figure|know|knew|realise|realize|see|saw|noticed|worry|wonder|wondering|weren't sure|aren't sure|not sure|don't know|didn't know|can't see|cannot see|haven't decided|are torn|are weighing|are considering|are thinking|'re thinking|'re considering|'re weighing|'re wondering|'re not sure|'re unsure|are unsure|'ve decided|have decided|decided|chose|tried|'ve tried|have tried|did|'ve done|have done|'ve been|have been|'re|are|were|had|'d|got|get|went|ended|ended up|put|spent|lost|won|made|said)\b"), "you ..."),
+]
+
+# --- questions -----------------------------------------------------------------------------------
+
+_LEADING_WH = _rx(
+    rf"^(?:what about|how about|what if|why not|why don't|why dont|why do not|why wouldn't|why won't|why can't|why couldn't you just|wouldn't it|couldn't you|shouldn't you|could you not|can you not|what would happen if you|what (?:would|will|do) (?:happen|you think would happen|they say|it look like) if (?:you|we) (?:just\s+)?(?:call|ring|phone|email|send|ask|offer|try|book|push|go|gave|give|tried|called|sent|offered|asked|booked|pushed|went|dropped|drop|cut|lowered|lower|brought|bring|used|use|put|set|started|start|stopped|stop|made|make))\b"
+)
+_WHAT_ABOUT_YOU = _rx(r"^(?:what|how) about (?:you|yourself|your (?:side|part|end|role|own)|for you|them|it|that|now|this|the rest|next|everything else|the other \w+)\s*\??$|^(?:what|how) about (?:you|yourself)\b")
+_LEADING_YN = _rx(
+    rf"^(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+)?(?:thought (?:about|of)|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|got|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
+)
+_LEADING_YN_OPEN_TAIL = _rx(rf"^(?:have|did|do)\s+{YOU}\s+(?:ever\s+)?(?:thought (?:about|of)|considered|think about|look(?:ed)? at|explored)\s+(?:what|how|why|where|who|which|whether|if)\b")
+ACTION_VERB = _alt(
+    "call|ring|phone|email|e-mail|text|send|offer|push|book|bring|ask|use|try|go|consider|think about|"
+    "look at|drop|cut|lower|raise|follow up|chase|escalate|involve|loop|pick up|reach out|suggest|"
+    "recommend|start|stop|focus|prioritise|prioritize|set up|get|give|put|move|schedule|arrange|invite|"
+    "share|include|add|change|switch|reframe|propose|pitch|present|show|demo|run|lead with|open with|"
+    "close with|shorten|simplify|tweak|rework|rewrite|redo|revisit|resend|spend|block|aim|target|"
+    "batch|practise|practice|rehearse|role-play|ask for|go back|get back|circle back|touch base|"
+    "nudge|remind|bump|discount|sweeten|bundle|extend|pilot|test|split|automate|delegate|pair|"
+    "shadow|sit in|join|skip|ditch|swap|offer them|make|build|map|prepare|prep|draft"
+)
+_LEADING_MODAL = _rx(
+    rf"^(?:(?:would|wouldn't|could|couldn't|might|will|won't|is|isn't|was|wasn't|does|doesn't|can|can't)\s+"
+    rf"(?:it|that|this|there|a|an|the|some|one|doing|going|getting|calling|sending|having|using|trying|"
+    rf"adding|asking|offering|bringing|starting|switching|changing|cutting|dropping)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:help|be (?:better|worth|smarter|easier|quicker|faster|good|best|wise|useful|an idea|a good idea|"
+    rf"the move|the way|the answer|more effective|stronger|simpler|enough)|make (?:sense|more sense|"
+    rf"things easier|a difference|it easier)|work better|land better|go down better|do the trick|"
+    rf"be worth (?:a|it|trying)|be time|speed)\b"
+    rf"|(?:could|couldn't|can|can't|should|shouldn't|would|wouldn't|will|won't|might|may|shall|must)\s+"
+    rf"(?:{YOU}|we|ya)\s+(?:not\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|also\s+|instead\s+|"
+    rf"try and\s+|try to\s+|at least\s+|still\s+)*(?:{ACTION_VERB})\b)"
+)
+_LEADING_TAG = _rx(r"\b(?:don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
+
+ONE_FACT = _rx(
+    rf"^(?:how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|'s the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when (?:is|was|did|does|do|will|are|were|'s|s|can|should|would)|who (?:is|was|are|were|'s|s|did|does|do|will|owns|signs|signed|runs|made|sent|called|has|had|else was|was on|is on|approved|decides)|whose|which|where (?:is|was|are|were|'s|s|did|does|do)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
+)
+_OPEN_DESPITE_WH_FACT = _rx(r"^(?:who else|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
+
+_WH_START = _rx(rf"^(?:{WH_OPEN_START})\b")
+_YN_START = _rx(rf"^(?:{AUX})\s+(?:{SUBJECT})\b")
+_YN_SHORT = _rx(r"^(?:any (?:luck|news|word|joy|update|updates|reply|replies|response|movement|progress|feedback|questions|thoughts|ideas)|anything (?:else|new|from|on|back)|make sense|sound good|sounds good to you|yes or no|with me so far|still with me|still there|still on for)\b")
+_YN_SHORT_MARKED = _rx(r"^(?:ready|happy|ok|okay|alright|all good|all set|sorted|done|good|fair|right|true|correct|clear|got it|really|seriously|yeah|no|yes|and|so|sure|agreed|deal)\b")
+_REQUEST = _rx(rf"^(?:{REQUEST_MODAL})?(?:please\s+)?(?:{REQUEST_VERB})\b")
+_REQUEST_ANYWHERE = _rx(rf"\b(?:tell me (?:more|about|what|how|why|where|when|who|which|a bit|a little|everything|the story|your)|walk me (?:through|thru)|talk me (?:through|thru)|take me (?:through|thru)|run me (?:through|thru)|help me understand|fill me in|say (?:a bit |a little )?more about|i(?:'d| would) (?:love|like) to (?:hear|know|understand)|i(?:'m| am) curious (?:about|what|how|why|to)|i wonder (?:what|how|why|where|which)|paint me a picture|describe (?:what|how|the|your|it|that|them|him|her))\b")
+_QUESTION_TAIL = _rx(r"(?:\?|\bor not|\bor what|\bright\s*\?|\bcorrect\s*\?|\bagreed\s*\?|\byeah\s*\?|\bno\s*\?|\bok(?:ay)?\s*\?)\s*$")
+_OTHER_PATTERNS = _rx(
+    r"^(?:hi|hey|hello|hiya|howdy|morning|good (?:morning|afternoon|evening)|afternoon|evening|"
+    r"welcome|come in|come on in|take a seat|have a seat|grab a (?:seat|chair|coffee)|sit down|"
+    r"thanks|thank you|ta|cheers|okay|ok|right|sure|yeah|yep|yes|no|nope|mm+|mm-?hmm+|mhm+|uh-?huh|"
+    r"hmm+|ah|oh|i see|got it|gotcha|understood|noted|fair enough|fine|cool|great|good|lovely|"
+    r"perfect|brilliant|nice|sorry|pardon|excuse me|hang on|hold on|one sec|one second|one moment|"
+    r"just a (?:sec|second|moment|minute)|bear with me|give me a (?:sec|second|moment|minute)|"
+    r"let me (?:grab|find|get|check|pull up|open|see|look|just|make a note|write|jot|load|bring up)|"
+    r"see you|speak soon|talk soon|catch you|bye|goodbye|take care|have a good|enjoy|"
+    r"we(?:'ve| have) got|we have|we've only got|we only have|i've got|i have (?:a|another|to)|"
+    r"shall we|let's (?:start|begin|get started|kick off|crack on|get going|wrap|leave it|stop|pause|"
+    r"meet|pick this up|pick it up|catch up|grab|do this)|sorry,? (?:i|the|my|we)|the (?:wifi|wi-fi|"
+    r"connection|line|call|screen|video|audio|room|meeting)|my (?:next|last|other) (?:meeting|call)|"
+    r"i(?:'m| am) (?:back|here|listening|with you|all ears)|go ahead|carry on|continue|"
+    r"anyway|moving on|next|so|well|alright|all right|absolutely|definitely|exactly|indeed|true|"
+    r"of course|certainly|no problem|no worries|sounds good|makes sense|that makes sense|"
+    r"i understand|i get it|i hear you|interesting|wow|really|right then|ok then|okay then)\b"
+)
+
+_WORD = re.compile(r"[\w'’-]+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+|(?<=\?)(?=\S)|\s*;\s*|\s+[-–—]{1,2}\s+")
+_CLAUSE_BREAK = _rx(
+    rf",\s*(?:and\s+|but\s+|so\s+|then\s+|or\s+)?(?=(?:{WH_OPEN_START}|{REQUEST_VERB}|(?:can|could|would|do|did|does|is|are|have|has|will|was|were|should|shall)\s+(?:you|u|they|he|she|it|we|that|there|the)|you should|you need|you have to|you must|you could|you ought|i(?:'d| would) (?:suggest|recommend|try|go|call)|i(?:'ll| will) (?:call|ring|sort|handle|take|deal)|let me (?:handle|sort|take|deal|call|ring|fix)|leave it with me|why don't|how about|what about|what if)\b)"
+)
+# Unpunctuated speech: an acknowledgement or affirmation run straight into a question.
+_SPOKEN_BREAK = _rx(
+    rf"^((?:(?:well done|good job|nice work|great work|good effort|great effort|nice one|thanks(?: for [\w\s']{{1,40}}?)?|thank you(?: for [\w\s']{{1,40}}?)?|that's (?:fair|helpful|useful|interesting|great|good|tough|hard|rough)|that makes sense|i see|i hear you|i get (?:it|that)|i understand|got it|fair enough|makes sense|ok(?:ay)?|right|sure|yeah|mm+|hmm+|cool|great|good|brilliant|lovely|perfect|interesting)\s+)+)(?=(?:{WH_OPEN_START}|tell me|walk me|talk me|help me|can you|could you|do you|did you|have you|are you|is it|is there|was it|were you)\b)"
+)
+
+
+def _clean(text: str) -> str:
+    """Normalise unicode, drop control characters, fold whitespace."""
+    text = unicodedata.normalize("NFKC", text[:MAX_CLASSIFIED_CHARS])
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in text)
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a reply into sentences (by punctuation and line breaks)."""
+    parts = [p.strip(" \"'") for p in _SENTENCE_BREAK.split(_clean(text))]
+    return [p for p in parts if p and _WORD.search(p)]
+
+
+def _strip_fillers(clause: str) -> str:
+    stripped = clause
+    for _ in range(6):
+        match = _LEADING_FILLER.match(stripped)
+        if not match or match.end() == 0:
+            break
+        candidate = stripped[match.end():]
+        if not _WORD.search(candidate) or _KEEP_AFTER_STRIP.match(stripped):
+            break
+        # keep "so" when it introduces a restatement; _REFLECTION's "so ..." needs it
+        if re.match(r"^(?:and\s+)?so\b", stripped, re.I) and not re.match(
+            rf"^(?:so\s+)+(?:{WH_OPEN_START}|tell|walk|talk|help|can|could|do|did|have|is|are|um|uh|er|erm|like|yeah|okay|ok|right|well|anyway)\b", stripped, re.I
+        ):
+            # "so you ..." / "so the demo ..." stays whole
+            break
+        stripped = candidate
+    return stripped.strip(" ,.;:-")
+
+
+def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str | None:
+    for pattern, _name in patterns:
+        match = pattern.search(text)
+        if match:
+            return match.group(0).strip(" ,.")
+    return None
+
+
+def _is_imperative(clause: str) -> str | None:
+    if _IMPERATIVE_EXCEPTIONS.match(clause):
+        return None
+    match = re.match(rf"^(?:please\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+)*(?:{IMPERATIVE_VERB})\b(?:\s+\w+){{0,3}}", clause, re.I)
+    if not match:
+        return None
+    verb_phrase = match.group(0)
+    # "call it a day?" / "try me" are not instructions about the work
+    if re.match(r"^(?:try me|call it|get it\??$|take care|go on|keep going|hold on|hang on|stop there|look,|listen,|mind you)", verb_phrase, re.I):
+        return None
+    return verb_phrase
+
+
+def _classify_clause(clause: str, is_question_marked: bool) -> tuple[Label, str]:
+    """Label one clause; returns (label, cue)."""
+    body = _strip_fillers(clause)
+    if not body:
+        return Label.OTHER, clause.strip()
+    lower = body.lower()
+
+    cue = _first(_TAKEOVER, body)
+    if cue and not _NOT_TAKEOVER.search(body[: body.lower().find(cue.lower()) + len(cue)] if cue.lower() in lower else body):
+        return Label.TAKEOVER, cue
+
+    wh = _WH_START.match(body)
+    yes_no = _YN_START.match(body) or _YN_SHORT.match(body) or (is_question_marked and _YN_SHORT_MARKED.match(body))
+    request = _REQUEST.match(body)
+
+    # Questions and requests: leading, judgmental, open or closed by their own form.
+    if wh or yes_no or request or is_question_marked:
+        if request and not wh:
+            return Label.OPEN_QUESTION, request.group(0)
+        if wh:
+            if _WHAT_ABOUT_YOU.match(body):
+                return Label.OPEN_QUESTION, body[: wh.end() + 6].strip()
+            leading = _LEADING_WH.match(body)
+            if leading:
+                return Label.LEADING_QUESTION, leading.group(0)
+            judged = _first(_JUDGMENT[:2], body)
+            if judged:
+                return Label.JUDGMENT, judged
+            tag = _LEADING_TAG.search(body)
+            if tag:
+                return Label.LEADING_QUESTION, tag.group(0)
+            if ONE_FACT.match(body) and not _OPEN_DESPITE_WH_FACT.match(body):
+                return Label.CLOSED_QUESTION, ONE_FACT.match(body).group(0)
+            if _REQUEST_ANYWHERE.search(body) or True:
+                return Label.OPEN_QUESTION, wh.group(0) + _next_words(body, wh.end(), 3)
+        if yes_no or is_question_marked:
+            if yes_no:
+                if _LEADING_YN.match(body) and not _LEADING_YN_OPEN_TAIL.match(body):
+                    return Label.LEADING_QUESTION, _LEADING_YN.match(body).group(0)
+                if _LEADING_MODAL.match(body):
+                    return Label.LEADING_QUESTION, _LEADING_MODAL.match(body).group(0)
+                tag = _LEADING_TAG.search(body)
+                if tag:
+                    return Label.LEADING_QUESTION, tag.group(0)
+                judged = _first(_JUDGMENT[:2], body)
+                if judged:
+                    return Label.JUDGMENT, judged
+                request_inside = _REQUEST_ANYWHERE.search(body)
+                if request_inside and re.match(rf"^(?:{REQUEST_MODAL})", body, re.I):
+                    return Label.OPEN_QUESTION, body[: request_inside.end()]
+                return Label.CLOSED_QUESTION, yes_no.group(0)
+            # a statement said with a question mark: its content decides, questions by default
+            statement_label, statement_cue = _classify_statement(body)
+            if statement_label in (Label.ADVICE, Label.JUDGMENT, Label.AFFIRMATION):
+                if statement_label is Label.ADVICE and _is_imperative(body):
+                    return Label.ADVICE, statement_cue
+                if statement_label is Label.ADVICE:
+                    return Label.LEADING_QUESTION, statement_cue
+                return statement_label, statement_cue
+            if _QUESTION_TAIL.search(body) or is_question_marked:
+                tag = _LEADING_TAG.search(body)
+                if tag:
+                    return Label.LEADING_QUESTION, tag.group(0)
+                return Label.CLOSED_QUESTION, body[:40] + ("?" if len(body) <= 40 else "…?")
+    return _classify_statement(body)
+
+
+def _next_words(text: str, start: int, count: int) -> str:
+    words = _WORD.findall(text[start:])[:count]
+    return (" " + " ".join(words)) if words else ""
+
+
+def _classify_statement(body: str) -> tuple[Label, str]:
+    imperative = _is_imperative(body)
+    if imperative:
+        return Label.ADVICE, imperative
+    modal = _MODAL_ADVICE.search(body)
+    if modal and not _MODAL_ADVICE_EXCEPTIONS.search(body) and not _is_embedded(body, modal.start()):
+        return Label.ADVICE, modal.group(0)
+    advice = _first(_ADVICE_PHRASES, body)
+    if advice:
+        return Label.ADVICE, advice
+    judged = _first(_JUDGMENT, body)
+    if judged:
+        return Label.JUDGMENT, judged
+    if _REQUEST_ANYWHERE.search(body):
+        return Label.OPEN_QUESTION, _REQUEST_ANYWHERE.search(body).group(0)
+    affirmed = _first(_AFFIRMATION, body)
+    reflected = _first(_REFLECTION[:6], body)
+    if affirmed and not (reflected and _REFLECTION[0][0].search(body)):
+        return Label.AFFIRMATION, affirmed
+    if reflected:
+        return Label.REFLECTION, reflected
+    words = _WORD.findall(body)
+    if _OTHER_PATTERNS.match(body) and len(words) <= 6:
+        return Label.OTHER, body
+    you_statement = _REFLECTION[6][0].search(body)
+    if you_statement:
+        return Label.REFLECTION, you_statement.group(0)
+    if re.search(rf"\b(?:{YOU}|your|yours|yourself)\b", body, re.I) and len(words) >= 3:
+        return Label.REFLECTION, _first_words(body, 4)
+    if _OTHER_PATTERNS.match(body) or len(words) <= 2:
+        return Label.OTHER, body if len(words) <= 6 else _first_words(body, 4)
+    if re.search(rf"\b(?:{FEELING})\b", body, re.I):
+        return Label.REFLECTION, re.search(rf"\b(?:{FEELING})\b", body, re.I).group(0)
+    if re.match(r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|let's)\b", body, re.I):
+        return Label.OTHER, _first_words(body, 4)
+    # A plain statement about the world, not about them: information, which is telling.
+    if re.search(r"\b(?:is|are|was|were|will|has|have|had|does|do|works?|gets?|makes?|needs?|helps?|means?|comes?|goes?|tends?|starts?|ends?|changes?|matters?|pays?|closes?|sells?|buys?|happens?|takes?|'s|'re)\b", body, re.I):
+        return Label.ADVICE, _first_words(body, 5)
+    return Label.REFLECTION if len(words) >= 3 else Label.OTHER, _first_words(body, 4)
+
+
+def _is_embedded(body: str, position: int) -> bool:
+    """True when a 'you should' sits inside a question such as 'what do you think you should do'."""
+    before = body[:position].lower()
+    return bool(re.search(rf"\b(?:{WH_OPEN_START}|whether|if|wonder|think|decide|decided|deciding|know|sure)\b[^,.;]*$", before))
+
+
+def _first_words(text: str, count: int) -> str:
+    return " ".join(_WORD.findall(text)[:count])
+
+
+def _clauses(sentence: str) -> list[str]:
+    spoken = _SPOKEN_BREAK.match(sentence)
+    if spoken and len(_WORD.findall(sentence[spoken.end():])) >= 2:
+        head, sentence = sentence[: spoken.end()].strip(), sentence[spoken.end():]
+        return [head, *_clauses(sentence)]
+    pieces = [p for p in _CLAUSE_BREAK.split(sentence) if p and p.strip(" ,")]
+    return pieces or [sentence]
+
+
+def _classify_sentence(sentence: str) -> tuple[Label, str]:
+    question_marked = sentence.rstrip().endswith("?")
+    results = []
+    clauses = _clauses(sentence)
+    for position, clause in enumerate(clauses):
+        last = position == len(clauses) - 1
+        results.append(_classify_clause(clause, question_marked and last))
+    label = primary_of([label for label, _ in results])
+    cue = next(cue for result_label, cue in results if result_label is label)
+    return label, cue
+
+
+def classify(reply: str, context: str | None = None) -> Classification:
+    """Label a manager's reply. ``context`` (the salesperson line it answers) is accepted for
+    callers that have it; the label depends on the reply's own words."""
+    if not isinstance(reply, str):
+        raise TypeError("reply must be a string")
+    sentences = split_sentences(reply)
+    if not sentences:
+        return Classification(Label.OTHER.value, "", ())
+    results = []
+    for sentence in sentences[:200]:
+        label, cue = _classify_sentence(sentence)
+        results.append(SentenceResult(sentence, label.value, cue))
+    primary = primary_of([Label(r.label) for r in results])
+    cue = next(r.cue for r in results if r.label == primary.value)
+    return Classification(primary.value, cue, tuple(results))
