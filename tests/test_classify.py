@@ -1,0 +1,103 @@
+"""The classifier against the coding manual's examples, decision rules and awkward input."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from trainer.classify import classify
+from trainer.labels import ALL_LABELS
+
+# The coding manual's own examples: the contract.
+MANUAL_EXAMPLES = {
+    "open_question": ["What got in the way this week?", "How are you thinking about the next call?",
+                      "Talk me through the last meeting.", "what would you want to happen"],
+    "closed_question": ["Did the buyer open the email?", "How many meetings are booked?",
+                        "Who was on the call?", "Is Tuesday still good?"],
+    "leading_question": ["Have you thought about calling earlier in the day?", "Why don't you bring a case study?",
+                         "Wouldn't a shorter deck work better?", "What if you asked for the meeting now?",
+                         "Isn't it time you followed up?"],
+    "advice": ["You ought to qualify harder on the first call.", "Book the follow-up before you hang up.",
+               "In my day I'd have phoned them twice.", "The problem is your discovery is too short."],
+    "takeover": ["I'll ring their procurement team myself.", "Let me sort out the lead quality with marketing.",
+                 "Give me the account, I'll handle it."],
+    "reflection": ["So the demo went well but the follow-up stalled.", "You sound fed up with the territory.",
+                   "It feels to you like nobody has your back."],
+    "affirmation": ["You stuck with that account for months.", "That was a brave thing to try.",
+                    "Thanks for being so candid."],
+    "judgment": ["That's sloppy work.", "You never plan ahead.", "True, the leads are rubbish, not your fault."],
+    "other": ["Hi, come in.", "Okay.", "Mm-hmm.", "Hang on, let me find the file."],
+}
+
+DECISION_RULES = [
+    ("tell me what happened", "open_question"),
+    ("you called them?", "closed_question"),
+    ("try calling them?", "advice"),
+    ("What about sending them the case study?", "leading_question"),
+    ("How about a pilot?", "leading_question"),
+    ("Why didn't you follow up?", "judgment"),
+    ("Why do you think the deal stalled?", "open_question"),
+    ("Good effort. What would you change?", "open_question"),
+    ("You should call them. What do you think?", "advice"),
+    ("so um what got in the way this week", "open_question"),
+    ("walk me through it", "open_question"),
+    ("what do you think you should do", "open_question"),
+    ("could you walk me through how the call went", "open_question"),
+    ("right okay so how did the demo land", "open_question"),
+]
+
+
+@pytest.mark.parametrize("label,reply", [(l, r) for l, rs in MANUAL_EXAMPLES.items() for r in rs])
+def test_manual_examples(label, reply):
+    assert classify(reply).label == label
+
+
+@pytest.mark.parametrize("reply,label", DECISION_RULES)
+def test_decision_rules(reply, label):
+    assert classify(reply).label == label
+
+
+def test_every_label_comes_with_a_cue_from_the_reply():
+    for replies in MANUAL_EXAMPLES.values():
+        for reply in replies:
+            result = classify(reply)
+            assert result.cue, reply
+            assert result.cue.lower().split()[0] in reply.lower(), (reply, result.cue)
+
+
+def test_sentences_are_labelled_and_primary_follows_the_manual_order():
+    result = classify("Good effort. You should call them. What do you think?")
+    assert [s.label for s in result.sentences] == ["affirmation", "advice", "open_question"]
+    assert result.label == "advice"
+    assert result.cue == result.sentences[1].cue
+
+
+@pytest.mark.parametrize("reply", [
+    "", "   ", "\x00\x07\x1b[31m", "🙂🙂🙂", "¿Qué pasó con el cliente?", "Was ist passiert?",
+    "客户怎么说", "x" * 100_000, "what? " * 20_000, "\u202eevil\u202c", "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+])
+def test_awkward_input_gets_a_label_not_a_crash(reply):
+    result = classify(reply)
+    assert result.label in ALL_LABELS
+
+
+def test_empty_reply_is_other():
+    assert classify("").label == "other"
+    assert classify("   \n ").label == "other"
+
+
+def test_deterministic_and_thread_safe():
+    replies = [r for rs in MANUAL_EXAMPLES.values() for r in rs] * 20
+    expected = [classify(r) for r in replies]
+    results: dict[int, list] = {}
+
+    def work(index: int) -> None:
+        results[index] = [classify(r) for r in replies]
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(results[i] == expected for i in range(4))
