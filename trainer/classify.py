@@ -65,11 +65,12 @@ FILLER = _alt(
     "so|um|umm|uh|uhh|er|erm|ah|hmm|hm|mm|well|okay|ok|okey|right|alright|all right|look|listen|"
     "you know|i mean|like|yeah|yep|yes|and|but|now|oh|see|anyway|basically|just|honestly speaking|"
     "cool|sure|fine|great|good|hey|hi|hello|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|"
+    "honestly|frankly|to be honest|tbh|to be fair|in fairness|fair|true|mm-hm|uh huh|uh-huh|mmm|ha|haha|"
     "right then|lovely|brilliant|perfect|mm-hmm|mhm|uh-huh|thanks|thank you|cheers|sorry|and so|so yeah"
 )
 _LEADING_FILLER = _rx(rf"^\s*(?:{FILLER}\b[\s,.;:!-]*)+")
 # words we never strip as fillers when they begin a meaningful phrase
-_KEEP_AFTER_STRIP = _rx(r"^(?:so\s+(?:you|what|how|it|that)|right\s+now|just\s+\w+|well\s+done|good\s+(?:job|work|effort|call|stuff|thinking|question|point|on you|for you)|great\s+(?:job|work|effort|question|point|stuff|thinking)|thanks\s+for|thank\s+you\s+for|brilliant\s+(?:work|job|effort)|like\s+you)", )
+_KEEP_AFTER_STRIP = _rx(r"^(?:so\s+(?:you|it|that)|right\s+now|just\s+\w+|well\s+done|good\s+(?:job|work|effort|call|stuff|thinking|question|point|on you|for you)|great\s+(?:job|work|effort|question|point|stuff|thinking)|thanks\s+for|thank\s+you\s+for|brilliant\s+(?:work|job|effort)|like\s+you)", )
 
 WH_OPEN_START = _alt(
     "what|what's|whats|what're|what've|what'd|how|how's|hows|how'd|how've|why|why's|where|when|"
@@ -79,11 +80,13 @@ AUX = _alt(
     "do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should|shall|may|might|must|"
     "don't|doesn't|didn't|isn't|aren't|wasn't|weren't|haven't|hasn't|hadn't|can't|couldn't|won't|"
     "wouldn't|shouldn't|dont|didnt|isnt|arent|wasnt|havent|cant|couldnt|wont|wouldnt|shouldnt|"
-    "d'you|dyou|ya|any|anything|anyone|anybody|everything|everyone|got|ever|u"
+    "d'you|dyou|ya|u|doesnt|hasnt|hadnt|werent|aint|ain't"
 )
 SUBJECT = _alt(
     "you|u|ya|they|he|she|it|we|i|that|this|there|the|your|their|his|her|our|my|its|those|these|"
-    "anyone|anybody|anything|everyone|everything|someone|somebody|something|a|an|any|marketing|\\w+"
+    "anyone|anybody|anything|everyone|everything|someone|somebody|something|a|an|any|all|both|either|"
+    "marketing|legal|finance|procurement|leadership|management|mark|priya|dave|sam|jess|everybody|nobody|"
+    "what|which|some|enough|much|many|more|most|last|next|tomorrow|today|friday|monday|tuesday|wednesday|thursday"
 )
 REQUEST_VERB = _alt(
     "tell me|tell us|walk me|walk us|talk me|talk us|take me|take us|run me|run us|fill me in|"
@@ -186,6 +189,9 @@ TAKEOVER_VERB = _alt(
     "sign off|authorise|authorize|override|overrule|intervene|step up|get involved|weigh in"
 )
 _TAKEOVER = [
+    (_rx(r"\b(?:leave|leaving)\s+(?:[\w'-]+\s+){1,4}?(?:to|with)\s+me\b"), "leave it to me"),
+    (_rx(r"\b(?:hand|give|pass|forward|send|flick|get)\s+me\s+(?:the|that|this|those|their|his|her|all the|your)\s+(?:[\w-]+\s+)?(?:contract|list|account|accounts|deal|email|emails|chain|thread|file|proposal|deck|details|numbers|contact|contacts|client|lead|leads|territory|forecast|pricing|quote|spec|brief|paperwork|renewal|objection|problem|issue)s?\b"), "give me the ..."),
+    (_rx(r"\b(?:tell|ask|get|have)\s+(?:them|him|her|[A-Z]\w+|the \w+)\s+(?:to\s+)?(?:call|ring|phone|email|contact|come to|speak to|talk to|deal with|go through|send it to|escalate to|report to)\s+me\b"), "tell them to call me"),
     (_rx(rf"\b(?:leave|leaving)\s+(?:it|this|that|them|him|her|the \w+|all that|all of that|it all)\s+(?:with|to)\s+me\b"), "leave it with me"),
     (_rx(rf"\b(?:give|hand|pass|send|forward|flick|bring|transfer|bounce|punt|toss|throw|shoot|email|fling|get)\s+(?:it|this|that|them|him|her|the [\w-]+(?: [\w-]+)?|me the [\w-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|over)\s*(?:over\s*)?(?:to|across to)\s+me\b"), "hand it to me"),
     (_rx(rf"\bgive me\s+(?:the|their|his|her|that|this|your)\s+(?:[\w-]+\s+)?(?:account|accounts|number|numbers|contact|contacts|details|deal|file|email|client|lead|leads|proposal|deck|phone|name|names|case|customer|territory|list|problem|issue|one|prospect)s?\b"), "give me the account"),
@@ -196,6 +202,19 @@ _TAKEOVER = [
     (_rx(r"\b(?:leave|let)\s+(?:that|it|this)\s+to\s+me\b|\bthat's\s+(?:on|for)\s+me\s+(?:to sort|now)\b|\bconsider it (?:done|sorted|handled)\b|\bi've got (?:this|it|that|you covered)\b|\bi got (?:this|it)\b|\bmy problem now\b|\bnot your problem (?:any ?more|now)\b|\bleave the \w+ to me\b|\bi'll be the one to\b|\bi'll take the lead\b|\bi'll take (?:the|that|this) (?:meeting|call|account|deal|client|lead)\b"), "I've got this"),
     (_rx(r"\b(?:take|taking)\s+(?:it|that|this|the \w+)\s+off\s+your\s+(?:plate|hands|desk|list)\b|\btake\s+(?:that|it|this)\s+(?:on|over)\s+for\s+you\b|\bdo\s+it\s+for\s+you\b|\bwrite\s+it\s+for\s+you\b|\bfor you\s*[,.]?\s*(?:no problem|don't worry)"), "take it off your plate"),
 ]
+_GENERIC_TAKEOVER = _rx(
+    rf"\b(?:i{APOS}ll|i will|ill|i{APOS}m going to|im going to|i am going to|i{APOS}m gonna|im gonna|let me|lemme)\s+"
+    r"(?:just\s+|go and\s+|personally\s+|quickly\s+|also\s+|then\s+|myself\s+|happily\s+|gladly\s+)?([a-z]+)\b"
+)
+_GENERIC_NOT_TAKEOVER = _rx(
+    r"^(?:be|think|see|know|let|try|check|catch|follow|send|email|call|ring|text|message|book|set|share|play|recap|"
+    r"summari[sz]e|reflect|start|stop|pause|come|get|support|help|back|make|find|listen|ask|repeat|rephrase|put|"
+    r"write|note|jot|grab|pull|open|look|leave|wrap|finish|give|admit|say|tell|explain|keep|shut|do|need|want|wait|"
+    r"hold|pass|take|have|bring|push|level|hand|go|understand|hear|guess|bet|park|circle|update|"
+    r"remember|forget|miss|owe|stay|sit|join|mention|raise|flag|double|loop|pop|drop|look|read|watch|"
+    r"review|chat|talk|speak|meet|digest|mull|sleep|promise|trust|believe|assume|clarify|confirm|"
+    r"ping|organise|organize|arrange|schedule|move|shift|swap|cancel|postpone|push|buy|treat|get)$"
+)
 _NOT_TAKEOVER = _rx(
     r"\b(?:let me|i'll|i will|i can|i could)\s+(?:just\s+)?(?:know|ask|check in|check back|listen|"
     r"think|see|look|find|grab|get (?:a|us|some|the (?:file|notes|numbers|figures|report|deck up))|"
@@ -218,16 +237,17 @@ _MODAL_ADVICE_EXCEPTIONS = _rx(
     r"have (?:seen|heard)|know (?:that|i|we)|feel (?:proud|good)|give yourself)"
 )
 _ADVICE_PHRASES = [
-    (_rx(rf"\b(?:i{APOS}d|i would|i{APOS}d probably|i would probably|i{APOS}d definitely|i{APOS}d just|i{APOS}d honestly|id)\s+(?:just\s+|probably\s+|definitely\s+|honestly\s+|personally\s+|actually\s+)*(?:suggest|recommend|advise|try|go|call|ring|phone|email|send|ask|book|focus|start|push|offer|stop|use|bring|put|get|drop|cut|lead|take|be|do|make|pick|set|tell|give|keep|wait|move|write|skip|chase|go back|look|think about|consider|prioriti[sz]e|say|follow|spend|reach|schedule|block|plan|change|switch|escalate|walk|hold|stick|leave|let|lower|raise|frame|position|reframe|reposition|open|close|lean|swap|invest|practise|practice|have)\b"), "I'd ..."),
+    (_rx(rf"\b(?:i{APOS}d|i would|i{APOS}d probably|i would probably|i{APOS}d definitely|i{APOS}d just|i{APOS}d honestly|id)\s+(?:just\s+|probably\s+|definitely\s+|honestly\s+|personally\s+|actually\s+)*(?:suggest|recommend|advise|encourage|urge|invite you to|try|go|call|ring|phone|email|send|ask|book|focus|start|push|offer|stop|use|bring|put|get|drop|cut|lead|take|be|do|make|pick|set|tell|give|keep|wait|move|write|skip|chase|go back|look|think about|consider|prioriti[sz]e|say|follow|spend|reach|schedule|block|plan|change|switch|escalate|walk|hold|stick|leave|let|lower|raise|frame|position|reframe|reposition|open|close|lean|swap|invest|practise|practice|have)\b"), "I'd ..."),
     (_rx(r"\bif i (?:were|was) (?:you|u|in your (?:shoes|position|place))\b|\bin your (?:shoes|position|place),? i\b|\bif it were me\b|\bif it was me\b|\bwere i you\b"), "if I were you"),
     (_rx(r"\bmy (?:advice|suggestion|recommendation|tip|two cents|2 cents|view|take|rule|approach|feeling) (?:is|would be|here|for you|'d be|:)|\bmy (?:advice|tip|suggestion|recommendation)\b|\b(?:a|one|quick|top|pro|little|good) tip\b|\bword of advice\b|\bpiece of advice\b|\ba bit of advice\b|\bhere's (?:what|the thing|a thought|an idea|my|a tip|how|the deal|the plan|the trick)\b|\bhere is (?:what|the thing|a thought|an idea|my|a tip)\b"), "my advice"),
-    (_rx(r"\bi (?:suggest|recommend|advise|propose|would suggest|would recommend|would advise|'d suggest|'d recommend|strongly suggest|strongly recommend|really think you|honestly think you|think you should|think you need|think you'd be better|think you ought|reckon you should|reckon you need|believe you should|feel you should|want you to|need you to|'d like you to|would like you to|expect you to|'m asking you to|am asking you to|'m telling you|am telling you|want to see you|'d love you to|'d love to see you|'d rather you|would rather you|insist|wanna see you|want ya to|need ya to)\b"), "I suggest"),
+    (_rx(r"\bi (?:suggest|recommend|advise|propose|encourage you|urge you|(?:would |'d )?(?:really |strongly )?(?:encourage|urge) you|would suggest|would recommend|would advise|'d suggest|'d recommend|strongly suggest|strongly recommend|really think you|honestly think you|think you should|think you need|think you'd be better|think you ought|reckon you should|reckon you need|believe you should|feel you should|want you to|need you to|'d like you to|would like you to|expect you to|'m asking you to|am asking you to|'m telling you|am telling you|want to see you|'d love you to|'d love to see you|'d rather you|would rather you|insist|wanna see you|want ya to|need ya to)\b"), "I suggest"),
     (_rx(r"\blet(?:'|’)?s\s+(?:have you|get you|make sure|try|call|ring|phone|email|send|book|set|put|offer|push|use|bring|get|go|change|switch|drop|cut|focus|plan|schedule|block|start you|aim|target|move|give|write|draft|fix|prepare|prep|practise|practice|role-?play|rehearse|escalate|chase|pick|lower|raise|double|add|loop|bring in|just|not)\b"), "let's ..."),
     (_rx(r"\b(?:the|your|our|their|biggest|real|main|core|underlying|actual|only|big)\s+(?:problem|issue|trouble|mistake|reason|cause|weakness|gap|flaw|error|thing|fix|answer|solution|key|trick|secret|lesson|point|takeaway|priority|move|play|way forward|best move|next step|priority)\s+(?:here\s+|there\s+|really\s+|honestly\s+|though\s+|with that\s+|with this\s+)?(?:is|was|'s|are|were|has been|seems to be|sounds like)\b"), "the problem is ..."),
     (_rx(r"\b(?:the|a|one)\s+(?:key|trick|secret|answer|solution|fix|best (?:way|thing|approach|bet|move|option|plan)|smart (?:move|play)|right (?:move|call|approach|thing)|way to (?:do|handle|fix|crack|get|win|close|deal with) (?:it|this|that|them))\s+(?:here\s+|is|'s|would be|will be)\b|\bwhat (?:works|worked|you need|you want|would help|will help|helps|i(?:'d| would) do|i do|i did|i used to do) (?:is|was|here is|best is|for me)\b"), "the key is ..."),
     (_rx(rf"\b(?:that|it|this){APOS}?s?\s*(?:is|was|'s)?\s*(?:probably\s+|clearly\s+|obviously\s+|just\s+|simply\s+|all\s+)?because\s+{YOU}\b|\b(?:that|this|it)(?:{APOS}s| is| was) (?:why|where|how) {YOU}\b|\b(?:you|u) (?:didn(?:'|’)?t|did not|never|don(?:'|’)?t|do not|failed to|forgot to|haven(?:'|’)?t|have not) (?:\w+ ){{0,3}}(?:so|which is why|that's why|and that's why|hence)\b"), "that's because you ..."),
     (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b|\bback (?:when|in my|in the day)\b|\bi (?:always|used to|would always|never|once|would) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b|\bi had (?:a|the) (?:same|similar)\b|\bsame thing happened to me\b|\bthat happened to me\b|\bwhen that happened to me\b|\bhappened to me (?:once|too|as well|years ago)\b"), "in my experience"),
-    (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b"), "information"),
+    (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to(?! you\b)|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b|\b(?:works?|worked|work) (?:best|better)\b|\b(?:best|better) if you\b|^(?:one|another|the other|a (?:good|great|common|useful)) (?:option|idea|approach|way|thing|choice|alternative|possibility|route) (?:is|would be|could be|might be)\b|^(?:some|many|most|a lot of|lots of) (?:people|reps|salespeople|managers|clients|customers|buyers|folks) (?:find|say|try|like|prefer|use|do|have found|swear by)\b|^your (?:[\w-]+ ){0,2}(?:is|are|was|were|looks|look|seems|seem)(?: \w+)? (?:too |very |really |quite |a bit |a little |way )?(?:high|low|thin|weak|short|long|light|heavy|off|behind|empty|slow|late|overdue|unrealistic|inflated|padded)\b|^i(?:'m| am) (?:a bit |really |quite |very |a little |slightly |genuinely )?(?:concerned|worried) (?:about|that|by)\b"), "information"),
+    (_rx(r"^(?:and |but |so )?if (?:you|u) (?:\w+[ ,]+){1,10}?(?:you(?:'ll| will| would|'d| might| could| can|'re going to| are going to|'re gonna)|they(?:'ll| will|'d| would| might)|it(?:'ll| will|'d| would| might)|then|that(?:'ll| will| would))\b"), "if you ..., you'll ..."),
     (_rx(rf"\b(?:why not|just)\s+(?:call|ring|phone|email|send|ask|book|try|offer|push|go|get|tell|give|set|use|drop|bring|put|chase|follow)\b"), "just ..."),
     (_rx(rf"\b(?:don{APOS}?t|do not|never)\s+(?:worry|stress|panic|beat yourself|take it personally|overthink|sweat|fret|be so hard|be too hard|give up|lose heart|let it|let them)\b"), "don't worry"),
     (_rx(rf"\b{YOU}{APOS}?(?:ll| will) (?:be fine|get there|be ok|be okay|be alright|crack it|nail it|figure it out|sort it|be grand|smash it)\b|\bit(?:'ll| will) (?:be fine|work out|come|get easier|click|come good|sort itself)\b|\beveryone (?:goes through|struggles|feels|has)\b|\bit(?:'s| is) (?:just )?(?:a numbers game|a phase|part of the job|normal|natural|fine)\b"), "reassurance"),
@@ -285,7 +305,7 @@ _AFFIRMATION = [
     (_rx(rf"\b(?:thanks|thank you|thank u|cheers|ta)\s+(?:so much\s+|very much\s+|a lot\s+|again\s+)?(?:for|4)\s+(?:being|sharing|telling|owning|your|coming|raising|bringing|flagging|opening up|trusting|putting|trying|taking|the honesty|that honesty|speaking|saying|admitting|the candour|the candor|the effort|all the|all your|the work|the hard|going|stepping|pushing|sticking|the (?:thought|insight|reflection|detail|prep|preparation)|that|this)\b"), "thanks for ..."),
     (_rx(rf"\b(?:(?:that|this|it|which|that's|it's|this is|that was|it was|what a|such a|a|really|very|so|pretty|quite|seriously|genuinely)\s+)?(?:really\s+|very\s+|so\s+|genuinely\s+|seriously\s+)?(?:{POSITIVE_EVAL})\s+(?:{AFFIRM_NOUN})\b"), "great effort"),
     (_rx(rf"\b(?:that|this|it)\s*(?:{APOS}s|is|was|took|takes|shows|showed|says)\s+(?:a lot of\s+|real\s+|some\s+|serious\s+|proper\s+|genuine\s+|so much\s+|a\s+|an\s+|really\s+|very\s+|so\s+|pretty\s+|quite\s+)*(?:guts|courage|nerve|bottle|balls|grit|character|honesty|maturity|integrity|self-awareness|initiative|commitment|dedication|brave|bold|gutsy|courageous|impressive|admirable|commendable|really impressive|no small thing|not easy to admit|not easy to say|hard to admit|hard to say|a big step|a real strength|a strength|a good sign|growth|progress|real progress|huge|massive|big)\b"), "that took guts"),
-    (_rx(rf"\b{YOU}\s+(?:really\s+|clearly\s+|obviously\s+|genuinely\s+|definitely\s+|certainly\s+|always\s+|honestly\s+|absolutely\s+|have\s+|'ve\s+|did\s+|do\s+)*(?:stuck with|kept going|kept at|kept pushing|persevered|persisted|stayed|didn't give up|never gave up|worked (?:really )?hard|put (?:in|a lot|real|so much)|handled|showed|shown|show|bounced back|took (?:the )?initiative|took ownership|took responsibility|owned|owning|stepped up|went (?:the extra|above)|care(?:d)? (?:a lot|about|deeply)|clearly care|are (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|a natural at)|'re (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|getting better|improving|growing|learning|making progress)|have (?:a real|a great|a good|a natural|real|great) (?:gift|talent|knack|eye|ear|way|instinct|feel|strength)|'ve (?:got|grown|improved|come a long way|made (?:real |great |good |huge )?progress|learned|learnt|done (?:the|a lot|well|great|brilliant)|prepared|thought (?:this|it|that) through)|did (?:well|great|brilliantly|a great|a good|the right|your homework)|prepared|thought (?:this|it|that) through|tried something|took a risk|took a chance|were brave|were honest|were right to|made (?:real |good |great )?progress|learn(?:ed|t) (?:a lot|fast|quickly)|asked for help|came to me|raised it|flagged it)\b"), "you stuck with it"),
+    (_rx(rf"\b{YOU}\s+(?:really\s+|clearly\s+|obviously\s+|genuinely\s+|definitely\s+|certainly\s+|always\s+|honestly\s+|absolutely\s+|have\s+|'ve\s+|did\s+|do\s+)*(?:stuck with|kept going|kept at|kept pushing|persevered|persisted|stayed|didn't give up|never gave up|worked (?:really )?hard|put (?:in|a lot|real|so much)|handled|showed|shown|show|bounced back|took (?:the )?initiative|took ownership|took responsibility|owned|owning|stepped up|went (?:the extra|above)|care(?:d)? (?:a lot|about|deeply)|clearly care|are (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|a natural at)|'re (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|getting better|improving|growing|learning|making progress)|have (?:a real|a great|a good|a natural|real|great) (?:gift|talent|knack|eye|ear|way|instinct|feel|strength)|'ve (?:got|grown|improved|come a long way|made (?:real |great |good |huge )?progress|learned|learnt|done (?:the|a lot|well|great|brilliant)|prepared|thought (?:this|it|that) through)|did (?:well|great|brilliantly|a great|a good|the right|your homework)|prepared|thought (?:this|it|that) through|(?:really )?thought (?:hard|carefully|a lot|long and hard|deeply) about|done your homework|tried something|took a risk|took a chance|were brave|were honest|were right to|made (?:real |good |great )?progress|learn(?:ed|t) (?:a lot|fast|quickly)|asked for help|came to me|raised it|flagged it)\b"), "you stuck with it"),
     (_rx(r"\b(?:your|the)\s+(?:effort|persistence|tenacity|honesty|candour|candor|commitment|dedication|preparation|prep|creativity|courage|resilience|initiative|energy|drive|hustle|work ethic|attitude|curiosity|self-awareness|ownership|instincts?|care|integrity|discipline|follow-through)\s+(?:really\s+|clearly\s+|has\s+|have\s+|is\s+|are\s+|was\s+|shows?|showed|shines?|comes? through|stands? out|paid off|pays off|counts|matters|is impressive|is obvious|is clear|is great|is a strength|has been|has really|is noticed|hasn't gone unnoticed|did not go unnoticed|didn't go unnoticed)"), "your effort shows"),
     (_rx(r"\b(?:good|great|excellent|brilliant|fair|interesting|important|smart|clever|thoughtful|useful) (?:question|point|spot|catch|observation|insight|thinking|shout|call|idea)\b|\bthat(?:'s| is) (?:a )?(?:real )?(?:strength|gift|talent|skill)\b|\bi(?:'m| am) (?:impressed|glad you|pleased you|really glad you|so glad you|happy you|grateful)\b|\bimpressive\b|\bi(?:'m| am) (?:proud|chuffed) (?:of you|that you)\b|\bi can see (?:how much|the effort|you(?:'ve| have) (?:worked|put|tried|been working))\b|\bi(?:'ve| have) noticed (?:how|that you|your)\b|\bit(?:'s| is) (?:clear|obvious|evident) (?:that )?you(?:'ve| have| care| really| put|'re| are)\b|\bi (?:can )?tell you (?:care|really care|worked|put|tried)\b"), "good question"),
 ]
@@ -293,7 +313,7 @@ _AFFIRMATION = [
 # --- reflection ----------------------------------------------------------------------------------
 
 _REFLECTION = [
-    (_rx(r"\b(?:it|that|this)?\s*(?:sounds|seems|looks|feels)\s+(?:like|as if|as though|as tho|to me like|to me as if|pretty|really|quite|very|a bit|rather|so|frustrating|tough|hard|difficult|exhausting|painful|like a lot)\b"), "sounds like"),
+    (_rx(r"\b(?:it|that|this)?\s*(?:sounds|seems|looks|feels)\s+(?:to (?:you|me|them)\s+)?(?:like|as if|as though|as tho|to me like|to me as if|pretty|really|quite|very|a bit|rather|so|frustrating|tough|hard|difficult|exhausting|painful|like a lot)\b"), "sounds like"),
     (_rx(rf"\b{YOU}\s+(?:sound|seem|look|feel|felt|appear|sounded|seemed|looked|appeared|must feel|must have felt|might feel|may feel|probably feel|kind of feel|sort of feel|kinda feel|almost feel)\b"), "you feel"),
     (_rx(r"\b(?:what i(?:'m| am) hearing|i(?:'m| am) hearing|what i hear|i hear (?:that|you saying|you're|you are|a lot)|if i(?:'ve| have) got (?:this|that|it|you) right|if i understand (?:you|correctly|right)|let me (?:see if i(?:'ve| have)? got|check i(?:'ve| have)? got|make sure i(?:'ve| have)? got|play (?:that|it|this) back|reflect (?:that|this) back|sum(?:marise|marize|) (?:that|this|up)|recap)|to (?:sum up|summari[sz]e|recap)|in other words|so (?:basically|in short|overall|to sum up)|part of you|on (?:the )?one hand|on the other hand|a part of you|some of you|you(?:'re| are) (?:saying|telling me|describing)|what you(?:'re| are) (?:saying|describing|telling me)|you said|you mentioned|you told me|you've said|you've told me|so far you've|putting (?:that|it) together|from what you(?:'re| are)? (?:say|said|saying|describe|describing))\b"), "what I'm hearing"),
     (_rx(rf"^(?:so|and so|so basically|so really|so what you're saying|so yeah|right so|okay so|ok so|so then)\s*,?\s+(?:{YOU}|the|it|that|this|they|he|she|there|your|nobody|no one|everyone|all|none|part|both|a lot|most|even|despite|after|when|since|because|for|with|without|not|no)\b"), "so ..."),
@@ -419,10 +439,112 @@ def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str | None
     return None
 
 
+_NEGATIVE_AUX_LEADING = _rx(
+    r"^(?:isn't|isnt|wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|mightn't)\b"
+    r"|^(?:haven't|havent|can't|cant|won't|wont|aren't|arent|don't|dont|doesn't|doesnt|wasn't|wasnt)\s+(?:you|u|we|it|that|this|there)\b"
+)
+_LEADING_BENEFIT = _rx(
+    r"\b(?:help|helps|be (?:better|worth|smarter|easier|quicker|faster|wiser|good|nice|great|best|useful|safer|simpler|stronger)|"
+    r"work better|make (?:sense|more sense|it easier|things easier|a difference)|clear (?:this|it|that|things) up|"
+    r"sort (?:it|this|that) out|do the trick|be the answer|solve|fix (?:it|this|that)|be better off|be prudent|"
+    r"be wise|be sensible|be an idea|be a good idea|be worth (?:it|a|trying))\b"
+)
+_BENEFIT_STARTS = _rx(r"^(?:would|wouldn't|wouldnt|could|couldn't|might|will|won't|is|isn't|isnt|does|doesn't|doesnt)\b")
+_LOGISTIC_CHECK = _rx(r"^(?:does|did|do|would|will|is) (?:that|this|it|tuesday|thursday|friday|monday|wednesday|the time|now|\w+day) (?:make sense|work|suit|still work|sound (?:ok|okay|good|right)|ok|okay)\b")
+_YN_ANY_WORD = _rx(rf"^(?:{AUX})\s+[\w'-]+")
+_YN_PROPER_NOUN = re.compile(rf"^(?i:{AUX})\s+[A-Z][\w'-]*")
+_STRONG_IMPERATIVE = _alt(
+    "send|call|ring|phone|email|book|ask|go|get|put|pick|try|stop|start|forget|drop|build|use|bring|offer|"
+    "push|focus|block|follow up|chase|write|make sure|take|tell them|tell him|tell her|give them|check|set|"
+    "spend|lead with|keep|trade|never|don't|dont|always|do not|prioritise|prioritize|book in|pick up|reach out|"
+    "practise|practice|run it|run the|sit down|talk to|speak to|loop in|cut|ditch|walk away|move on|log|"
+    "update|qualify|prepare|prep|schedule|plan|list|note|map|review|test|aim|target|double down|slow down"
+)
+_CLAUSE_IMPERATIVE = _rx(
+    rf"(?:[,;:]|\bso\b|\bthen\b|\band\b|\binstead\b|\bnow\b|\bjust\b|\bbut\b|\bplease\b|\bnext time\b)\s+(?:just\s+|please\s+|then\s+)?(?:{_STRONG_IMPERATIVE})"
+    r"\s+(?:the|a|an|your|them|him|her|it|that|this|those|these|every|each|one|two|three|four|five|some|more|less|"
+    r"out|up|through|off|on|back|to|with|about|for|in|any|all|what|how|their|his|yourself|first|tomorrow|today|"
+    r"straight|direct|round|again|before|after|when|now|it's|'em|em|and|sure|\w+ing)\b"
+)
+_NEXT_TIME = _rx(rf"\bnext time,?\s+(?:(?:just|please|make sure you|try to|you)\s+)?(?:{IMPERATIVE_VERB}|should|need|must|could|want|have to|ought)\b")
+_OTHER_START = _rx(
+    r"^(?:sorry|apologies|excuse me|before we (?:start|begin|get going|kick off|dive in)|hold that thought|"
+    r"see you|lovely to see|good to see|nice to see|great to see|welcome back|welcome|enjoy|have a (?:good|great|nice|lovely)|"
+    r"happy (?:friday|monday|birthday|new year)|ha|haha|blimey|gosh|wow|oops|whoops|bless you|cheers|just so you know|"
+    r"quick one|one sec|give me (?:one|a) (?:sec|second|minute|moment)|i got your (?:message|email|text|note)|"
+    r"i(?:'ll| will) send (?:the|a|you the|you a) (?:calendar |diary |meeting )?(?:invite|link|notes|agenda|summary)|"
+    r"are we recording|we(?:'ve| have) got (?:the room|until|about|twenty|thirty|half an hour|ten minutes|\d+)|"
+    r"where was i|here we go|there we go|right then|ok then|okay then|that's me|no worries|no problem|"
+    r"how are you|how's it going|how was your (?:weekend|holiday|trip|break)|you alright|alright|hang on|hold on|"
+    r"bear with me|one moment|just a (?:sec|second|moment|minute)|let me (?:find|grab|get|check|pull up|open|look|just))\b"
+)
+_SMALL_TALK = _rx(
+    r"\b(?:coffee|tea|parking|permit|permits|room|wifi|wi-fi|traffic|weather|cold in here|hot in here|raining|lunch|"
+    r"weekend|holiday|kids|school run|fire alarm|drilling|noise|laptop|invite|recording|pen|projector|"
+    r"door|car park|train|commute|biscuits?|the heating|aircon|my phone|my screen|my notes|the agenda|calendar|"
+    r"teams link|zoom link|the link|the call dropped|you froze|froze|on mute|can you hear me|hear me ok|"
+    r"bathroom|toilet|canteen|kitchen|sandwich|cake|birthday|the lift|badge|reception)\b"
+)
+_SIDING = _rx(
+    r"\b(?:you(?:'re| are) (?:completely |totally |absolutely |dead |so |quite |100% |a hundred percent |entirely )?right"
+    r"|too right|dead right|i(?:'m| am) with you|i(?:'m| am) on your side|i agree|i totally agree|couldn't agree more|"
+    r"you did nothing wrong|nothing you could(?:'ve| have) done|not your fault|no fault of yours|they(?:'re| are) to blame|"
+    r"should be ashamed|it's a stitch-up|what a stitch-up|a total stitch-up|on your side here)\b"
+)
+NEGATIVE_WORDS = _alt(
+    "sloppy|lazy|careless|unacceptable|rubbish|useless|pathetic|hopeless|terrible|awful|shocking|appalling|"
+    "disgraceful|embarrassing|amateur|amateurish|naive|stupid|silly|daft|dumb|ridiculous|lame|weak|shoddy|"
+    "half-hearted|half-arsed|half-assed|lacklustre|lackluster|mess|joke|shambles|disaster|excuses|excuse|"
+    "whining|whinging|moaning|cop-out|copout|reckless|irresponsible|unprofessional|clueless|incompetent|"
+    "disorganised|disorganized|arrogant|childish|rookie|liability|fiction|feeble|worst|unimpressive|not impressive|"
+    "attitude problem|broken record|walk all over|never going to work|spoon-feed|spoon feed|junk|garbage|crap|"
+    "pants|dire|woeful|abysmal|lousy|sub-par|subpar|substandard|poor|not good enough|not on|unprepared|"
+    "winged|winging it|cowboy|lucky|luck|fluke|kidding yourself|in denial|deluded|delusional|precious|"
+    "sulking|sulk|drama|dramatic|pointless|a waste|wasted|blew it|blown it|dropped the ball|screwed up|messed up|"
+    "cocked up|botched|fumbled|flop|fail|failed|failure|let me down|let us down|let the team down|stitch-up|ashamed|"
+    "disappointed|disappointing|unreasonable|weak sauce|sorry excuse|not cutting it|isn't cutting it|"
+    "not pulling your weight|on you|your fault|your own fault|your problem|head in the sand|naivety|ignorant|"
+    "laughable|nonsense|bs|bull|lies|fantasy|wishful thinking|bottom of the|dead weight|a nightmare|the problem"
+)
+_NEGATIVE = _rx(rf"\b(?:{NEGATIVE_WORDS})\b")
+_REFLECTIVE_FRAME = _rx(
+    rf"^(?:it |that |this )?(?:sounds|seems|feels|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|'re saying|are saying|said|mean)\b|"
+    r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
+    r"^(?:so )?in your (?:view|eyes|mind)|^(?:so )?(?:part of you|on one hand|on the one hand)"
+)
+POSITIVE_WORDS = _alt(
+    "well|good|great|strong|impressive|rare|professional|honest|honesty|candid|brave|courage|courageous|consistent|"
+    "persistent|persistence|discipline|disciplined|loyal|grown|grew|improved|improving|learned|learnt|clearly|"
+    "obviously|care|cares|cared|caring|committed|commitment|effort|graft|hard yards|paid off|refreshing|says a lot|"
+    "more than most|head up|didn't give up|didnt give up|never gave up|didn't let|didnt let|went for it|protected|"
+    "built|reputation|patient|patience|well-planned|well planned|prepared|perpared|strength|strengths|seriously|"
+    "properly|skill|skilled|talent|talented|instinct|instincts|curiosity|curious|initiative|creative|creativity|"
+    "resourceful|resilient|resilience|determined|dedicated|dedication|thorough|focused|organised|organized|"
+    "reliable|trusted|respected|valued|exactly the kind|inside out|takes the craft|right by|never once|"
+    "kept going|kept at|kept your|stuck with|stayed|pushed hard|worked hard|work hard|put in|putting in|"
+    "in no time|fast learner|natural|gift|knack|credit|proud|pride|hustle|grit|guts|nerve|bold|smart|sharp|"
+    "thoughtful|mature|insightful|wise|brilliant|excellent|fantastic|superb|outstanding|admirable|"
+    "respect|integrity|self-aware|self aware|self-awareness|owning|ownership|took responsibility|stepped up|"
+    "generous|helpful|supportive|solid|rigour|rigor|careful|diligent|diligence|meticulous|tenacious|tenacity|"
+    "energy|passion|passionate|enthusiasm|enthusiastic|drive|driven|ambitious|ambition|quality|class|ace|"
+    "legend|star|rockstar|champion|pro|expert|expertise|experienced|know your stuff|knows your stuff|know their stuff|"
+    "done the work|did the work|doing the work|did your homework|done your homework|the right thing|right call|"
+    "great call|good call|courage|willing|willingness|open to|open-minded|open minded|humble|humility|"
+    "progress|growth|growing|better and better|came a long way|come a long way|nailed|smashed|crushed|killed it"
+)
+_POSITIVE = _rx(rf"\b(?:{POSITIVE_WORDS})\b")
+_NEGATIVE_FEELING = _rx(
+    r"\b(?:gutting|gutted|frustrat\w*|annoy\w*|upset|fed up|stressed|worried|anxious|nervous|scared|afraid|"
+    r"disappoint\w*|embarrass\w*|overwhelm\w*|exhaust\w*|tired|drained|stuck|alone|unfair|hurt|sad|"
+    r"discourag\w*|demotivat\w*|deflat\w*|lost|tough|hard|difficult|rough|painful|nothing came|didn't work|"
+    r"didnt work|didn't land|didnt land|nobody|no one|still bugging|bugging|sting\w*|blow|knock)\b"
+)
+
+
 def _is_imperative(clause: str) -> str | None:
     if _IMPERATIVE_EXCEPTIONS.match(clause):
         return None
-    match = re.match(rf"^(?:please\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+)*(?:{IMPERATIVE_VERB})\b(?:\s+\w+){{0,3}}", clause, re.I)
+    match = re.match(rf"^(?:please\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
     if not match:
         return None
     verb_phrase = match.group(0)
@@ -432,71 +554,117 @@ def _is_imperative(clause: str) -> str | None:
     return verb_phrase
 
 
-def _classify_clause(clause: str, is_question_marked: bool) -> tuple[Label, str]:
+def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
+    return (_YN_START.match(body) or _YN_SHORT.match(body) or _YN_PROPER_NOUN.match(body)
+            or (question_marked and (_YN_ANY_WORD.match(body) or _YN_SHORT_MARKED.match(body))))
+
+
+def _takeover(body: str) -> str | None:
+    cue = _first(_TAKEOVER, body)
+    if not cue:
+        generic = _GENERIC_TAKEOVER.search(body)
+        # "I'll + a verb of doing their work" (reply, map out, reallocate, coach ...) takes it over
+        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1).lower()):
+            return generic.group(0)
+        return None
+    position = body.lower().find(cue.lower())
+    span = body[: position + len(cue)] if position >= 0 else body
+    return None if _NOT_TAKEOVER.search(span) else cue
+
+
+def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     """Label one clause; returns (label, cue)."""
     body = _strip_fillers(clause)
     if not body:
-        return Label.OTHER, clause.strip()
-    lower = body.lower()
+        return Label.OTHER, clause.strip(" ,.")
 
-    cue = _first(_TAKEOVER, body)
-    if cue and not _NOT_TAKEOVER.search(body[: body.lower().find(cue.lower()) + len(cue)] if cue.lower() in lower else body):
-        return Label.TAKEOVER, cue
+    taken = _takeover(body)
+    if taken:
+        return Label.TAKEOVER, taken
 
     wh = _WH_START.match(body)
-    yes_no = _YN_START.match(body) or _YN_SHORT.match(body) or (is_question_marked and _YN_SHORT_MARKED.match(body))
-    request = _REQUEST.match(body)
-
-    # Questions and requests: leading, judgmental, open or closed by their own form.
-    if wh or yes_no or request or is_question_marked:
-        if request and not wh:
-            return Label.OPEN_QUESTION, request.group(0)
+    if not question_marked:
+        # Statements that merely begin like questions or requests: "what works is ...", "when I was selling ..."
         if wh:
-            if _WHAT_ABOUT_YOU.match(body):
-                return Label.OPEN_QUESTION, body[: wh.end() + 6].strip()
-            leading = _LEADING_WH.match(body)
-            if leading:
-                return Label.LEADING_QUESTION, leading.group(0)
-            judged = _first(_JUDGMENT[:2], body)
-            if judged:
-                return Label.JUDGMENT, judged
-            tag = _LEADING_TAG.search(body)
-            if tag and not tag.group(0).lower().startswith(("do you think", "don't you want", "do you want")):
-                return Label.LEADING_QUESTION, tag.group(0)
-            if ONE_FACT.match(body) and not _OPEN_DESPITE_WH_FACT.match(body):
-                return Label.CLOSED_QUESTION, ONE_FACT.match(body).group(0)
-            if _REQUEST_ANYWHERE.search(body) or True:
-                return Label.OPEN_QUESTION, wh.group(0) + _next_words(body, wh.end(), 3)
-        if yes_no or is_question_marked:
-            if yes_no:
-                if _LEADING_YN.match(body) and not _LEADING_YN_OPEN_TAIL.match(body):
-                    return Label.LEADING_QUESTION, _LEADING_YN.match(body).group(0)
-                if _LEADING_MODAL.match(body):
-                    return Label.LEADING_QUESTION, _LEADING_MODAL.match(body).group(0)
-                tag = _LEADING_TAG.search(body)
-                if tag:
-                    return Label.LEADING_QUESTION, tag.group(0)
-                judged = _first(_JUDGMENT[:2], body)
-                if judged:
-                    return Label.JUDGMENT, judged
-                request_inside = _REQUEST_ANYWHERE.search(body)
-                if request_inside and re.match(rf"^(?:{REQUEST_MODAL})", body, re.I):
-                    return Label.OPEN_QUESTION, body[: request_inside.end()]
-                return Label.CLOSED_QUESTION, yes_no.group(0)
-            # a statement said with a question mark: its content decides, questions by default
-            statement_label, statement_cue = _classify_statement(body)
-            if statement_label in (Label.ADVICE, Label.JUDGMENT, Label.AFFIRMATION):
-                if statement_label is Label.ADVICE and _is_imperative(body):
-                    return Label.ADVICE, statement_cue
-                if statement_label is Label.ADVICE:
-                    return Label.LEADING_QUESTION, statement_cue
-                return statement_label, statement_cue
-            if _QUESTION_TAIL.search(body) or is_question_marked:
-                tag = _LEADING_TAG.search(body)
-                if tag:
-                    return Label.LEADING_QUESTION, tag.group(0)
-                return Label.CLOSED_QUESTION, body[:40] + ("?" if len(body) <= 40 else "…?")
+            told = _first(_ADVICE_PHRASES, body)
+            if told and re.match(r"^(?:what|when|where|how)\b(?! (?:do|did|does|would|could|can|will|are|is|was|were|have|has|had|should|might|about|if|else)\b)", body, re.I):
+                return Label.ADVICE, told
+            heard = _REFLECTION[2][0].match(body)
+            if heard:
+                return Label.REFLECTION, heard.group(0)
+        imperative = _is_imperative(body)
+        if imperative:
+            return Label.ADVICE, imperative
+
+    request = _REQUEST.match(body)
+    if request and not wh:
+        return Label.OPEN_QUESTION, request.group(0)
+    if wh:
+        return _classify_wh(body, wh)
+    yes_no = _yes_no(body, question_marked)
+    if yes_no:
+        return _classify_yes_no(body, yes_no)
+    if question_marked:
+        return _classify_marked_statement(body)
     return _classify_statement(body)
+
+
+def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
+    if _WHAT_ABOUT_YOU.match(body):
+        return Label.OPEN_QUESTION, body[: wh.end() + 6].strip()
+    leading = _LEADING_WH.match(body)
+    if leading:
+        return Label.LEADING_QUESTION, leading.group(0)
+    judged = _first(_JUDGMENT[:2], body)
+    if judged:
+        return Label.JUDGMENT, judged
+    rhetorical = _NEGATIVE.search(body)
+    if rhetorical and re.match(r"^(?:who|what kind of|what sort of|how (?:hard|difficult|many times|on earth|come you never|could you))\b", body, re.I):
+        return Label.JUDGMENT, rhetorical.group(0)
+    tag = _LEADING_TAG.search(body)
+    if tag and not tag.group(0).lower().startswith(("do you think", "don't you want", "do you want")):
+        return Label.LEADING_QUESTION, tag.group(0)
+    fact = ONE_FACT.match(body)
+    if fact and not _OPEN_DESPITE_WH_FACT.match(body):
+        return Label.CLOSED_QUESTION, fact.group(0)
+    return Label.OPEN_QUESTION, wh.group(0) + _next_words(body, wh.end(), 3)
+
+
+def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
+    leading = _LEADING_YN.match(body)
+    if leading and not _LEADING_YN_OPEN_TAIL.match(body):
+        return Label.LEADING_QUESTION, leading.group(0)
+    for pattern in (_LEADING_MODAL, _NEGATIVE_AUX_LEADING):
+        match = pattern.match(body)
+        if match:
+            return Label.LEADING_QUESTION, match.group(0)
+    if _BENEFIT_STARTS.match(body) and not _LOGISTIC_CHECK.match(body):
+        benefit = _LEADING_BENEFIT.search(body)
+        if benefit:
+            return Label.LEADING_QUESTION, body[: benefit.end()]
+    tag = _LEADING_TAG.search(body)
+    if tag:
+        return Label.LEADING_QUESTION, tag.group(0)
+    judged = _first(_JUDGMENT[:2], body)
+    if judged:
+        return Label.JUDGMENT, judged
+    request_inside = _REQUEST_ANYWHERE.search(body)
+    if request_inside and re.match(rf"^(?:{REQUEST_MODAL})", body, re.I):
+        return Label.OPEN_QUESTION, body[: request_inside.end()]
+    return Label.CLOSED_QUESTION, yes_no.group(0)
+
+
+def _classify_marked_statement(body: str) -> tuple[Label, str]:
+    """A statement said with a question mark: its content decides, a closed question by default."""
+    label, cue = _classify_statement(body)
+    if label is Label.ADVICE:
+        return (Label.ADVICE if _is_imperative(body) else Label.LEADING_QUESTION), cue
+    if label in (Label.JUDGMENT, Label.AFFIRMATION, Label.OPEN_QUESTION):
+        return label, cue
+    tag = _LEADING_TAG.search(body)
+    if tag:
+        return Label.LEADING_QUESTION, tag.group(0)
+    return Label.CLOSED_QUESTION, _first_words(body, 6) + "?"
 
 
 def _next_words(text: str, start: int, count: int) -> str:
@@ -514,35 +682,55 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     advice = _first(_ADVICE_PHRASES, body)
     if advice:
         return Label.ADVICE, advice
-    judged = _first(_JUDGMENT, body)
+    for pattern in (_CLAUSE_IMPERATIVE, _NEXT_TIME):
+        match = pattern.search(body)
+        if match:
+            return Label.ADVICE, match.group(0).lstrip(",;: ")
+    judged = _first(_JUDGMENT, body) or (_SIDING.search(body) and _SIDING.search(body).group(0))
     if judged:
         return Label.JUDGMENT, judged
-    if _REQUEST_ANYWHERE.search(body):
-        return Label.OPEN_QUESTION, _REQUEST_ANYWHERE.search(body).group(0)
+    request = _REQUEST_ANYWHERE.search(body)
+    if request:
+        return Label.OPEN_QUESTION, request.group(0)
     affirmed = _first(_AFFIRMATION, body)
-    reflected = _first(_REFLECTION[:6], body)
-    if affirmed and not (reflected and _REFLECTION[0][0].search(body)):
+    if affirmed:
         return Label.AFFIRMATION, affirmed
+    framed = _REFLECTIVE_FRAME.search(body)
+    if framed:
+        return Label.REFLECTION, framed.group(0)
+    negative = _NEGATIVE.search(body)
+    if negative:
+        return Label.JUDGMENT, negative.group(0)
+    words = _WORD.findall(body)
+    about_them = _SECOND_PERSON_EARLY.match(body)
+    positive = _POSITIVE.search(body)
+    if positive and (about_them or re.match(r"^(?:that|this|it)(?:'s| is| was|s)\b", body, re.I)) and not _NEGATIVE_FEELING.search(body):
+        return Label.AFFIRMATION, positive.group(0)
+    reflected = _first(_REFLECTION[:6], body)
     if reflected:
         return Label.REFLECTION, reflected
-    words = _WORD.findall(body)
-    if _OTHER_PATTERNS.match(body) and len(words) <= 6:
+    if _OTHER_START.match(body) or (_SMALL_TALK.search(body) and not about_them):
+        return Label.OTHER, _first_words(body, 5)
+    if _OTHER_PATTERNS.match(body) and len(words) <= 4:
         return Label.OTHER, body
-    you_statement = _REFLECTION[6][0].search(body)
-    if you_statement:
-        return Label.REFLECTION, you_statement.group(0)
-    if re.search(rf"\b(?:{YOU}|your|yours|yourself)\b", body, re.I) and len(words) >= 3:
+    if re.match(r"^(?:and |but |right,? |okay,? |ok,? )?so\b,?\s+(?!um\b|uh\b|er\b)\w+", body, re.I) and len(words) >= 3:
         return Label.REFLECTION, _first_words(body, 4)
-    if _OTHER_PATTERNS.match(body) or len(words) <= 2:
-        return Label.OTHER, body if len(words) <= 6 else _first_words(body, 4)
-    if re.search(rf"\b(?:{FEELING})\b", body, re.I):
+    if about_them and len(words) >= 3:
+        return Label.REFLECTION, _first_words(body, 4)
+    if re.search(rf"\b(?:{FEELING})\b", body, re.I) and len(words) >= 2:
         return Label.REFLECTION, re.search(rf"\b(?:{FEELING})\b", body, re.I).group(0)
-    if re.match(r"^(?:i|i'm|i've|i'd|i'll|me|we|we're|we've|let's)\b", body, re.I):
+    if len(words) <= 2 or re.match(r"^(?:let(?:'|’)?s|i|i'm|im|i've|ive|i'd|me|we|we're|we've|we'll)\b", body, re.I):
         return Label.OTHER, _first_words(body, 4)
+    if _PAST_TENSE.search(body):
+        return Label.REFLECTION, _first_words(body, 4)  # restating what happened
     # A plain statement about the world, not about them: information, which is telling.
-    if re.search(r"\b(?:is|are|was|were|will|has|have|had|does|do|works?|gets?|makes?|needs?|helps?|means?|comes?|goes?|tends?|starts?|ends?|changes?|matters?|pays?|closes?|sells?|buys?|happens?|takes?|'s|'re)\b", body, re.I):
+    if re.search(r"\b(?:is|are|will|has|have|does|do|works?|gets?|makes?|needs?|helps?|means?|comes?|goes?|tends?|starts?|ends?|changes?|matters?|pays?|closes?|sells?|buys?|happens?|takes?|'s|'re|can|should|must)\b", body, re.I):
         return Label.ADVICE, _first_words(body, 5)
-    return Label.REFLECTION if len(words) >= 3 else Label.OTHER, _first_words(body, 4)
+    return (Label.REFLECTION if len(words) >= 3 else Label.OTHER), _first_words(body, 4)
+
+
+_SECOND_PERSON_EARLY = _rx(rf"^(?:and |but |so |yet |now |also |still |plus )?(?:[\w'-]+ ){{0,2}}?(?:{YOU}|you're|youre|you've|youve|you'd|youd|you'll|your|yourself)\b")
+_PAST_TENSE = _rx(r"\b(?:went|was|were|did|had|said|got|came|took|made|gave|told|felt|thought|knew|saw|left|lost|won|sent|spent|fell|ran|been|\w{3,}ed)\b")
 
 
 def _is_embedded(body: str, position: int) -> bool:
