@@ -63,12 +63,13 @@ APOS = "['’]"
 YOU = r"(?:you|u|ya|yous)"
 FILLER = _alt(
     "so|um|umm|uh|uhh|er|erm|ah|hmm|hm|mm|well|okay|ok|okey|right|alright|all right|look|listen|"
-    "you know|i mean|like|yeah|yep|yes|and|but|now|oh|see|anyway|basically|just|honestly speaking|"
-    "cool|sure|fine|great|good|hey|hi|hello|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|"
-    "honestly|frankly|to be honest|tbh|to be fair|in fairness|fair|true|mm-hm|uh huh|uh-huh|mmm|ha|haha|"
-    "right then|lovely|brilliant|perfect|mm-hmm|mhm|uh-huh|thanks|thank you|cheers|sorry|and so|so yeah"
+    "you know|i mean|like|yeah|yep|yes|and|but|now|oh|anyway|basically|just|honestly speaking|"
+    "sure|hey|hi|hiya|hello|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|"
+    "honestly|frankly|to be honest|tbh|to be fair|in fairness|true|mm-hm|uh huh|uh-huh|mmm|ha|haha|ugh|urgh|"
+    "right then|mm-hmm|mhm|uh-huh|thanks|thank you|cheers|sorry|and so|so yeah"
 )
-_LEADING_FILLER = _rx(rf"^\s*(?:{FILLER}\b[\s,.;:!-]*)+")
+_LEADING_FILLER = _rx(rf"^\s*{FILLER}\b[\s,.;:!-]*")
+_ALL_FILLER = _rx(rf"^(?:\s*{FILLER}\b[\s,.;:!?-]*)+$")
 # words we never strip as fillers when they begin a meaningful phrase
 _KEEP_AFTER_STRIP = _rx(r"^(?:so\s+(?:you|it|that)|right\s+now|just\s+\w+|well\s+done|good\s+(?:job|work|effort|call|stuff|thinking|question|point|on you|for you)|great\s+(?:job|work|effort|question|point|stuff|thinking)|thanks\s+for|thank\s+you\s+for|brilliant\s+(?:work|job|effort)|like\s+you)", )
 
@@ -112,6 +113,7 @@ IMPERATIVE_VERB = _alt(
     "keep|be more|be less|be firm|be clear|be honest with them|put|use|bring|check|follow up|"
     "follow-up|chase|push|offer|qualify|prepare|prep|write|set|tell them|tell him|tell her|"
     "tell the|remember|think about|consider|pick up|reach out|drop|ditch|cut|lead with|block|"
+    "ask your|ask whether|ask if|ask about|ask what|ask when|ask who|run|run it|run the|"
     "schedule|plan|prioritise|prioritize|escalate|loop in|cc|copy in|add|update|log|record|"
     "practise|practice|rehearse|role-play|roleplay|shadow|listen to|read|watch|study|learn|"
     "spend|find|pull|build|map|list|note|jot|draft|rewrite|redo|fix|change|switch|move|slow|"
@@ -196,8 +198,12 @@ _TAKEOVER = [
     (_rx(rf"\b(?:give|hand|pass|send|forward|flick|bring|transfer|bounce|punt|toss|throw|shoot|email|fling|get)\s+(?:it|this|that|them|him|her|the [\w-]+(?: [\w-]+)?|me the [\w-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|over)\s*(?:over\s*)?(?:to|across to)\s+me\b"), "hand it to me"),
     (_rx(rf"\bgive me\s+(?:the|their|his|her|that|this|your)\s+(?:[\w-]+\s+)?(?:account|accounts|number|numbers|contact|contacts|details|deal|file|email|client|lead|leads|proposal|deck|phone|name|names|case|customer|territory|list|problem|issue|one|prospect)s?\b"), "give me the account"),
     (_rx(rf"\b(?:i{APOS}ll|i will|i\s?ll|ill|i{APOS}m going to|i am going to|i{APOS}m gonna|im gonna|i am gonna|i{APOS}m about to|i can|i could|i{APOS}d be happy to|i{APOS}m happy to|i{APOS}ll happily|happy to|let me|lemme|allow me to|i{APOS}ll just|i{APOS}ll go and|i{APOS}ll personally|i{APOS}ll get on and|i shall|i{APOS}ll quickly|i{APOS}ll have to|i{APOS}ll need to|i need to|i{APOS}d better|i better|i{APOS}ll make sure i|me and \w+ will|i{APOS}ll take it upon myself to|i{APOS}m taking|i{APOS}m stepping|i{APOS}ll step|i{APOS}m jumping|i will personally)\s+(?:just\s+|personally\s+|go and\s+|quickly\s+|myself\s+|then\s+|also\s+|definitely\s+|get on and\s+|ring round and\s+)?{TAKEOVER_VERB}\b"), "I'll handle it"),
-    (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to)\s+(?:\w+\s+){{0,2}}(?:myself|for you|on your behalf|personally)\b"), "I'll do it myself"),
-    (_rx(rf"\b(?:i{APOS}ve|i have|i{APOS}d|i already|i just)\s+(?:already\s+|just\s+)?(?:called|rung|phoned|emailed|spoken to|talked to|had a word|sorted|handled|fixed|escalated|booked|sent|rewritten|written|taken care)\b"), "I've already done it"),
+    (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|lemme|i{APOS}m going to|im going to|i am going to|i{APOS}m gonna)\b[^.,;?!]{{0,60}}?\b(?:myself|for you|on your behalf|personally)\b"), "I'll do it myself"),
+    (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to)\s+(?:just\s+)?(?:put|pull|get|throw|knock)\s+(?:[\w'-]+\s+){{0,3}}together\b"), "I'll put it together"),
+    (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to)\s+(?:just\s+)?(?:tell|ask|get|have|make)\s+(?!you\b|u\b)[\w'-]+\s+(?:to\b|that\b|he\b|she\b|they\b|hes\b|shes\b|he's\b|she's\b|it's\b)"), "I'll get them to"),
+    (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to)\s+(?:just\s+)?(?:come on|come along to|come along on|sit in on|join) (?:all |the |your |that |this |those |a )?(?:next |first |big )?(?:calls?|meetings?|demos?|visits?|pitch)\b|\bdo the talking\b"), "I'll come on the call"),
+    (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to|i can)\s+(?:just\s+)?(?:pass|give|hand|send|lend|throw) you (?:[\w'-]+ ){{0,3}}(?:of my|my|some of my|a few of my)\b"), "I'll pass you my leads"),
+    (_rx(rf"\b(?:i{APOS}ve|i have|i{APOS}d|i already|i just)\s+(?:already\s+|just\s+)?(?:called|rung|phoned|emailed|spoken to|talked to|had a word|sorted|handled|fixed|escalated|booked|sent|rewritten|written|taken care|asked (?!you)|told (?!you)|arranged|organised|organized|set up|raised it|flagged it|reassigned|moved)\b"), "I've already done it"),
     (_rx(rf"\b(?:i{APOS}ll|i will|ill)\s+(?:take|handle|sort|deal with|run|own|cover|manage)\s+(?:it|this|that|them|the \w+|from here|over|care of)"), "I'll take it"),
     (_rx(r"\b(?:leave|let)\s+(?:that|it|this)\s+to\s+me\b|\bthat's\s+(?:on|for)\s+me\s+(?:to sort|now)\b|\bconsider it (?:done|sorted|handled)\b|\bi've got (?:this|it|that|you covered)\b|\bi got (?:this|it)\b|\bmy problem now\b|\bnot your problem (?:any ?more|now)\b|\bleave the \w+ to me\b|\bi'll be the one to\b|\bi'll take the lead\b|\bi'll take (?:the|that|this) (?:meeting|call|account|deal|client|lead)\b"), "I've got this"),
     (_rx(r"\b(?:take|taking)\s+(?:it|that|this|the \w+)\s+off\s+your\s+(?:plate|hands|desk|list)\b|\btake\s+(?:that|it|this)\s+(?:on|over)\s+for\s+you\b|\bdo\s+it\s+for\s+you\b|\bwrite\s+it\s+for\s+you\b|\bfor you\s*[,.]?\s*(?:no problem|don't worry)"), "take it off your plate"),
@@ -229,7 +235,7 @@ _NOT_TAKEOVER = _rx(
 # --- advice --------------------------------------------------------------------------------------
 
 _MODAL_ADVICE = _rx(
-    rf"\b(?:{YOU}|ya)\s+(?:really\s+|just\s+|definitely\s+|honestly\s+|seriously\s+|absolutely\s+|probably\s+|certainly\s+|also\s+|still\s+|simply\s+|then\s+)*"
+    rf"\b(?:{YOU}|ya)(?:\s+|(?=['’]))(?:really\s+|just\s+|definitely\s+|honestly\s+|seriously\s+|absolutely\s+|probably\s+|certainly\s+|also\s+|still\s+|simply\s+|then\s+)*"
     rf"(?:should|shoulda|should've|shouldn't|shouldnt|need to|needa|needs to|have to|gotta|got to|'ve got to|ve got to|'ve gotta|have got to|must|mustn't|ought to|oughta|'d better|d better|had better|better|'d be better|would be better|might want to|may want to|might wanna|want to make sure|wanna make sure|could try|could always|could just|could start|could call|could send|could ask|could use|could look|could put|could give|could offer|could bring|could book|could maybe|could perhaps|might try|might consider|can try|can always|can just|can't keep|cannot keep|can't just|can't afford|can't let|will need to|'ll need to|ll need to|'ll want to|ll want to|'ll have to|ll have to|will have to|are going to have to|'re going to have to|re going to have to|'re gonna have to|re gonna have to|gonna have to|need more|need less|need a|need an|need some|needn't|don't need to|do not need to|don't have to|do not have to|shall)\b"
 )
 _MODAL_ADVICE_EXCEPTIONS = _rx(
@@ -237,16 +243,16 @@ _MODAL_ADVICE_EXCEPTIONS = _rx(
     r"have (?:seen|heard)|know (?:that|i|we)|feel (?:proud|good)|give yourself)"
 )
 _ADVICE_PHRASES = [
-    (_rx(rf"\b(?:i{APOS}d|i would|i{APOS}d probably|i would probably|i{APOS}d definitely|i{APOS}d just|i{APOS}d honestly|id)\s+(?:just\s+|probably\s+|definitely\s+|honestly\s+|personally\s+|actually\s+)*(?:suggest|recommend|advise|encourage|urge|invite you to|try|go|call|ring|phone|email|send|ask|book|focus|start|push|offer|stop|use|bring|put|get|drop|cut|lead|take|be|do|make|pick|set|tell|give|keep|wait|move|write|skip|chase|go back|look|think about|consider|prioriti[sz]e|say|follow|spend|reach|schedule|block|plan|change|switch|escalate|walk|hold|stick|leave|let|lower|raise|frame|position|reframe|reposition|open|close|lean|swap|invest|practise|practice|have)\b"), "I'd ..."),
+    (_rx(rf"\b(?:i{APOS}d|i would|i{APOS}d probably|i would probably|i{APOS}d definitely|i{APOS}d just|i{APOS}d honestly|id)\s+(?:just\s+|probably\s+|definitely\s+|honestly\s+|personally\s+|actually\s+)*(?:suggest|recommend|advise|encourage|urge|invite you to|try|go|call|ring|phone|email|send|ask|book|focus|start|push|offer|stop|use|bring|put|get|drop|cut|lead|take|be (?:careful|wary|firm|more|less|straight|clear|direct|honest with them|upfront)|do|make|pick|set|tell|give|keep|wait|move|write|skip|chase|go back|look|think about|consider|prioriti[sz]e|say|follow|spend|reach|schedule|block|plan|change|switch|escalate|walk|hold|stick|leave|let|lower|raise|frame|position|reframe|reposition|open|close|lean|swap|invest|practise|practice|have)\b"), "I'd ..."),
     (_rx(r"\bif i (?:were|was) (?:you|u|in your (?:shoes|position|place))\b|\bin your (?:shoes|position|place),? i\b|\bif it were me\b|\bif it was me\b|\bwere i you\b"), "if I were you"),
     (_rx(r"\bmy (?:advice|suggestion|recommendation|tip|two cents|2 cents|view|take|rule|approach|feeling) (?:is|would be|here|for you|'d be|:)|\bmy (?:advice|tip|suggestion|recommendation)\b|\b(?:a|one|quick|top|pro|little|good) tip\b|\bword of advice\b|\bpiece of advice\b|\ba bit of advice\b|\bhere's (?:what|the thing|a thought|an idea|my|a tip|how|the deal|the plan|the trick)\b|\bhere is (?:what|the thing|a thought|an idea|my|a tip)\b"), "my advice"),
     (_rx(r"\bi (?:suggest|recommend|advise|propose|encourage you|urge you|(?:would |'d )?(?:really |strongly )?(?:encourage|urge) you|would suggest|would recommend|would advise|'d suggest|'d recommend|strongly suggest|strongly recommend|really think you|honestly think you|think you should|think you need|think you'd be better|think you ought|reckon you should|reckon you need|believe you should|feel you should|want you to|need you to|'d like you to|would like you to|expect you to|'m asking you to|am asking you to|'m telling you|am telling you|want to see you|'d love you to|'d love to see you|'d rather you|would rather you|insist|wanna see you|want ya to|need ya to)\b"), "I suggest"),
-    (_rx(r"\blet(?:'|’)?s\s+(?:have you|get you|make sure|try|call|ring|phone|email|send|book|set|put|offer|push|use|bring|get|go|change|switch|drop|cut|focus|plan|schedule|block|start you|aim|target|move|give|write|draft|fix|prepare|prep|practise|practice|role-?play|rehearse|escalate|chase|pick|lower|raise|double|add|loop|bring in|just|not)\b"), "let's ..."),
+    (_rx(r"\blet(?:'|’)?s\s+(?:have you|get you|make sure|try|call|ring|phone|email|send|book|set|put|offer|push|use|bring|go with|change|switch|drop|cut|focus|plan|schedule|block|start you|aim|target|move|give|write|draft|fix|prepare|prep|practise|practice|role-?play|rehearse|escalate|chase|lower|raise|double|add|loop|bring in|not)\b"), "let's ..."),
     (_rx(r"\b(?:the|your|our|their|biggest|real|main|core|underlying|actual|only|big)\s+(?:problem|issue|trouble|mistake|reason|cause|weakness|gap|flaw|error|thing|fix|answer|solution|key|trick|secret|lesson|point|takeaway|priority|move|play|way forward|best move|next step|priority)\s+(?:here\s+|there\s+|really\s+|honestly\s+|though\s+|with that\s+|with this\s+)?(?:is|was|'s|are|were|has been|seems to be|sounds like)\b"), "the problem is ..."),
     (_rx(r"\b(?:the|a|one)\s+(?:key|trick|secret|answer|solution|fix|best (?:way|thing|approach|bet|move|option|plan)|smart (?:move|play)|right (?:move|call|approach|thing)|way to (?:do|handle|fix|crack|get|win|close|deal with) (?:it|this|that|them))\s+(?:here\s+|is|'s|would be|will be)\b|\bwhat (?:works|worked|you need|you want|would help|will help|helps|i(?:'d| would) do|i do|i did|i used to do) (?:is|was|here is|best is|for me)\b"), "the key is ..."),
     (_rx(rf"\b(?:that|it|this){APOS}?s?\s*(?:is|was|'s)?\s*(?:probably\s+|clearly\s+|obviously\s+|just\s+|simply\s+|all\s+)?because\s+{YOU}\b|\b(?:that|this|it)(?:{APOS}s| is| was) (?:why|where|how) {YOU}\b|\b(?:you|u) (?:didn(?:'|’)?t|did not|never|don(?:'|’)?t|do not|failed to|forgot to|haven(?:'|’)?t|have not) (?:\w+ ){{0,3}}(?:so|which is why|that's why|and that's why|hence)\b"), "that's because you ..."),
     (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b|\bback (?:when|in my|in the day)\b|\bi (?:always|used to|would always|never|once|would) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b|\bi had (?:a|the) (?:same|similar)\b|\bsame thing happened to me\b|\bthat happened to me\b|\bwhen that happened to me\b|\bhappened to me (?:once|too|as well|years ago)\b"), "in my experience"),
-    (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to(?! you\b)|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b|\b(?:works?|worked|work) (?:best|better)\b|\b(?:best|better) if you\b|^(?:one|another|the other|a (?:good|great|common|useful)) (?:option|idea|approach|way|thing|choice|alternative|possibility|route) (?:is|would be|could be|might be)\b|^(?:some|many|most|a lot of|lots of) (?:people|reps|salespeople|managers|clients|customers|buyers|folks) (?:find|say|try|like|prefer|use|do|have found|swear by)\b|^your (?:[\w-]+ ){0,2}(?:is|are|was|were|looks|look|seems|seem)(?: \w+)? (?:too |very |really |quite |a bit |a little |way )?(?:high|low|thin|weak|short|long|light|heavy|off|behind|empty|slow|late|overdue|unrealistic|inflated|padded)\b|^i(?:'m| am) (?:a bit |really |quite |very |a little |slightly |genuinely )?(?:concerned|worried) (?:about|that|by)\b"), "information"),
+    (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to(?! you\b)|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b|\bthe answer(?:'?s| is) (?:simple|easy|obvious|clear)\b|\b(?:works?|worked|work) (?:best|better)\b|\b(?:best|better) if you\b|^(?:one|another|the other|a (?:good|great|common|useful)) (?:option|idea|approach|way|thing|choice|alternative|possibility|route) (?:is|would be|could be|might be)\b|^(?:some|many|most|a lot of|lots of) (?:people|reps|salespeople|managers|clients|customers|buyers|folks) (?:find|say|try|like|prefer|use|do|have found|swear by)\b|^your (?:[\w-]+ ){0,2}(?:is|are|was|were|looks|look|seems|seem)(?: \w+)? (?:too |very |really |quite |a bit |a little |way )?(?:high|low|thin|weak|short|long|light|heavy|off|behind|empty|slow|late|overdue|unrealistic|inflated|padded)\b|^i(?:'m| am) (?:a bit |really |quite |very |a little |slightly |genuinely )?(?:concerned|worried) (?:about|that|by)\b"), "information"),
     (_rx(r"^(?:and |but |so )?if (?:you|u) (?:\w+[ ,]+){1,10}?(?:you(?:'ll| will| would|'d| might| could| can|'re going to| are going to|'re gonna)|they(?:'ll| will|'d| would| might)|it(?:'ll| will|'d| would| might)|then|that(?:'ll| will| would))\b"), "if you ..., you'll ..."),
     (_rx(rf"\b(?:why not|just)\s+(?:call|ring|phone|email|send|ask|book|try|offer|push|go|get|tell|give|set|use|drop|bring|put|chase|follow)\b"), "just ..."),
     (_rx(rf"\b(?:don{APOS}?t|do not|never)\s+(?:worry|stress|panic|beat yourself|take it personally|overthink|sweat|fret|be so hard|be too hard|give up|lose heart|let it|let them)\b"), "don't worry"),
@@ -272,6 +278,8 @@ _JUDGMENT = [
     (_rx(rf"\b(?:that|this|it|which|that's|it's|this is|that is|it is|that was|this was|it was|you were|you're|you are|you've been|you were being|that sounds|that seems|frankly|honestly|quite|pretty|really|very|bit|little|rather|a bit|so|too|just|plain|totally|completely|utterly|absolutely)\s+(?:\w+\s+)?{NEGATIVE_EVAL}\b"), "negative verdict"),
     (_rx(rf"\b{YOU}\s+(?:always|never|constantly|keep|continually|forever|still|again)\s+(?:\w+\s+){{0,2}}?(?:do|does|did|make|made|miss|missed|forget|forgot|leave|left|blame|moan|complain|whinge|whine|drop|dropped|skip|skipped|rush|rushed|fail|failed|mess|messed|screw|screwed|ignore|ignored|wing|winging|cut|come|turn|think|talk|get|go|find|have|play|make excuses|say|act|let|do this|do that)\b"), "you always ..."),
     (_rx(rf"^(?:and\s+|but\s+|honestly,?\s+|frankly,?\s+|look,?\s+)?{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?!gave up|give up|stop|quit|let (?:it|that|them) (?:stop|beat)|fail to (?:impress|surprise)|miss a beat)(?:\w+)"), "you never ..."),
+    (_rx(r"\b(?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|nth|hundredth) time\b|^what (?:kind|sort) of (?:a )?(?:salesperson|rep|person|manager|professional|seller|sales leader|leader)\b|^who (?:walks|goes|turns up|shows up|sends|forgets|does that|in their right mind)\b"), "the third time"),
+    (_rx(r"\bif (?:you|u)(?:'d| had| would have|'d have) (?:just |only |actually |bothered to )?(?:done|listened|prepared|followed|called|checked|bothered|asked|qualified|planned|read|worked|tried|picked up|kept|stuck|focused|been)\b"), "if you'd done your job"),
     (_rx(rf"\b{YOU}(?:{APOS}re| are| were|'ve been| have been)\s+(?:being\s+)?(?:so\s+|too\s+|really\s+|just\s+|very\s+|a bit\s+|quite\s+|being\s+)?(?:lazy|sloppy|careless|defensive|dramatic|paranoid|naive|negative|difficult|precious|sensitive|unprofessional|disorganised|disorganized|arrogant|overconfident|complacent|entitled|stubborn|a (?:bit of a )?(?:problem|liability|drama queen|moaner|whinger)|making excuses|passing the buck|blaming|overreacting|over-reacting|whining|whinging|moaning|complaining|wrong|kidding yourself|deluding yourself|in denial|fooling yourself|off the mark)\b"), "you're being ..."),
     (_rx(rf"\b(?:you{APOS}re|you are|yeah|yes|true|totally|absolutely|exactly|agreed|fair point|quite right|you{APOS}ve got a point|i agree|i know|no doubt|to be fair|spot on|dead right|too right)[,.]?\s+(?:\w+\s+){{0,3}}?(?:marketing|the leads|leads|he|she|they|them|dave|sam|procurement|ops|operations|finance|legal|the team|that team|your colleague|the engineer|leadership|management|head office|hq|the company|the system|the crm|your leader|your boss|the product|the pricing|that client|the client|the buyer|the customer|the market|the territory)\s+(?:\w+\s+){{0,2}}(?:is|are|was|were|'s|have been|has been|never|don't|doesn't|didn't|can't|won't|always|really)\s+(?:\w+\s+){{0,2}}?(?:{NEGATIVE_EVAL}|a nightmare|impossible|the worst|to blame|at fault|the problem|a pain|dreadful|dire|clueless|letting you down|let you down|failed you|pull(?:ing)? (?:his|her|their) weight|deliver|useless|hopeless|crap|garbage|trash|junk|awful|terrible|pants|shocking|bad|incompetent|lazy)"), "siding with their blame"),
     (_rx(rf"\b(?:not|isn{APOS}?t|wasn{APOS}?t|it{APOS}s not|it is not|that{APOS}s not|hardly)\s+(?:really\s+|at all\s+|entirely\s+|even\s+)?(?:your fault|on you|your responsibility|down to you|your problem|your doing)\b|\b(?:it{APOS}s|it is|that{APOS}s|that is)\s+(?:totally |all |entirely |completely |clearly |obviously )?(?:their|his|her|marketing{APOS}s|leadership{APOS}s|management{APOS}s|the client{APOS}s|the buyer{APOS}s|dave{APOS}s|sam{APOS}s|my|our) (?:fault|problem|doing|mess|responsibility)\b|\bblame (?:them|marketing|him|her|leadership|the leads|me)\b|\b(?:they|he|she|marketing|leadership|management)\s+(?:really\s+)?(?:dropped the ball|let you down|screwed you|stitched you up|hung you out|threw you under|failed you|messed up|screwed up|are useless|is useless|are hopeless|is hopeless|are rubbish|is rubbish|are a joke|is a joke|are the problem|is the problem|are to blame|is to blame)\b|\byou(?:'re| are) (?:right|dead right|spot on|so right|quite right)\b(?=.*\b(?:they|he|she|marketing|leads|leadership|management|team|colleague|engineer|client|buyer|company|territory)\b)"), "siding with their blame"),
@@ -300,6 +308,7 @@ AFFIRM_NOUN = _alt(
     "thing to do|thing to try|thing to say|thing to admit|step|decision|choice|risk|idea to try|experiment to run|shot"
 )
 _AFFIRMATION = [
+    (_rx(r"\bi (?:really |genuinely |truly |do |honestly )?(?:appreciate|admire|respect)\b|\b(?:love|loved|great|good|brilliant|nice|glad|pleased) (?:that|how|the way) you\b|\bi can (?:tell|see) (?:you(?:'ve| have) (?:been|put|worked|done|thought)|how (?:much|hard))|\b(?:real|proper|serious|great|good|solid|impressive|honest) (?:graft|effort|hustle|commitment|progress|discipline|persistence|grit|going|work ethic)\b|\bit shows\b|\b(?:and )?that matters\b|\bstraight with (?:the|them|him|her|me|your)\b"), "I appreciate"),
     (_rx(rf"\b(?:well done|good job|nice job|great job|nice work|good work|great work|nice one|good on (?:you|ya)|good for you|fair play|hats off|kudos|props|bravo|credit to you|credit where it's due|respect|nicely done|way to go|you nailed it|you smashed it|you killed it|you crushed it|you rock|legend|top job|good shout|great shout|good stuff|great stuff|brilliant stuff|proud of you|so proud|really proud|i(?:'m| am) (?:really |so |very )?proud|you should be (?:really |very |so )?proud|be proud|you must be proud)\b"), "well done"),
     (_rx(rf"\b(?:i|really|truly|genuinely|so|do|i do|i really|i genuinely|i truly)\s+(?:really\s+|genuinely\s+|truly\s+|do\s+)?(?:appreciate|value|admire|respect|love|like) (?:that|the way|how|your|you(?:r)? (?:being|telling|sharing|saying|coming|bringing|raising|owning|taking|trying|putting)|it when you|you for|what you|this|the)\b"), "I appreciate"),
     (_rx(rf"\b(?:thanks|thank you|thank u|cheers|ta)\s+(?:so much\s+|very much\s+|a lot\s+|again\s+)?(?:for|4)\s+(?:being|sharing|telling|owning|your|coming|raising|bringing|flagging|opening up|trusting|putting|trying|taking|the honesty|that honesty|speaking|saying|admitting|the candour|the candor|the effort|all the|all your|the work|the hard|going|stepping|pushing|sticking|the (?:thought|insight|reflection|detail|prep|preparation)|that|this)\b"), "thanks for ..."),
@@ -307,7 +316,7 @@ _AFFIRMATION = [
     (_rx(rf"\b(?:that|this|it)\s*(?:{APOS}s|is|was|took|takes|shows|showed|says)\s+(?:a lot of\s+|real\s+|some\s+|serious\s+|proper\s+|genuine\s+|so much\s+|a\s+|an\s+|really\s+|very\s+|so\s+|pretty\s+|quite\s+)*(?:guts|courage|nerve|bottle|balls|grit|character|honesty|maturity|integrity|self-awareness|initiative|commitment|dedication|brave|bold|gutsy|courageous|impressive|admirable|commendable|really impressive|no small thing|not easy to admit|not easy to say|hard to admit|hard to say|a big step|a real strength|a strength|a good sign|growth|progress|real progress|huge|massive|big)\b"), "that took guts"),
     (_rx(rf"\b{YOU}\s+(?:really\s+|clearly\s+|obviously\s+|genuinely\s+|definitely\s+|certainly\s+|always\s+|honestly\s+|absolutely\s+|have\s+|'ve\s+|did\s+|do\s+)*(?:stuck with|kept going|kept at|kept pushing|persevered|persisted|stayed|didn't give up|never gave up|worked (?:really )?hard|put (?:in|a lot|real|so much)|handled|showed|shown|show|bounced back|took (?:the )?initiative|took ownership|took responsibility|owned|owning|stepped up|went (?:the extra|above)|care(?:d)? (?:a lot|about|deeply)|clearly care|are (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|a natural at)|'re (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|getting better|improving|growing|learning|making progress)|have (?:a real|a great|a good|a natural|real|great) (?:gift|talent|knack|eye|ear|way|instinct|feel|strength)|'ve (?:got|grown|improved|come a long way|made (?:real |great |good |huge )?progress|learned|learnt|done (?:the|a lot|well|great|brilliant)|prepared|thought (?:this|it|that) through)|did (?:well|great|brilliantly|a great|a good|the right|your homework)|prepared|thought (?:this|it|that) through|(?:really )?thought (?:hard|carefully|a lot|long and hard|deeply) about|done your homework|tried something|took a risk|took a chance|were brave|were honest|were right to|made (?:real |good |great )?progress|learn(?:ed|t) (?:a lot|fast|quickly)|asked for help|came to me|raised it|flagged it)\b"), "you stuck with it"),
     (_rx(r"\b(?:your|the)\s+(?:effort|persistence|tenacity|honesty|candour|candor|commitment|dedication|preparation|prep|creativity|courage|resilience|initiative|energy|drive|hustle|work ethic|attitude|curiosity|self-awareness|ownership|instincts?|care|integrity|discipline|follow-through)\s+(?:really\s+|clearly\s+|has\s+|have\s+|is\s+|are\s+|was\s+|shows?|showed|shines?|comes? through|stands? out|paid off|pays off|counts|matters|is impressive|is obvious|is clear|is great|is a strength|has been|has really|is noticed|hasn't gone unnoticed|did not go unnoticed|didn't go unnoticed)"), "your effort shows"),
-    (_rx(r"\b(?:good|great|excellent|brilliant|fair|interesting|important|smart|clever|thoughtful|useful) (?:question|point|spot|catch|observation|insight|thinking|shout|call|idea)\b|\bthat(?:'s| is) (?:a )?(?:real )?(?:strength|gift|talent|skill)\b|\bi(?:'m| am) (?:impressed|glad you|pleased you|really glad you|so glad you|happy you|grateful)\b|\bimpressive\b|\bi(?:'m| am) (?:proud|chuffed) (?:of you|that you)\b|\bi can see (?:how much|the effort|you(?:'ve| have) (?:worked|put|tried|been working))\b|\bi(?:'ve| have) noticed (?:how|that you|your)\b|\bit(?:'s| is) (?:clear|obvious|evident) (?:that )?you(?:'ve| have| care| really| put|'re| are)\b|\bi (?:can )?tell you (?:care|really care|worked|put|tried)\b"), "good question"),
+    (_rx(r"\b(?:good|great|excellent|brilliant|fair|interesting|important|smart|clever|thoughtful|useful) (?:question|point|spot|catch|observation|insight|thinking|shout|call|idea)\b|\bthat(?:'s| is) (?:a )?(?:real )?(?:strength|gift|talent|skill)\b|\bi(?:'m| am) (?:impressed|glad you|pleased you|really glad you|so glad you|happy you|grateful)\b|\bi(?:'m| am) (?:proud|chuffed) (?:of you|that you)\b|\bi can see (?:how much|the effort|you(?:'ve| have) (?:worked|put|tried|been working))\b|\bi(?:'ve| have) noticed (?:how|that you|your)\b|\bit(?:'s| is) (?:clear|obvious|evident) (?:that )?you(?:'ve| have| care| really| put|'re| are)\b|\bi (?:can )?tell you (?:care|really care|worked|put|tried)\b"), "good question"),
 ]
 
 # --- reflection ----------------------------------------------------------------------------------
@@ -327,9 +336,9 @@ _REFLECTION = [
 _LEADING_WH = _rx(
     rf"^(?:what about|how about|what if|why not|why don't|why dont|why do not|why wouldn't|why won't|why can't|why couldn't you just|wouldn't it|couldn't you|shouldn't you|could you not|can you not|what would happen if you|what (?:would|will|do) (?:happen|you think would happen|they say|it look like) if (?:you|we) (?:just\s+)?(?:call|ring|phone|email|send|ask|offer|try|book|push|go|gave|give|tried|called|sent|offered|asked|booked|pushed|went|dropped|drop|cut|lowered|lower|brought|bring|used|use|put|set|started|start|stopped|stop|made|make))\b"
 )
-_WHAT_ABOUT_YOU = _rx(r"^(?:what|how) about (?:you|yourself|your (?:side|part|end|role|own)|for you|them|it|that|now|this|the rest|next|everything else|the other \w+)\s*\??$|^(?:what|how) about (?:you|yourself)\b")
+_WHAT_ABOUT_YOU = _rx(r"^(?:what|how) about (?:you|yourself|your (?:side|part|end|role|own)|for you|them|it|that|now|this|the rest|next|everything else|the other \w+)\s*\??$|^(?:what|how) about (?:you|yourself)\s*(?:[,?]|$)")
 _LEADING_YN = _rx(
-    rf"^(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+)?(?:thought (?:about|of)|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|got|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
+    rf"^(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+)?(?:thought (?:about|of)|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|asked yourself|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
 )
 _LEADING_YN_OPEN_TAIL = _rx(rf"^(?:have|did|do)\s+{YOU}\s+(?:ever\s+)?(?:thought (?:about|of)|considered|think about|look(?:ed)? at|explored)\s+(?:what|how|why|where|who|which|whether|if)\b")
 ACTION_VERB = _alt(
@@ -340,7 +349,7 @@ ACTION_VERB = _alt(
     "close with|shorten|simplify|tweak|rework|rewrite|redo|revisit|resend|spend|block|aim|target|"
     "batch|practise|practice|rehearse|role-play|ask for|go back|get back|circle back|touch base|"
     "nudge|remind|bump|discount|sweeten|bundle|extend|pilot|test|split|automate|delegate|pair|"
-    "shadow|sit in|join|skip|ditch|swap|offer them|make|build|map|prepare|prep|draft"
+    "shadow|sit in|join|skip|ditch|swap|offer them|make|build|map|prepare|prep|draft|take|have"
 )
 _LEADING_MODAL = _rx(
     rf"^(?:(?:would|wouldn't|could|couldn't|might|will|won't|is|isn't|was|wasn't|does|doesn't|can|can't)\s+"
@@ -357,7 +366,7 @@ _LEADING_MODAL = _rx(
 _LEADING_TAG = _rx(r"\b(?:don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
 
 ONE_FACT = _rx(
-    rf"^(?:how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|'s the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when (?:is|was|did|does|do|will|are|were|'s|s|can|should|would)|who (?:is|was|are|were|'s|s|did|does|do|will|owns|signs|signed|runs|made|sent|called|has|had|else was|was on|is on|approved|decides)|whose|which|where (?:is|was|are|were|'s|s|did|does|do)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
+    rf"^(?:how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|'s the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|who(?:'s\b| is| was| are| were| did|does|do|will|owns|signs|signed|runs|made|sent|called|has|had|else was|was on|is on|approved|decides)|whose|which|where(?:'s| is| was| are| were| did| does| do)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
 )
 _OPEN_DESPITE_WH_FACT = _rx(r"^(?:who else|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
 
@@ -476,7 +485,10 @@ _OTHER_START = _rx(
     r"are we recording|we(?:'ve| have) got (?:the room|until|about|twenty|thirty|half an hour|ten minutes|\d+)|"
     r"where was i|here we go|there we go|right then|ok then|okay then|that's me|no worries|no problem|"
     r"how are you|how's it going|how was your (?:weekend|holiday|trip|break)|you alright|alright|hang on|hold on|"
-    r"bear with me|one moment|just a (?:sec|second|moment|minute)|let me (?:find|grab|get|check|pull up|open|look|just))\b"
+    r"bear with me|one moment|just a (?:sec|second|moment|minute)|let me (?:find|grab|get|check|pull up|open|look|just)|"
+    r"i(?:'ve| have) got (?:a|another|to (?:leave|dash|run|go|jump))|hard stop|i need to (?:leave|dash|run|go|jump)|"
+    r"catch you|come in|come on in|take a seat|have a seat|sit (?:wherever|anywhere|down)|hold that thought|"
+    r"where was i|where were we|shall we (?:start|begin|get going|crack on|kick off|get started|make a start)|hiya)\b"
 )
 _SMALL_TALK = _rx(
     r"\b(?:coffee|tea|parking|permit|permits|room|wifi|wi-fi|traffic|weather|cold in here|hot in here|raining|lunch|"
@@ -487,7 +499,7 @@ _SMALL_TALK = _rx(
 )
 _SIDING = _rx(
     r"\b(?:you(?:'re| are) (?:completely |totally |absolutely |dead |so |quite |100% |a hundred percent |entirely )?right"
-    r"|too right|dead right|i(?:'m| am) with you|i(?:'m| am) on your side|i agree|i totally agree|couldn't agree more|"
+    r"|too right|dead right|i(?:'m| am) with you on (?:that|this|it)|i(?:'m| am) on your side|i agree|i totally agree|couldn't agree more|"
     r"you did nothing wrong|nothing you could(?:'ve| have) done|not your fault|no fault of yours|they(?:'re| are) to blame|"
     r"should be ashamed|it's a stitch-up|what a stitch-up|a total stitch-up|on your side here)\b"
 )
@@ -504,7 +516,11 @@ NEGATIVE_WORDS = _alt(
     "cocked up|botched|fumbled|flop|fail|failed|failure|let me down|let us down|let the team down|stitch-up|ashamed|"
     "disappointed|disappointing|unreasonable|weak sauce|sorry excuse|not cutting it|isn't cutting it|"
     "not pulling your weight|on you|your fault|your own fault|your problem|head in the sand|naivety|ignorant|"
-    "laughable|nonsense|bs|bull|lies|fantasy|wishful thinking|bottom of the|dead weight|a nightmare|the problem"
+    "laughable|nonsense|bs|bull|lies|fantasy|wishful thinking|bottom of the|dead weight|"
+    "oversensitive|over-sensitive|coasting|hiding|rot|rotting|never listen|still can't|still cant|still don't|"
+    "still dont|still haven't|still havent|still won't|never pulls|pulls her weight|pulls his weight|"
+    "pull his weight|pull her weight|pulling his weight|pulling her weight|pulling their weight|"
+    "your own worst enemy|worst enemy|always behind|falling behind|slacking|slacker|skiving|sloppiness"
 )
 _NEGATIVE = _rx(rf"\b(?:{NEGATIVE_WORDS})\b")
 _REFLECTIVE_FRAME = _rx(
@@ -521,8 +537,8 @@ POSITIVE_WORDS = _alt(
     "properly|skill|skilled|talent|talented|instinct|instincts|curiosity|curious|initiative|creative|creativity|"
     "resourceful|resilient|resilience|determined|dedicated|dedication|thorough|focused|organised|organized|"
     "reliable|trusted|respected|valued|exactly the kind|inside out|takes the craft|right by|never once|"
-    "kept going|kept at|kept your|stuck with|stayed|pushed hard|worked hard|work hard|put in|putting in|"
-    "in no time|fast learner|natural|gift|knack|credit|proud|pride|hustle|grit|guts|nerve|bold|smart|sharp|"
+    "kept going|kept at|kept your|stuck with|stayed|pushed hard|worked hard|work hard|put in the work|put in the hours|"
+    "in no time|fast learner|natural|gift|knack|credit|hustle|grit|guts|nerve|bold|smart|sharp|impressive|"
     "thoughtful|mature|insightful|wise|brilliant|excellent|fantastic|superb|outstanding|admirable|"
     "respect|integrity|self-aware|self aware|self-awareness|owning|ownership|took responsibility|stepped up|"
     "generous|helpful|supportive|solid|rigour|rigor|careful|diligent|diligence|meticulous|tenacious|tenacity|"
@@ -560,6 +576,8 @@ def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
 
 
 def _takeover(body: str) -> str | None:
+    if _OTHER_START.match(body):
+        return None
     cue = _first(_TAKEOVER, body)
     if not cue:
         generic = _GENERIC_TAKEOVER.search(body)
@@ -567,22 +585,22 @@ def _takeover(body: str) -> str | None:
         if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1).lower()):
             return generic.group(0)
         return None
-    position = body.lower().find(cue.lower())
-    span = body[: position + len(cue)] if position >= 0 else body
-    return None if _NOT_TAKEOVER.search(span) else cue
+    return None if _NOT_TAKEOVER.search(cue) else cue
 
 
 def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     """Label one clause; returns (label, cue)."""
     body = _strip_fillers(clause)
-    if not body:
-        return Label.OTHER, clause.strip(" ,.")
+    if not body or _ALL_FILLER.match(body):
+        return Label.OTHER, (body or clause).strip(" ,.")
 
     taken = _takeover(body)
     if taken:
         return Label.TAKEOVER, taken
 
     wh = _WH_START.match(body)
+    if wh and not question_marked and re.match(r"^what an?\b", body, re.I):
+        wh = None  # an exclamation: "what a mess", "what a result"
     if not question_marked:
         # Statements that merely begin like questions or requests: "what works is ...", "when I was selling ..."
         if wh:
@@ -704,7 +722,9 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     words = _WORD.findall(body)
     about_them = _SECOND_PERSON_EARLY.match(body)
     positive = _POSITIVE.search(body)
-    if positive and (about_them or re.match(r"^(?:that|this|it)(?:'s| is| was|s)\b", body, re.I)) and not _NEGATIVE_FEELING.search(body):
+    if positive and re.search(r"\b(?:not|n't|nt|never|no|hardly)\s+(?:\w+\s+)?$", body[: positive.start()], re.I):
+        positive = None  # "not impressive", "you're not confident"
+    if positive and (re.search(rf"\b(?:{YOU}|your|you're|youre|you've|youve)\b", body, re.I) or re.match(r"^(?:that|this|it)(?:'s| is| was|s)\b", body, re.I)) and (" " in positive.group(0) or not _NEGATIVE_FEELING.search(body)):
         return Label.AFFIRMATION, positive.group(0)
     reflected = _first(_REFLECTION[:6], body)
     if reflected:
@@ -743,12 +763,21 @@ def _first_words(text: str, count: int) -> str:
     return " ".join(_WORD.findall(text)[:count])
 
 
+_MID_BREAK = _rx(
+    r"(?<=\w)\s+(?:(?:yeah|okay|ok|right|alright|so|and|but|anyway)\s+)?(?=(?:what about|how about|what if (?:you|we)|why don't you|why not|what happened|what do you|what did you|what would you|how do you|how did you|how would you|tell me|walk me|talk me)\b)"
+)
+
+
 def _clauses(sentence: str) -> list[str]:
     spoken = _SPOKEN_BREAK.match(sentence)
     if spoken and len(_WORD.findall(sentence[spoken.end():])) >= 2:
         head, sentence = sentence[: spoken.end()].strip(), sentence[spoken.end():]
         return [head, *_clauses(sentence)]
     pieces = [p for p in _CLAUSE_BREAK.split(sentence) if p and p.strip(" ,")]
+    if not re.search(r"[,.;:!?]", sentence) and len(pieces) == 1:
+        parts = _MID_BREAK.split(sentence)
+        if len(parts) > 1 and all(len(_WORD.findall(part)) >= 2 for part in parts):
+            pieces = parts
     return pieces or [sentence]
 
 
