@@ -121,7 +121,7 @@ IMPERATIVE_VERB = _alt(
     "stay|avoid|skip|forget|ignore|accept|admit|apologise|apologize|own|take|give them|give him|"
     "give her|show them|show him|show her|mention|raise|flag|talk to|speak to|speak with|"
     "have a word|have a chat|sit down with|meet|arrange|organise|organize|sort|handle|deal with|"
-    "just|simply|definitely|really|double-check|triple-check|aim|target|go back|get back|"
+    "double-check|triple-check|aim|target|go back|get back|"
     "circle back|touch base|nudge|remind them|invite|involve|include|bring in|work on|work out|"
     "figure out|look at|look into|look for|research|dig into|google|test|pilot|experiment|"
     "trust|believe|relax|calm|chill|breathe|man up|toughen|grow|step up|pull your|lift your|"
@@ -276,7 +276,7 @@ _JUDGMENT = [
     (_rx(rf"^(?:and\s+|so\s+|but\s+)?why\s+(?:on earth|the hell|the heck|in god's name|in the world|would|wouldn't|didn't|did not|haven't|have not|hadn't|wasn't|weren't|isn't|aren't|couldn't|can't|won't|don't you ever|do you always|do you keep|are you always|is it always|do you never|did you not|did you even|didn't you|on god's earth|ever would|the devil)\b"), "why didn't you ..."),
     (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened)\b|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b"), "what were you thinking"),
     (_rx(rf"\b(?:that|this|it|which|that's|it's|this is|that is|it is|that was|this was|it was|you were|you're|you are|you've been|you were being|that sounds|that seems|frankly|honestly|quite|pretty|really|very|bit|little|rather|a bit|so|too|just|plain|totally|completely|utterly|absolutely)\s+(?:\w+\s+)?{NEGATIVE_EVAL}\b"), "negative verdict"),
-    (_rx(rf"\b{YOU}\s+(?:always|never|constantly|keep|continually|forever|still|again)\s+(?:\w+\s+){{0,2}}?(?:do|does|did|make|made|miss|missed|forget|forgot|leave|left|blame|moan|complain|whinge|whine|drop|dropped|skip|skipped|rush|rushed|fail|failed|mess|messed|screw|screwed|ignore|ignored|wing|winging|cut|come|turn|think|talk|get|go|find|have|play|make excuses|say|act|let|do this|do that)\b"), "you always ..."),
+    (_rx(rf"\b{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?:\w+\s+){{0,2}}?(?:do|does|did|make|made|miss|missed|forget|forgot|leave|left|blame|moan|complain|whinge|whine|drop|dropped|skip|skipped|rush|rushed|fail|failed|mess|messed|screw|screwed|ignore|ignored|wing|winging|cut|come|turn|talk|get|go|find|have|play|make excuses|say|act|let|do this|do that)\b"), "you always ..."),
     (_rx(rf"^(?:and\s+|but\s+|honestly,?\s+|frankly,?\s+|look,?\s+)?{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?!gave up|give up|stop|quit|let (?:it|that|them) (?:stop|beat)|fail to (?:impress|surprise)|miss a beat)(?:\w+)"), "you never ..."),
     (_rx(r"\b(?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|nth|hundredth) time\b|^what (?:kind|sort) of (?:a )?(?:salesperson|rep|person|manager|professional|seller|sales leader|leader)\b|^who (?:walks|goes|turns up|shows up|sends|forgets|does that|in their right mind)\b"), "the third time"),
     (_rx(r"\bif (?:you|u)(?:'d| had| would have|'d have) (?:just |only |actually |bothered to )?(?:done|listened|prepared|followed|called|checked|bothered|asked|qualified|planned|read|worked|tried|picked up|kept|stuck|focused|been)\b"), "if you'd done your job"),
@@ -314,7 +314,7 @@ _AFFIRMATION = [
     (_rx(rf"\b(?:thanks|thank you|thank u|cheers|ta)\s+(?:so much\s+|very much\s+|a lot\s+|again\s+)?(?:for|4)\s+(?:being|sharing|telling|owning|your|coming|raising|bringing|flagging|opening up|trusting|putting|trying|taking|the honesty|that honesty|speaking|saying|admitting|the candour|the candor|the effort|all the|all your|the work|the hard|going|stepping|pushing|sticking|the (?:thought|insight|reflection|detail|prep|preparation)|that|this)\b"), "thanks for ..."),
     (_rx(rf"\b(?:(?:that|this|it|which|that's|it's|this is|that was|it was|what a|such a|a|really|very|so|pretty|quite|seriously|genuinely)\s+)?(?:really\s+|very\s+|so\s+|genuinely\s+|seriously\s+)?(?:{POSITIVE_EVAL})\s+(?:{AFFIRM_NOUN})\b"), "great effort"),
     (_rx(rf"\b(?:that|this|it)\s*(?:{APOS}s|is|was|took|takes|shows|showed|says)\s+(?:a lot of\s+|real\s+|some\s+|serious\s+|proper\s+|genuine\s+|so much\s+|a\s+|an\s+|really\s+|very\s+|so\s+|pretty\s+|quite\s+)*(?:guts|courage|nerve|bottle|balls|grit|character|honesty|maturity|integrity|self-awareness|initiative|commitment|dedication|brave|bold|gutsy|courageous|impressive|admirable|commendable|really impressive|no small thing|not easy to admit|not easy to say|hard to admit|hard to say|a big step|a real strength|a strength|a good sign|growth|progress|real progress|huge|massive|big)\b"), "that took guts"),
-    (_rx(rf"\b{YOU}(?:\s+|(?=['’]))(?:really\s+|clearly\s+|obviously\s+|genuinely\s+|definitely\s+|certainly\s+|always\s+|honestly\s+|absolutely\s+|have\s+|'ve\s+|did\s+|do\s+)*(?:stuck with|kept going|kept at|kept pushing|persevered|persisted|stayed|didn't give up|never gave up|worked (?:really )?hard|put (?:in|a lot|real|so much)|handled|showed|shown|show|bounced back|took (?:the )?initiative|took ownership|took responsibility|owned|owning|stepped up|went (?:the extra|above)|care(?:d)? (?:a lot|about|deeply)|clearly care|are (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|a natural at)|'re (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|getting better|improving|growing|learning|making progress)|have (?:a real|a great|a good|a natural|real|great) (?:gift|talent|knack|eye|ear|way|instinct|feel|strength)|'ve (?:got|grown|improved|come a long way|made (?:real |great |good |huge )?progress|learned|learnt|done (?:the|a lot|well|great|brilliant)|prepared|thought (?:this|it|that) through)|did (?:well|great|brilliantly|a great|a good|the right|your homework)|prepared|thought (?:this|it|that) through|(?:really )?thought (?:hard|carefully|a lot|long and hard|deeply) about|done your homework|tried something|took a risk|took a chance|were brave|were honest|were right to|made (?:real |good |great )?progress|learn(?:ed|t) (?:a lot|fast|quickly)|asked for help|came to me|raised it|flagged it)\b"), "you stuck with it"),
+    (_rx(rf"\b{YOU}(?:\s+|(?=['’]))(?:really\s+|clearly\s+|obviously\s+|genuinely\s+|definitely\s+|certainly\s+|always\s+|honestly\s+|absolutely\s+|have\s+|'ve\s+|did\s+|do\s+)*(?:stuck with|kept going|kept at|kept pushing|persevered|persisted|stayed|didn't give up|never gave up|worked (?:really )?hard|put (?:in|a lot|real|so much)|handled|showed|shown|show|bounced back|took (?:the )?initiative|took ownership|took responsibility|owned|owning|stepped up|went (?:the extra|above)|care(?:d)? (?:a lot|about|deeply)|clearly care|are (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|a natural at)|'re (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|getting better|improving|growing|learning|making progress)|have (?:a real|a great|a good|a natural|real|great) (?:gift|talent|knack|eye|ear|way|instinct|feel|strength)|'ve (?:grown|improved|come a long way|made (?:real |great |good |huge )?progress|learned|learnt|done (?:the|a lot|well|great|brilliant)|prepared|thought (?:this|it|that) through)|did (?:well|great|brilliantly|a great|a good|the right|your homework)|prepared|thought (?:this|it|that) through|(?:really )?thought (?:hard|carefully|a lot|long and hard|deeply) about|done your homework|tried something|took a risk|took a chance|were brave|were honest|were right to|made (?:real |good |great )?progress|learn(?:ed|t) (?:a lot|fast|quickly)|asked for help|came to me|raised it|flagged it)\b"), "you stuck with it"),
     (_rx(r"\b(?:your|the)\s+(?:effort|persistence|tenacity|honesty|candour|candor|commitment|dedication|preparation|prep|creativity|courage|resilience|initiative|energy|drive|hustle|work ethic|attitude|curiosity|self-awareness|ownership|instincts?|care|integrity|discipline|follow-through)\s+(?:really\s+|clearly\s+|has\s+|have\s+|is\s+|are\s+|was\s+|shows?|showed|shines?|comes? through|stands? out|paid off|pays off|counts|matters|is impressive|is obvious|is clear|is great|is a strength|has been|has really|is noticed|hasn't gone unnoticed|did not go unnoticed|didn't go unnoticed)"), "your effort shows"),
     (_rx(r"\b(?:good|great|excellent|brilliant|fair|interesting|important|smart|clever|thoughtful|useful) (?:question|point|spot|catch|observation|insight|thinking|shout|call|idea)\b|\bthat(?:'s| is) (?:a )?(?:real )?(?:strength|gift|talent|skill)\b|\bi(?:'m| am) (?:impressed|glad you|pleased you|really glad you|so glad you|happy you|grateful)\b|\bi(?:'m| am) (?:proud|chuffed) (?:of you|that you)\b|\bi can see (?:how much|the effort|you(?:'ve| have) (?:worked|put|tried|been working))\b|\bi(?:'ve| have) noticed (?:how|that you|your)\b|\bit(?:'s| is) (?:clear|obvious|evident) (?:that )?you(?:'ve| have| care| really| put|'re| are)\b|\bi (?:can )?tell you (?:care|really care|worked|put|tried)\b"), "good question"),
 ]
@@ -353,8 +353,7 @@ ACTION_VERB = _alt(
 )
 _LEADING_MODAL = _rx(
     rf"^(?:(?:would|wouldn't|could|couldn't|might|will|won't|is|isn't|was|wasn't|does|doesn't|can|can't)\s+"
-    rf"(?:it|that|this|there|a|an|the|some|one|doing|going|getting|calling|sending|having|using|trying|"
-    rf"adding|asking|offering|bringing|starting|switching|changing|cutting|dropping)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:it|that|this|there|a|an|the|some|one|\w+ing)\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?:help|be (?:better|worth|smarter|easier|quicker|faster|good|best|wise|useful|an idea|a good idea|"
     rf"the move|the way|the answer|more effective|stronger|simpler|enough)|make (?:sense|more sense|"
     rf"things easier|a difference|it easier)|work better|land better|go down better|do the trick|"
@@ -715,16 +714,21 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     request = _REQUEST_ANYWHERE.search(body)
     if request:
         return Label.OPEN_QUESTION, request.group(0)
-    affirmed = _first(_AFFIRMATION, body)
-    if affirmed:
-        return Label.AFFIRMATION, affirmed
+    thanked = _first(_AFFIRMATION[:4], body)
+    if thanked:
+        return Label.AFFIRMATION, thanked
     framed = _REFLECTIVE_FRAME.search(body)
     if framed:
         return Label.REFLECTION, framed.group(0)
     negative = _NEGATIVE.search(body)
-    if negative:
+    if negative and not re.search(r"\b(?:not|n't|nt|never|no)\s+(?:\w+\s+)?$", body[: negative.start()], re.I):
         return Label.JUDGMENT, negative.group(0)
+    affirmed = _first(_AFFIRMATION[4:], body)
+    if affirmed:
+        return Label.AFFIRMATION, affirmed
     words = _WORD.findall(body)
+    if re.match(r"^(?:and |but |right,? |okay,? |ok,? )?so\b,?\s+(?!um\b|uh\b|er\b)\w+", body, re.I) and len(words) >= 3:
+        return Label.REFLECTION, _first_words(body, 4)
     about_them = _SECOND_PERSON_EARLY.match(body)
     positive = _POSITIVE.search(body)
     if positive and re.search(r"\b(?:not|n't|nt|never|no|hardly)\s+(?:\w+\s+)?$", body[: positive.start()], re.I):
@@ -793,7 +797,7 @@ def _classify_sentence(sentence: str) -> tuple[Label, str]:
     for position, clause in enumerate(clauses):
         last = position == len(clauses) - 1
         # "Would booking it earlier help, do you think?": the mark covers an earlier clause too
-        marked = question_marked and (last or bool(_YN_START.match(_strip_fillers(clause)) or _WH_START.match(_strip_fillers(clause))))
+        marked = question_marked and (last or bool(_YN_ANY_WORD.match(_strip_fillers(clause)) or _WH_START.match(_strip_fillers(clause))))
         results.append(_classify_clause(clause, marked))
     label = primary_of([label for label, _ in results])
     cue = next(cue for result_label, cue in results if result_label is label)
