@@ -311,7 +311,7 @@ _AFFIRMATION = [
     (_rx(r"\bi (?:really |genuinely |truly |do |honestly )?(?:appreciate|admire|respect)\b|\b(?:love|loved|great|good|brilliant|nice|glad|pleased) (?:that|how|the way) you\b|\bi can (?:tell|see) (?:you(?:'ve| have) (?:been|put|worked|done|thought)|how (?:much|hard))|\b(?:real|proper|serious|great|good|solid|impressive|honest) (?:graft|effort|hustle|commitment|progress|discipline|persistence|grit|going|work ethic)\b|\bit shows\b|\b(?:and )?that matters\b|\bstraight with (?:the|them|him|her|me|your)\b"), "I appreciate"),
     (_rx(rf"\b(?:well done|good job|nice job|great job|nice work|good work|great work|nice one|good on (?:you|ya)|good for you|fair play|hats off|kudos|props|bravo|credit to you|credit where it's due|respect|nicely done|way to go|you nailed it|you smashed it|you killed it|you crushed it|you rock|legend|top job|good shout|great shout|good stuff|great stuff|brilliant stuff|proud of you|so proud|really proud|i(?:'m| am) (?:really |so |very )?proud|you should be (?:really |very |so )?proud|be proud|you must be proud)\b"), "well done"),
     (_rx(rf"\b(?:i|really|truly|genuinely|so|do|i do|i really|i genuinely|i truly)\s+(?:really\s+|genuinely\s+|truly\s+|do\s+)?(?:appreciate|value|admire|respect|love|like) (?:that|the way|how|your|you(?:r)? (?:being|telling|sharing|saying|coming|bringing|raising|owning|taking|trying|putting)|it when you|you for|what you|this|the)\b"), "I appreciate"),
-    (_rx(rf"\b(?:thanks|thank you|thank u|cheers|ta)\s+(?:so much\s+|very much\s+|a lot\s+|again\s+)?(?:for|4)\s+(?:being|sharing|telling|owning|your|coming|raising|bringing|flagging|opening up|trusting|putting|trying|taking|the honesty|that honesty|speaking|saying|admitting|the candour|the candor|the effort|all the|all your|the work|the hard|going|stepping|pushing|sticking|the (?:thought|insight|reflection|detail|prep|preparation)|that|this)\b"), "thanks for ..."),
+    (_rx(rf"\b(?:thanks|thank you|thank u|cheers|ta)\s+(?:so much\s+|very much\s+|a lot\s+|again\s+)?(?:for|4)\s+(?:being|sharing|telling|owning|your|coming to me|coming straight to me|raising|bringing|flagging|opening up|trusting|putting|trying|taking|the honesty|that honesty|speaking|saying|admitting|the candour|the candor|the effort|all the|all your|the work|the hard|going|stepping|pushing|sticking|the (?:thought|insight|reflection|detail|prep|preparation)|that|this)\b"), "thanks for ..."),
     (_rx(rf"\b(?:(?:that|this|it|which|that's|it's|this is|that was|it was|what a|such a|a|really|very|so|pretty|quite|seriously|genuinely)\s+)?(?:really\s+|very\s+|so\s+|genuinely\s+|seriously\s+)?(?:{POSITIVE_EVAL})\s+(?:{AFFIRM_NOUN})\b"), "great effort"),
     (_rx(rf"\b(?:that|this|it)\s*(?:{APOS}s|is|was|took|takes|shows|showed|says)\s+(?:a lot of\s+|real\s+|some\s+|serious\s+|proper\s+|genuine\s+|so much\s+|a\s+|an\s+|really\s+|very\s+|so\s+|pretty\s+|quite\s+)*(?:guts|courage|nerve|bottle|balls|grit|character|honesty|maturity|integrity|self-awareness|initiative|commitment|dedication|brave|bold|gutsy|courageous|impressive|admirable|commendable|really impressive|no small thing|not easy to admit|not easy to say|hard to admit|hard to say|a big step|a real strength|a strength|a good sign|growth|progress|real progress|huge|massive|big)\b"), "that took guts"),
     (_rx(rf"\b{YOU}(?:\s+|(?=['’]))(?:really\s+|clearly\s+|obviously\s+|genuinely\s+|definitely\s+|certainly\s+|always\s+|honestly\s+|absolutely\s+|have\s+|'ve\s+|did\s+|do\s+)*(?:stuck with|kept going|kept at|kept pushing|persevered|persisted|stayed|didn't give up|never gave up|worked (?:really )?hard|put (?:in|a lot|real|so much)|handled|showed|shown|show|bounced back|took (?:the )?initiative|took ownership|took responsibility|owned|owning|stepped up|went (?:the extra|above)|care(?:d)? (?:a lot|about|deeply)|clearly care|are (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|a natural at)|'re (?:clearly )?(?:committed|dedicated|determined|resilient|resourceful|creative|brave|persistent|tenacious|thoughtful|honest|good at|great at|strong at|getting better|improving|growing|learning|making progress)|have (?:a real|a great|a good|a natural|real|great) (?:gift|talent|knack|eye|ear|way|instinct|feel|strength)|'ve (?:grown|improved|come a long way|made (?:real |great |good |huge )?progress|learned|learnt|done (?:the|a lot|well|great|brilliant)|prepared|thought (?:this|it|that) through)|did (?:well|great|brilliantly|a great|a good|the right|your homework)|prepared|thought (?:this|it|that) through|(?:really )?thought (?:hard|carefully|a lot|long and hard|deeply) about|done your homework|tried something|took a risk|took a chance|were brave|were honest|were right to|made (?:real |good |great )?progress|learn(?:ed|t) (?:a lot|fast|quickly)|asked for help|came to me|raised it|flagged it)\b"), "you stuck with it"),
@@ -365,9 +365,9 @@ _LEADING_MODAL = _rx(
 _LEADING_TAG = _rx(r"\b(?:don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
 
 ONE_FACT = _rx(
-    rf"^(?:how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|'s the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|who(?:'s\b| is| was| are| were| did|does|do|will|owns|signs|signed|runs|made|sent|called|has|had|else was|was on|is on|approved|decides)|whose|which|where(?:'s| is| was| are| were| did| does| do)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
+    rf"^(?:what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|who(?:'s\b| is| was| are| were| did|does|do|will|owns|signs|signed|runs|made|sent|called|has|had|else was|was on|is on|approved|decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
 )
-_OPEN_DESPITE_WH_FACT = _rx(r"^(?:who else|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
+_OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:think|reckon|feel|see|believe|imagine|suppose)|who else|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
 
 _WH_START = _rx(rf"^(?:{WH_OPEN_START})\b")
 _YN_START = _rx(rf"^(?:{AUX})\s+(?:{SUBJECT})\b")
@@ -402,7 +402,7 @@ _CLAUSE_BREAK = _rx(
 )
 # Unpunctuated speech: an acknowledgement or affirmation run straight into a question.
 _SPOKEN_BREAK = _rx(
-    rf"^((?:(?:well done|good job|nice work|great work|good effort|great effort|nice one|thanks(?: for [\w\s']{{1,40}}?)?|thank you(?: for [\w\s']{{1,40}}?)?|that's (?:fair|helpful|useful|interesting|great|good|tough|hard|rough)|that makes sense|i see|i hear you|i get (?:it|that)|i understand|got it|fair enough|makes sense|ok(?:ay)?|right|sure|yeah|mm+|hmm+|cool|great|good|brilliant|lovely|perfect|interesting)\s+)+)(?=(?:{WH_OPEN_START}|tell me|walk me|talk me|help me|can you|could you|do you|did you|have you|are you|is it|is there|was it|were you)\b)"
+    rf"^((?:(?:well done|good job|nice work|great work|good effort|great effort|nice one|thanks(?: for [\w\s']{{1,40}}?)?|thank you(?: for [\w\s']{{1,40}}?)?|that's (?:fair|helpful|useful|interesting|great|good|tough|hard|rough)|that makes sense|i see|i hear you|i get (?:it|that)|i understand|got it|fair enough|makes sense|ok(?:ay)?|right|sure|yeah|mm+|hmm+|cool|great|good|brilliant|lovely|perfect|interesting)\s+)+)(?!what you mean|what you're saying|what you are saying)(?=(?:{WH_OPEN_START}|tell me|walk me|talk me|help me|can you|could you|do you|did you|have you|are you|is it|is there|was it|were you)\b)"
 )
 
 
@@ -447,6 +447,12 @@ def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str | None
     return None
 
 
+_WHAT_YOU_NEED = _rx(r"^what (?:you|u|ya) (?:really |probably |actually )?(?:want|need|should|could|have|ought|might want|must)\b[^?]*\b(?:is|'s|was)\b")
+_PAST_REBUKE = _rx(
+    r"\b(?:you|u) (?:really |honestly |definitely |obviously |clearly )?(?:should(?:'ve| have|a| of)|shouldn't have|shouldnt have|ought to have|could(?:'ve| have) at least|must have known|knew better)\b|"
+    r"\bshould(?:'ve| have) known better\b|\bknow better than that\b|"
+    r"\b(?:you|u) (?:clearly |obviously |just |really |simply |never even |didn't even |did not even )?(?:didn't|did not|didnt|haven't|havent|never) (?:bother|prepare|prep|check|listen|read|plan|qualify|think|do your homework|do the work|follow through|try)\b"
+)
 _NEGATIVE_AUX_LEADING = _rx(
     r"^(?:isn't|isnt|wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|mightn't)\b"
     r"|^(?:haven't|havent|can't|cant|won't|wont|aren't|arent|don't|dont|doesn't|doesnt|wasn't|wasnt)\s+(?:you|u|we|it|that|this|there)\b"
@@ -487,8 +493,11 @@ _OTHER_START = _rx(
     r"bear with me|one moment|just a (?:sec|second|moment|minute)|let me (?:find|grab|get|check|pull up|open|look|just)|"
     r"i(?:'ve| have) got (?:a|another|to (?:leave|dash|run|go|jump))|hard stop|i need to (?:leave|dash|run|go|jump)|"
     r"catch you|come in|come on in|take a seat|have a seat|sit (?:wherever|anywhere|down)|hold that thought|"
-    r"where was i|where were we|shall we (?:start|begin|get going|crack on|kick off|get started|make a start)|hiya)\b"
+    r"where was i|where were we|shall we (?:start|begin|get going|crack on|kick off|get started|make a start)|hiya|"
+    r"thanks for coming(?: in| along| over| today)?|thank you for coming(?: in| along| over| today)?|"
+    r"i (?:see|know|get|understand) what you mean|i hear what you(?:'re| are) saying|i follow)(?:\b|$)"
 )
+_ACK_THEN_OTHER = _rx(r"^(?:great|good|cool|lovely|perfect|brilliant|nice|super|excellent|fab|ok|okay|right|sure)[,.!]?\s+(?=see you|speak soon|talk soon|catch you|have a good|enjoy|thanks for coming|bye)")
 _SMALL_TALK = _rx(
     r"\b(?:coffee|tea|parking|permit|permits|room|wifi|wi-fi|traffic|weather|cold in here|hot in here|raining|lunch|"
     r"weekend|holiday|kids|school run|fire alarm|drilling|noise|laptop|invite|recording|pen|projector|"
@@ -529,8 +538,8 @@ _REFLECTIVE_FRAME = _rx(
 )
 POSITIVE_WORDS = _alt(
     "well|good|great|strong|impressive|rare|professional|honest|honesty|candid|brave|courage|courageous|consistent|"
-    "persistent|persistence|discipline|disciplined|loyal|grown|grew|improved|improving|learned|learnt|clearly|"
-    "obviously|care|cares|cared|caring|committed|commitment|effort|graft|hard yards|paid off|refreshing|says a lot|"
+    "persistent|persistence|discipline|disciplined|loyal|grown|grew|improved|improving|learned|learnt|"
+    "care|cares|cared|caring|committed|commitment|effort|graft|hard yards|paid off|refreshing|says a lot|"
     "more than most|head up|didn't give up|didnt give up|never gave up|didn't let|didnt let|went for it|protected|"
     "built|reputation|patient|patience|well-planned|well planned|prepared|perpared|strength|strengths|seriously|"
     "properly|skill|skilled|talent|talented|instinct|instincts|curiosity|curious|initiative|creative|creativity|"
@@ -584,7 +593,7 @@ def _takeover(body: str) -> str | None:
     if not cue:
         generic = _GENERIC_TAKEOVER.search(body)
         # "I'll + a verb of doing their work" (reply, map out, reallocate, coach ...) takes it over
-        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1).lower()):
+        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1).lower()) and not _SMALL_TALK.search(body):
             return generic.group(0)
         return None
     return None if _NOT_TAKEOVER.search(cue) else cue
@@ -599,7 +608,7 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     taken = _takeover(body)
     if taken:
         return Label.TAKEOVER, taken
-    if _OTHER_START.match(body):
+    if _OTHER_START.match(body) or _OTHER_START.match(clause.strip()) or _ACK_THEN_OTHER.match(body):
         return Label.OTHER, _first_words(body, 5)
 
     wh = _WH_START.match(body)
@@ -608,7 +617,7 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     if not question_marked:
         # Statements that merely begin like questions or requests: "what works is ...", "when I was selling ..."
         if wh:
-            told = _first(_ADVICE_PHRASES, body)
+            told = _first(_ADVICE_PHRASES, body) or _WHAT_YOU_NEED.match(body) and _WHAT_YOU_NEED.match(body).group(0)
             if told and re.match(r"^(?:what|when|where|how)\b(?! (?:do|did|does|would|could|can|will|are|is|was|were|have|has|had|should|might|about|if|else)\b)", body, re.I):
                 return Label.ADVICE, told
             heard = _REFLECTION[2][0].match(body)
@@ -698,6 +707,9 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     imperative = _is_imperative(body)
     if imperative:
         return Label.ADVICE, imperative
+    rebuke = _PAST_REBUKE.search(body)
+    if rebuke:
+        return Label.JUDGMENT, rebuke.group(0)
     modal = _MODAL_ADVICE.search(body)
     if modal and not _MODAL_ADVICE_EXCEPTIONS.search(body) and not _is_embedded(body, modal.start()):
         return Label.ADVICE, modal.group(0)
