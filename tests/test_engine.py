@@ -87,3 +87,32 @@ def test_telling_gets_try_instead_and_asking_does_not():
     told = session.reply("You should practise your closing lines every morning.")
     assert asked.try_instead is None
     assert told.label == "advice" and told.try_instead
+
+
+def test_reaction_lines_of_different_branches_never_clash():
+    """Mixed replies revisit nodes through different branches with 'say' lists of other lengths."""
+    import itertools
+    import random
+
+    labels_to_text = {
+        "open_question": "What happened next?", "closed_question": "Did they reply?",
+        "affirmation": "You stuck with it, well done.", "reflection": "So you feel stuck.",
+        "other": "Okay.", "advice": "You should call them.", "judgment": "That's lazy.",
+    }
+    for scenario in LIBRARY.sorted():
+        for seed in range(8):
+            rng = random.Random(seed)
+            session = Session(scenario, seed)
+            for text in itertools.islice(iter(lambda: rng.choice(list(labels_to_text.values())), None), 14):
+                if session.finished:
+                    break
+                session.reply(text)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_short_answers_then_affirmations(seed):
+    session = Session(LIBRARY.get("just-tell-me"), seed)
+    for text in ["What happened?", "Did they reply?", "Did you call?", "Was it Tuesday?",
+                 "You stuck with it, well done.", "You've been really persistent."]:
+        session.reply(text)
+    assert not session.finished or session.outcome

@@ -128,7 +128,8 @@ class Session:
         before_line = self.current_line
         self.state["turns"] += 1
         self._change(LABEL_EFFECTS[label])
-        option = self._choose(node.options(node.branch_key_for(label.value)))
+        branch_key = node.branch_key_for(label.value)
+        option_index, option = self._choose(node.options(branch_key))
         self._change(option.effects)
         target = option.goto
         if target not in self.scenario.endings:
@@ -142,7 +143,8 @@ class Session:
             response = self._say(target, self.scenario.endings[target].lines)
         else:
             lines = option.say if option.say and target == option.goto else self.scenario.nodes[target].lines
-            response = self._say(f"{target}/say" if option.say else target, lines)
+            # each option's reaction lines keep their own variant order
+            response = self._say(f"{self.node}:{branch_key}:{option_index}" if option.say else target, lines)
         turn = Turn(
             index=len(self.turns), node=self.node, salesperson=before_line, reply=text,
             label=label.value, cue=classification.cue,
@@ -197,11 +199,11 @@ class Session:
         for name, delta in effects.items():
             self.state[name] = self.state.get(name, 0) + delta
 
-    def _choose(self, options: list[Option]) -> Option:
-        for option in options:
+    def _choose(self, options: list[Option]) -> tuple[int, Option]:
+        for index, option in enumerate(options):
             if option.when is None or parse_condition(option.when).holds(self.state):
-                return option
-        return options[-1]  # validation guarantees the last option has no condition
+                return index, option
+        return len(options) - 1, options[-1]  # validation guarantees the last option has no condition
 
     def _say(self, key: str, lines: list[str]) -> str:
         """Pick a variant: a seeded order per place, cycling, so replays vary but never repeat at once."""
