@@ -48,13 +48,64 @@ class Classification:
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    # Text is lower-cased once before matching: case-sensitive patterns search much faster.
+    return re.compile(pattern)
 
 
 def _alt(words: str) -> str:
     """'a|b c|d' from a whitespace-and-pipe list, longest first so alternatives don't shadow."""
     items = sorted({w.strip() for w in words.split("|") if w.strip()}, key=len, reverse=True)
     return "(?:" + "|".join(items) + ")"
+
+
+@dataclass(frozen=True)
+class _Found:
+    text: str
+    begin: int
+    finish: int
+
+    def group(self, _index: int = 0) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+class _Lexicon:
+    """Fast whole-word search for a list of words and phrases ('frustrat\\w*' is a prefix).
+
+    A regex alternation of hundreds of words is slow to search; a dictionary of tokens is not.
+    """
+
+    _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*", re.IGNORECASE)
+
+    def __init__(self, words: str):
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        self.prefixes: list[str] = []
+        for entry in {w.strip().lower() for w in words.split("|") if w.strip()}:
+            if entry.endswith("\\w*") and " " not in entry:
+                self.prefixes.append(entry[:-3])
+                continue
+            parts = tuple(entry.replace("\\", "").split())
+            self.phrases.setdefault(parts[0], []).append(parts)
+        for options in self.phrases.values():
+            options.sort(key=len, reverse=True)
+        self.prefixes = tuple(sorted(self.prefixes, key=len, reverse=True))
+
+    def search(self, text: str) -> _Found | None:
+        tokens = [(m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in self._TOKEN.finditer(text)]
+        words = [t[0] for t in tokens]
+        for index, (word, begin, _end) in enumerate(tokens):
+            for parts in self.phrases.get(word, ()):
+                if tuple(words[index:index + len(parts)]) == parts:
+                    finish = tokens[index + len(parts) - 1][2]
+                    return _Found(text[begin:finish], begin, finish)
+            if self.prefixes and word.startswith(self.prefixes):
+                return _Found(text[begin:tokens[index][2]], begin, tokens[index][2])
+        return None
 
 
 # --- vocabulary ---------------------------------------------------------------------------------
@@ -152,7 +203,7 @@ _IMPERATIVE_EXCEPTIONS = _rx(
     r"say more|say a bit|say a little|talk to me about|continue|carry on|picture|imagine)\b"
 )
 
-FEELING = _alt(
+FEELING_WORDS = (
     "frustrat\\w*|annoy\\w*|angry|upset|fed up|gutted|stressed|stress|worried|worry|anxious|nervous|"
     "scared|afraid|fear\\w*|disappoint\\w*|embarrass\\w*|overwhelm\\w*|exhaust\\w*|tired|drained|"
     "burn\\w* out|stuck|lost|alone|unsupported|let down|unfair|unappreciated|undervalued|sad|hurt|"
@@ -169,6 +220,7 @@ FEELING = _alt(
     "slammed|snowed under|drowning|buried|on your plate|weigh\\w* on you|bothering you|bugging you|"
     "eating at you|getting to you|wearing you|sting|knock to|blow to|ouch|oof"
 )
+FEELING = _alt(FEELING_WORDS)
 
 # --- takeover ------------------------------------------------------------------------------------
 
@@ -193,7 +245,7 @@ TAKEOVER_VERB = _alt(
 _TAKEOVER = [
     (_rx(r"\b(?:leave|leaving)\s+(?:[\w'-]+\s+){1,4}?(?:to|with)\s+me\b"), "leave it to me"),
     (_rx(r"\b(?:hand|give|pass|forward|send|flick|get)\s+me\s+(?:the|that|this|those|their|his|her|all the|your)\s+(?:[\w-]+\s+)?(?:contract|list|account|accounts|deal|email|emails|chain|thread|file|proposal|deck|details|numbers|contact|contacts|client|lead|leads|territory|forecast|pricing|quote|spec|brief|paperwork|renewal|objection|problem|issue)s?\b"), "give me the ..."),
-    (_rx(r"\b(?:tell|ask|get|have)\s+(?:them|him|her|[A-Z]\w+|the \w+)\s+(?:to\s+)?(?:call|ring|phone|email|contact|come to|speak to|talk to|deal with|go through|send it to|escalate to|report to)\s+me\b"), "tell them to call me"),
+    (_rx(r"\b(?:tell|ask|get|have)\s+(?:them|him|her|[a-z]\w+|the \w+)\s+(?:to\s+)?(?:call|ring|phone|email|contact|come to|speak to|talk to|deal with|go through|send it to|escalate to|report to)\s+me\b"), "tell them to call me"),
     (_rx(rf"\b(?:leave|leaving)\s+(?:it|this|that|them|him|her|the \w+|all that|all of that|it all)\s+(?:with|to)\s+me\b"), "leave it with me"),
     (_rx(rf"\b(?:give|hand|pass|send|forward|flick|bring|transfer|bounce|punt|toss|throw|shoot|email|fling|get)\s+(?:it|this|that|them|him|her|the [\w-]+(?: [\w-]+)?|me the [\w-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|over)\s*(?:over\s*)?(?:to|across to)\s+me\b"), "hand it to me"),
     (_rx(rf"\bgive me\s+(?:the|their|his|her|that|this|your)\s+(?:[\w-]+\s+)?(?:account|accounts|number|numbers|contact|contacts|details|deal|file|email|client|lead|leads|proposal|deck|phone|name|names|case|customer|territory|list|problem|issue|one|prospect)s?\b"), "give me the account"),
@@ -466,7 +518,6 @@ _LEADING_BENEFIT = _rx(
 _BENEFIT_STARTS = _rx(r"^(?:would|wouldn't|wouldnt|could|couldn't|might|will|won't|is|isn't|isnt|does|doesn't|doesnt)\b")
 _LOGISTIC_CHECK = _rx(r"^(?:does|did|do|would|will|is) (?:that|this|it|tuesday|thursday|friday|monday|wednesday|the time|now|\w+day) (?:make sense|work|suit|still work|sound (?:ok|okay|good|right)|ok|okay)\b")
 _YN_ANY_WORD = _rx(rf"^(?:{AUX})\s+[\w'-]+")
-_YN_PROPER_NOUN = re.compile(rf"^(?i:{AUX})\s+[A-Z][\w'-]*")
 _STRONG_IMPERATIVE = _alt(
     "send|call|ring|phone|email|book|ask|go|get|put|pick|try|stop|start|forget|drop|build|use|bring|offer|"
     "push|focus|block|follow up|chase|write|make sure|take|tell them|tell him|tell her|give them|check|set|"
@@ -511,7 +562,7 @@ _SIDING = _rx(
     r"you did nothing wrong|nothing you could(?:'ve| have) done|not your fault|no fault of yours|they(?:'re| are) to blame|"
     r"should be ashamed|it's a stitch-up|what a stitch-up|a total stitch-up|on your side here)\b"
 )
-NEGATIVE_WORDS = _alt(
+NEGATIVE_WORDS = (
     "sloppy|lazy|careless|unacceptable|rubbish|useless|pathetic|hopeless|terrible|awful|shocking|appalling|"
     "disgraceful|embarrassing|amateur|amateurish|naive|stupid|silly|daft|dumb|ridiculous|lame|weak|shoddy|"
     "half-hearted|half-arsed|half-assed|lacklustre|lackluster|mess|joke|shambles|disaster|excuses|excuse|"
@@ -530,13 +581,14 @@ NEGATIVE_WORDS = _alt(
     "pull his weight|pull her weight|pulling his weight|pulling her weight|pulling their weight|"
     "your own worst enemy|worst enemy|always behind|falling behind|slacking|slacker|skiving|sloppiness"
 )
-_NEGATIVE = _rx(rf"\b(?:{NEGATIVE_WORDS})\b")
+_NEGATIVE = _Lexicon(NEGATIVE_WORDS)
+_FEELING = _Lexicon(FEELING_WORDS)
 _REFLECTIVE_FRAME = _rx(
     rf"^(?:it |that |this )?(?:sounds|seems|feels|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|'re saying|are saying|said|mean)\b|"
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
     r"^(?:so )?in your (?:view|eyes|mind)|^(?:so )?(?:part of you|on one hand|on the one hand)"
 )
-POSITIVE_WORDS = _alt(
+POSITIVE_WORDS = (
     "well|good|great|strong|impressive|rare|professional|honest|honesty|candid|brave|courage|courageous|consistent|"
     "persistent|persistence|discipline|disciplined|loyal|grown|grew|improved|improving|learned|learnt|"
     "care|cares|cared|caring|committed|commitment|effort|graft|hard yards|paid off|refreshing|says a lot|"
@@ -556,7 +608,7 @@ POSITIVE_WORDS = _alt(
     "great call|good call|courage|willing|willingness|open to|open-minded|open minded|humble|humility|"
     "progress|growth|growing|better and better|came a long way|come a long way|nailed|smashed|crushed|killed it"
 )
-_POSITIVE = _rx(rf"\b(?:{POSITIVE_WORDS})\b")
+_POSITIVE = _Lexicon(POSITIVE_WORDS)
 _NEGATIVE_FEELING = _rx(
     r"\b(?:gutting|gutted|frustrat\w*|annoy\w*|upset|fed up|stressed|worried|anxious|nervous|scared|afraid|"
     r"disappoint\w*|embarrass\w*|overwhelm\w*|exhaust\w*|tired|drained|stuck|alone|unfair|hurt|sad|"
@@ -579,7 +631,7 @@ def _is_imperative(clause: str) -> str | None:
 
 
 def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
-    return (_YN_START.match(body) or _YN_SHORT.match(body) or _YN_PROPER_NOUN.match(body)
+    return (_YN_START.match(body) or _YN_SHORT.match(body)
             or (question_marked and (_YN_ANY_WORD.match(body) or _YN_SHORT_MARKED.match(body))))
 
 
@@ -758,8 +810,9 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         return Label.REFLECTION, _first_words(body, 4)
     if about_them and len(words) >= 3:
         return Label.REFLECTION, _first_words(body, 4)
-    if re.search(rf"\b(?:{FEELING})\b", body, re.I) and len(words) >= 2:
-        return Label.REFLECTION, re.search(rf"\b(?:{FEELING})\b", body, re.I).group(0)
+    feeling = _FEELING.search(body)
+    if feeling and len(words) >= 2:
+        return Label.REFLECTION, feeling.group(0)
     if len(words) <= 2 or re.match(r"^(?:let(?:'|’)?s|i|i'm|im|i've|ive|i'd|me|we|we're|we've|we'll)\b", body, re.I):
         return Label.OTHER, _first_words(body, 4)
     if _PAST_TENSE.search(body):
@@ -802,7 +855,22 @@ def _clauses(sentence: str) -> list[str]:
     return pieces or [sentence]
 
 
-def _classify_sentence(sentence: str) -> tuple[Label, str]:
+def _lower(text: str) -> str:
+    """Lower-case without changing the length, so spans map back onto the original."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _classify_sentence(original: str) -> tuple[Label, str]:
+    sentence = _lower(original)
+    label, cue = _classify_lowered(sentence)
+    position = sentence.find(cue) if cue else -1
+    return label, (original[position:position + len(cue)] if position >= 0 else cue)
+
+
+def _classify_lowered(sentence: str) -> tuple[Label, str]:
     question_marked = sentence.rstrip().endswith("?")
     results = []
     clauses = _clauses(sentence)
