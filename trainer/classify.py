@@ -115,7 +115,8 @@ YOU = r"(?:you|u|ya|yous)"
 FILLER = _alt(
     "so|um|umm|uh|uhh|er|erm|ah|hmm|hm|mm|well|okay|ok|okey|right|alright|all right|look|listen|"
     "you know|i mean|like|yeah|yep|yes|and|but|now|oh|anyway|basically|just|honestly speaking|"
-    "sure|hey|hi|hiya|hello|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|"
+    "sure|hey|hi|hiya|hello|g'day|good morning|good afternoon|good evening|morning|afternoon|aye|achha|acha|"
+    "grand|yeah nah|nah|right enough|k|kk|okie|oki|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|"
     "honestly|frankly|to be honest|tbh|to be fair|in fairness|true|mm-hm|uh huh|uh-huh|mmm|ha|haha|ugh|urgh|"
     "right then|mm-hmm|mhm|uh-huh|thanks|thank you|cheers|sorry|and so|so yeah"
 )
@@ -165,6 +166,7 @@ IMPERATIVE_VERB = _alt(
     "follow-up|chase|push|offer|qualify|prepare|prep|write|set|tell them|tell him|tell her|"
     "tell the|remember|think about|consider|pick up|reach out|drop|ditch|cut|lead with|block|"
     "ask your|ask whether|ask if|ask about|ask what|ask when|ask who|run|run it|run the|"
+    "do the|do your|do a|do an|do some|do more|do less|do it|do that|do this|quote|price|"
     "schedule|plan|prioritise|prioritize|escalate|loop in|cc|copy in|add|update|log|record|"
     "practise|practice|rehearse|role-play|roleplay|shadow|listen to|read|watch|study|learn|"
     "spend|find|pull|build|map|list|note|jot|draft|rewrite|redo|fix|change|switch|move|slow|"
@@ -244,7 +246,8 @@ TAKEOVER_VERB = _alt(
 )
 _TAKEOVER = [
     (_rx(r"\b(?:leave|leaving)\s+(?:[\w'-]+\s+){1,4}?(?:to|with)\s+me\b"), "leave it to me"),
-    (_rx(r"\b(?:hand|give|pass|forward|send|flick|get)\s+me\s+(?:the|that|this|those|their|his|her|all the|your)\s+(?:[\w-]+\s+)?(?:contract|list|account|accounts|deal|email|emails|chain|thread|file|proposal|deck|details|numbers|contact|contacts|client|lead|leads|territory|forecast|pricing|quote|spec|brief|paperwork|renewal|objection|problem|issue)s?\b"), "give me the ..."),
+    (_rx(r"\b(?:i(?:'ll| will| shall)? be (?:taking over|handling|running|leading|owning|covering|doing) (?:the|your|this|that|it)|(?:assume|take) (?:ownership|charge|control) of (?:the|your|this|that)|i(?:'ll| will) take it from here)\b"), "I'll be taking over"),
+    (_rx(r"\b(?:(?:hand|give|pass|forward|send|flick|get)\s+me|gimme)\s+(?:the|that|this|those|their|his|her|all the|your|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:contract|list|account|accounts|deal|email|emails|chain|thread|file|proposal|deck|details|numbers|number|contact|contacts|client|lead|leads|territory|forecast|pricing|quote|spec|brief|paperwork|renewal|objection|problem|issue|login|password|pipeline|opportunities|calendar|diary)s?\b"), "give me the ..."),
     (_rx(r"\b(?:tell|ask|get|have)\s+(?:them|him|her|[a-z]\w+|the \w+)\s+(?:to\s+)?(?:call|ring|phone|email|contact|come to|speak to|talk to|deal with|go through|send it to|escalate to|report to)\s+me\b"), "tell them to call me"),
     (_rx(rf"\b(?:leave|leaving)\s+(?:it|this|that|them|him|her|the \w+|all that|all of that|it all)\s+(?:with|to)\s+me\b"), "leave it with me"),
     (_rx(rf"\b(?:give|hand|pass|send|forward|flick|bring|transfer|bounce|punt|toss|throw|shoot|email|fling|get)\s+(?:it|this|that|them|him|her|the [\w-]+(?: [\w-]+)?|me the [\w-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|over)\s*(?:over\s*)?(?:to|across to)\s+me\b"), "hand it to me"),
@@ -265,13 +268,19 @@ _GENERIC_TAKEOVER = _rx(
     r"(?:just\s+|go and\s+|personally\s+|quickly\s+|also\s+|then\s+|myself\s+|happily\s+|gladly\s+)?([a-z]+)\b"
 )
 _GENERIC_NOT_TAKEOVER = _rx(
-    r"^(?:be|think|see|know|let|try|check|catch|follow|send|email|call|ring|text|message|book|set|share|play|recap|"
-    r"summari[sz]e|reflect|start|stop|pause|come|get|support|help|back|make|find|listen|ask|repeat|rephrase|put|"
-    r"write|note|jot|grab|pull|open|look|leave|wrap|finish|give|admit|say|tell|explain|keep|shut|do|need|want|wait|"
-    r"hold|pass|take|have|bring|push|level|hand|go|understand|hear|guess|bet|park|circle|update|"
-    r"remember|forget|miss|owe|stay|sit|join|mention|raise|flag|double|loop|pop|drop|look|read|watch|"
-    r"review|chat|talk|speak|meet|digest|mull|sleep|promise|trust|believe|assume|clarify|confirm|"
-    r"ping|organise|organize|arrange|schedule|move|shift|swap|cancel|postpone|push|buy|treat|get)$"
+    r"^(?:be|think|see|know|let|try|check|catch|follow|start|stop|pause|come|support|help|back|listen|repeat|"
+    r"rephrase|note|jot|grab|open|look|leave|wrap|finish|admit|say|explain|keep|shut|need|want|wait|hold|go|"
+    r"understand|hear|guess|bet|park|circle|remember|forget|miss|owe|stay|sit|digest|mull|sleep|promise|trust|"
+    r"believe|assume|clarify|confirm|play|recap|summari[sz]e|reflect|answer|buy|treat|book|schedule|organise|"
+    r"organize|arrange|cancel|postpone|shift|swap|pop|read|watch|share|find|level|double|ping|put|do|get|make|"
+    r"give|tell|ask|send|email|call|ring|text|message|set|pull|write|review|pass|bring|push)$"
+)
+# verbs that only take over when their object is someone else's work, not "you"
+_OBJECT_TAKEOVER = _rx(
+    r"\b(?:i'll|i will|ill|i shall|let me|lemme|i'm going to|im going to|i am going to|i'm gonna|im gonna)\s+(?:just\s+|personally\s+|then\s+)?"
+    r"(?:make|get|give|tell|ask|send|email|call|ring|text|message|set up|write|review|pass|bring|push|put|do|have)\s+"
+    r"(?!you\b|u\b|ya\b|us\b|a (?:think|look|minute|moment|second|sec|go|word with you|chat with you)\b|my best\b|that again\b|it again\b|some thinking\b|time\b|a note\b|some notes\b|notes\b)"
+    r"(?:the|your|all|their|his|her|them|him|it|this|that|those|these|every|a|an|some|[a-z]+'s|[a-z]+)\b"
 )
 _NOT_TAKEOVER = _rx(
     r"\b(?:let me|i'll|i will|i can|i could)\s+(?:just\s+)?(?:know|ask|check in|check back|listen|"
@@ -304,7 +313,7 @@ _ADVICE_PHRASES = [
     (_rx(r"\b(?:the|a|one)\s+(?:key|trick|secret|answer|solution|fix|best (?:way|thing|approach|bet|move|option|plan)|smart (?:move|play)|right (?:move|call|approach|thing)|way to (?:do|handle|fix|crack|get|win|close|deal with) (?:it|this|that|them))\s+(?:here\s+|is|'s|would be|will be)\b|\bwhat (?:works|worked|you need|you want|would help|will help|helps|i(?:'d| would) do|i do|i did|i used to do) (?:is|was|here is|best is|for me)\b"), "the key is ..."),
     (_rx(rf"\b(?:that|it|this){APOS}?s?\s*(?:is|was|'s)?\s*(?:probably\s+|clearly\s+|obviously\s+|just\s+|simply\s+|all\s+)?because\s+{YOU}\b|\b(?:that|this|it)(?:{APOS}s| is| was) (?:why|where|how) {YOU}\b|\b(?:you|u) (?:didn(?:'|’)?t|did not|never|don(?:'|’)?t|do not|failed to|forgot to|haven(?:'|’)?t|have not) (?:\w+ ){{0,3}}(?:so|which is why|that's why|and that's why|hence)\b"), "that's because you ..."),
     (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b|\bback (?:when|in my|in the day)\b|\bi (?:always|used to|would always|never|once|would) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b|\bi had (?:a|the) (?:same|similar)\b|\bsame thing happened to me\b|\bthat happened to me\b|\bwhen that happened to me\b|\bhappened to me (?:once|too|as well|years ago)\b"), "in my experience"),
-    (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to(?! you\b)|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b|\bthe answer(?:'?s| is) (?:simple|easy|obvious|clear)\b|\b(?:it's|it is|it was) (?:recommended|advisable|best practice|policy|standard practice|company policy)\b|\b(?:guidelines|best practice|the policy|the rule|the rules) (?:say|says|is|are|state)\b|\b(?:works?|worked|work) (?:best|better)\b|\b(?:best|better) if you\b|^(?:one|another|the other|a (?:good|great|common|useful)) (?:option|idea|approach|way|thing|choice|alternative|possibility|route) (?:is|would be|could be|might be)\b|^(?:some|many|most|a lot of|lots of) (?:people|reps|salespeople|managers|clients|customers|buyers|folks) (?:find|say|try|like|prefer|use|do|have found|swear by)\b|^your (?:[\w-]+ ){0,2}(?:is|are|was|were|looks|look|seems|seem)(?: \w+)? (?:too |very |really |quite |a bit |a little |way )?(?:high|low|thin|weak|short|long|light|heavy|off|behind|empty|slow|late|overdue|unrealistic|inflated|padded)\b|^i(?:'m| am) (?:a bit |really |quite |very |a little |slightly |genuinely )?(?:concerned|worried) (?:about|that|by)\b"), "information"),
+    (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to(?! you\b)|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b|\bthe answer(?:'?s| is) (?:simple|easy|obvious|clear)\b|\bit(?:'s| is| would be| might be| could be| may be| will be) (?:well |definitely |probably |really )?worth\b(?! a lot| something| so much| more| every| the effort| it\b)|\byour (?:[\w-]+ ){1,3}?needs? (?:to|more|work|attention|a)\b|\bthe reason (?:it|they|you|this|that|he|she|we) \w+ (?:is|was)\b|^(?:[\w-]+ ){0,3}(?!(?:was|is|has|does|this|his|its|yes|us|thus|as)\b)[\w-]+s (?:basically |pretty much |almost |nearly )?(?:always|never|usually|typically|tend to|rarely|generally)\b|\b(?:it's|it is|it was) (?:recommended|advisable|best practice|policy|standard practice|company policy)\b|\b(?:guidelines|best practice|the policy|the rule|the rules) (?:say|says|is|are|state)\b|\b(?:works?|worked|work) (?:best|better)\b|\b(?:best|better) if you\b|^(?:one|another|the other|a (?:good|great|common|useful)) (?:option|idea|approach|way|thing|choice|alternative|possibility|route) (?:is|would be|could be|might be)\b|^(?:some|many|most|a lot of|lots of) (?:people|reps|salespeople|managers|clients|customers|buyers|folks) (?:find|say|try|like|prefer|use|do|have found|swear by)\b|^your (?:[\w-]+ ){0,2}(?:is|are|was|were|looks|look|seems|seem)(?: \w+)? (?:too |very |really |quite |a bit |a little |way )?(?:high|low|thin|weak|short|long|light|heavy|off|behind|empty|slow|late|overdue|unrealistic|inflated|padded)\b|^i(?:'m| am) (?:a bit |really |quite |very |a little |slightly |genuinely )?(?:concerned|worried) (?:about|that|by)\b"), "information"),
     (_rx(r"^(?:and |but |so )?if (?:you|u) (?:\w+[ ,]+){1,10}?(?:you(?:'ll| will| would|'d| might| could| can|'re going to| are going to|'re gonna)|they(?:'ll| will|'d| would| might)|it(?:'ll| will|'d| would| might)|then|that(?:'ll| will| would))\b"), "if you ..., you'll ..."),
     (_rx(rf"\b(?:why not|just)\s+(?:call|ring|phone|email|send|ask|book|try|offer|push|go|get|tell|give|set|use|drop|bring|put|chase|follow)\b"), "just ..."),
     (_rx(rf"\b(?:don{APOS}?t|do not|never)\s+(?:worry|stress|panic|beat yourself|take it personally|overthink|sweat|fret|be so hard|be too hard|give up|lose heart|let it|let them)\b"), "don't worry"),
@@ -390,7 +399,7 @@ _LEADING_WH = _rx(
 )
 _WHAT_ABOUT_YOU = _rx(r"^(?:what|how) about (?:you|yourself|your (?:side|part|end|role|own)|for you|them|it|that|now|this|the rest|next|everything else|the other \w+)\s*\??$|^(?:what|how) about (?:you|yourself)\s*(?:[,?]|$)")
 _LEADING_YN = _rx(
-    rf"^(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+)?(?:thought (?:about|of)|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|asked yourself|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
+    rf"^(?:(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+|(?:you )?ever\s+)(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+|perhaps\s+|possibly\s+)?(?:th[a-z]{{3,6}}t (?:maybe |perhaps |at all |even |much )?(?:about|of)|had a (?:go|look|crack|try|play) (?:with|at)|given (?:it|that|them|the \w+|\w+) a (?:go|try|shot|whirl)|played with|looked into|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|asked yourself|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
 )
 _LEADING_YN_OPEN_TAIL = _rx(rf"^(?:have|did|do)\s+{YOU}\s+(?:ever\s+)?(?:thought (?:about|of)|considered|think about|look(?:ed)? at|explored)\s+(?:what|how|why|where|who|which|whether|if)\b")
 ACTION_VERB = _alt(
@@ -417,9 +426,9 @@ _LEADING_MODAL = _rx(
 _LEADING_TAG = _rx(r"\b(?:don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
 
 ONE_FACT = _rx(
-    rf"^(?:what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|who(?:'s\b| is| was| are| were| did|does|do|will|owns|signs|signed|runs|made|sent|called|has|had|else was|was on|is on|approved|decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
+    rf"^(?:what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
 )
-_OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:think|reckon|feel|see|believe|imagine|suppose)|who else|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
+_OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:think|reckon|feel|see|believe|imagine|suppose)|who else (?:could|might|would|can|should|do you|needs)|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
 
 _WH_START = _rx(rf"^(?:{WH_OPEN_START})\b")
 _YN_START = _rx(rf"^(?:{AUX})\s+(?:{SUBJECT})\b")
@@ -508,6 +517,7 @@ _PAST_REBUKE = _rx(
 _NEGATIVE_AUX_LEADING = _rx(
     r"^(?:isn't|isnt|wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt|mightn't)\b"
     r"|^(?:haven't|havent|can't|cant|won't|wont|aren't|arent|don't|dont|doesn't|doesnt|wasn't|wasnt)\s+(?:you|u|we|it|that|this|there)\b"
+    r"|^(?:so |but |and )(?:isn't|isnt|wouldn't|wouldnt|shouldn't|shouldnt|couldn't|couldnt)\b"
 )
 _LEADING_BENEFIT = _rx(
     r"\b(?:help|helps|be (?:better|worth|smarter|easier|quicker|faster|wiser|good|nice|great|best|useful|safer|simpler|stronger)|"
@@ -521,6 +531,7 @@ _YN_ANY_WORD = _rx(rf"^(?:{AUX})\s+[\w'-]+")
 _STRONG_IMPERATIVE = _alt(
     "send|call|ring|phone|email|book|ask|go|get|put|pick|try|stop|start|forget|drop|build|use|bring|offer|"
     "push|focus|block|follow up|chase|write|make sure|take|tell them|tell him|tell her|give them|check|set|"
+    "quote|price|pitch|demo|close|text|message|confirm|revert|"
     "spend|lead with|keep|trade|never|don't|dont|always|do not|prioritise|prioritize|book in|pick up|reach out|"
     "practise|practice|run it|run the|sit down|talk to|speak to|loop in|cut|ditch|walk away|move on|log|"
     "update|qualify|prepare|prep|schedule|plan|list|note|map|review|test|aim|target|double down|slow down"
@@ -533,7 +544,10 @@ _CLAUSE_IMPERATIVE = _rx(
 )
 _NEXT_TIME = _rx(rf"\bnext time,?\s+(?:(?:just|please|make sure you|try to|you)\s+)?(?:{IMPERATIVE_VERB}|should|need|must|could|want|have to|ought)\b")
 _OTHER_START = _rx(
-    r"^(?:sorry|apologies|excuse me|good (?:morning|afternoon|evening)|morning|afternoon|evening|before we (?:start|begin|get going|kick off|dive in)|hold that thought|"
+    r"^(?:sorry|apologies|excuse me|please note|congrats|congratulations|brb|can you hear me|hear me (?:ok|okay|now)|"
+    r"you(?:'ve| have) (?:gone|frozen|froze)|you froze|you're on mute|you are on mute|(?:can you )?say that (?:last bit )?again|"
+    r"(?:can you )?repeat that|how ya going|how you going|how are ya|how was the (?:weekend|holiday|trip|break)|"
+    r"we(?:'ll| will) pick (?:it|this|that) up|pick (?:it|this|that) up (?:next|tomorrow|later|another|on)|before we (?:start|begin|get going|kick off|dive in)|hold that thought|"
     r"see you|lovely to see|good to see|nice to see|great to see|welcome back|welcome|enjoy|have a (?:good|great|nice|lovely)|"
     r"happy (?:friday|monday|birthday|new year)|ha|haha|blimey|gosh|wow|oops|whoops|bless you|cheers|just so you know|"
     r"quick one|one sec|give me (?:one|a) (?:sec|second|minute|moment)|i got your (?:message|email|text|note)|"
@@ -544,7 +558,7 @@ _OTHER_START = _rx(
     r"bear with me|one moment|just a (?:sec|second|moment|minute)|let me (?:find|grab|get|check|pull up|open|look|just)|"
     r"i(?:'ve| have) got (?:a|another|to (?:leave|dash|run|go|jump))|hard stop|i need to (?:leave|dash|run|go|jump)|"
     r"catch you|come in|come on in|take a seat|have a seat|sit (?:wherever|anywhere|down)|hold that thought|"
-    r"where was i|where were we|shall we (?:start|begin|get going|crack on|kick off|get started|make a start)|hiya|"
+    r"where was i|where were we|shall we (?:start|begin|get going|crack on|kick off|get started|make a start)|"
     r"thanks for coming(?: in| along| over| today)?|thank you for coming(?: in| along| over| today)?|"
     r"i (?:see|know|get|understand) what you mean|i hear what you(?:'re| are) saying|i follow)(?:\b|$)"
 )
@@ -620,7 +634,7 @@ _NEGATIVE_FEELING = _rx(
 def _is_imperative(clause: str) -> str | None:
     if _IMPERATIVE_EXCEPTIONS.match(clause):
         return None
-    match = re.match(rf"^(?:please\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
+    match = re.match(rf"^(?:please\s+|kindly\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
     if not match:
         return None
     verb_phrase = match.group(0)
@@ -645,8 +659,13 @@ def _takeover(body: str) -> str | None:
     if not cue:
         generic = _GENERIC_TAKEOVER.search(body)
         # "I'll + a verb of doing their work" (reply, map out, reallocate, coach ...) takes it over
-        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1).lower()) and not _SMALL_TALK.search(body):
+        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1)) and not _SMALL_TALK.search(body):
             return generic.group(0)
+        owned = _OBJECT_TAKEOVER.search(body)
+        if owned and not _SMALL_TALK.search(body) and not _NOT_TAKEOVER.search(owned.group(0)):
+            return owned.group(0)
+        return None
+    if _SMALL_TALK.search(body):
         return None
     return None if _NOT_TAKEOVER.search(cue) else cue
 
@@ -675,7 +694,7 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
             heard = _REFLECTION[2][0].match(body)
             if heard:
                 return Label.REFLECTION, heard.group(0)
-        imperative = _is_imperative(body)
+        imperative = None if _YN_START.match(body) and re.match(r"^\w+(?:'t|nt)? (?:you|u|we|they|it)\b", body) else _is_imperative(body)
         if imperative:
             return Label.ADVICE, imperative
 
@@ -740,9 +759,7 @@ def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
 def _classify_marked_statement(body: str) -> tuple[Label, str]:
     """A statement said with a question mark: its content decides, a closed question by default."""
     label, cue = _classify_statement(body)
-    if label is Label.ADVICE:
-        return (Label.ADVICE if _is_imperative(body) else Label.LEADING_QUESTION), cue
-    if label in (Label.JUDGMENT, Label.AFFIRMATION, Label.OPEN_QUESTION):
+    if label in (Label.ADVICE, Label.JUDGMENT, Label.OPEN_QUESTION):
         return label, cue
     tag = _LEADING_TAG.search(body)
     if tag:
@@ -760,14 +777,14 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     if imperative:
         return Label.ADVICE, imperative
     rebuke = _PAST_REBUKE.search(body)
-    if rebuke:
-        return Label.JUDGMENT, rebuke.group(0)
     modal = _MODAL_ADVICE.search(body)
-    if modal and not _MODAL_ADVICE_EXCEPTIONS.search(body) and not _is_embedded(body, modal.start()):
+    if modal and not rebuke and not _MODAL_ADVICE_EXCEPTIONS.search(body) and not _is_embedded(body, modal.start()):
         return Label.ADVICE, modal.group(0)
     advice = _first(_ADVICE_PHRASES, body)
     if advice:
         return Label.ADVICE, advice
+    if rebuke:
+        return Label.JUDGMENT, rebuke.group(0)
     for pattern in (_CLAUSE_IMPERATIVE, _NEXT_TIME):
         match = pattern.search(body)
         if match:
