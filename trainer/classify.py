@@ -116,7 +116,7 @@ FILLER = _alt(
     "so|um|umm|uh|uhh|er|erm|ah|hmm|hm|mm|well|okay|ok|okey|right|alright|all right|look|listen|"
     "you know|i mean|like|yeah|yep|yes|and|but|now|oh|anyway|basically|just|honestly speaking|"
     "sure|hey|hi|hiya|hello|g'day|good morning|good afternoon|good evening|morning|afternoon|aye|achha|acha|"
-    "grand|yeah nah|nah|right enough|k|kk|okie|oki|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|"
+    "grand|yeah nah|nah|right enough|k|kk|okie|oki|roughly|ballpark|i was just thinking|i was thinking|just thinking|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|"
     "honestly|frankly|to be honest|tbh|to be fair|in fairness|true|mm-hm|uh huh|uh-huh|mmm|ha|haha|ugh|urgh|"
     "right then|mm-hmm|mhm|uh-huh|thanks|thank you|cheers|sorry|and so|so yeah"
 )
@@ -172,6 +172,8 @@ IMPERATIVE_VERB = _alt(
     "spend|find|pull|build|map|list|note|jot|draft|rewrite|redo|fix|change|switch|move|slow|"
     "speed|shorten|lengthen|trim|open with|close with|close|negotiate|discount|hold|stick|"
     "stay|avoid|skip|forget|ignore|accept|admit|apologise|apologize|own|take|give them|give him|"
+    "be honest|be upfront|be open|be direct|be careful|be specific|be patient|be confident|be bold|be brave|"
+    "be prepared|be ready|be straight|be firm|be clear|be more|be less|"
     "give her|show them|show him|show her|mention|raise|flag|talk to|speak to|speak with|"
     "have a word|have a chat|sit down with|meet|arrange|organise|organize|sort|handle|deal with|"
     "double-check|triple-check|aim|target|go back|get back|"
@@ -206,6 +208,7 @@ _IMPERATIVE_EXCEPTIONS = _rx(
 )
 
 FEELING_WORDS = (
+    "gutting|devastating|heartbreaking|soul-destroying|crushing|galling|out of reach|"
     "frustrat\\w*|annoy\\w*|angry|upset|fed up|gutted|stressed|stress|worried|worry|anxious|nervous|"
     "scared|afraid|fear\\w*|disappoint\\w*|embarrass\\w*|overwhelm\\w*|exhaust\\w*|tired|drained|"
     "burn\\w* out|stuck|lost|alone|unsupported|let down|unfair|unappreciated|undervalued|sad|hurt|"
@@ -335,7 +338,7 @@ NEGATIVE_EVAL = _alt(
 )
 _JUDGMENT = [
     (_rx(rf"^(?:and\s+|so\s+|but\s+)?why\s+(?:on earth|the hell|the heck|in god's name|in the world|would|wouldn't|didn't|did not|haven't|have not|hadn't|wasn't|weren't|isn't|aren't|couldn't|can't|won't|don't you ever|do you always|do you keep|are you always|is it always|do you never|did you not|did you even|didn't you|on god's earth|ever would|the devil)\b"), "why didn't you ..."),
-    (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened)\b|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b"), "what were you thinking"),
+    (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened|have|has|do|does)\b|^(?:again|typical|seriously|really|honestly)[.?!]*$|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b"), "what were you thinking"),
     (_rx(rf"\b(?:that|this|it|which|that's|it's|this is|that is|it is|that was|this was|it was|you were|you're|you are|you've been|you were being|that sounds|that seems|frankly|honestly|quite|pretty|really|very|bit|little|rather|a bit|so|too|just|plain|totally|completely|utterly|absolutely)\s+(?:\w+\s+)?{NEGATIVE_EVAL}\b"), "negative verdict"),
     (_rx(rf"\b{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?:\w+\s+){{0,2}}?(?:do|does|did|make|made|miss|missed|forget|forgot|leave|left|blame|moan|complain|whinge|whine|drop|dropped|skip|skipped|rush|rushed|fail|failed|mess|messed|screw|screwed|ignore|ignored|wing|winging|cut|come|turn|talk|get|go|find|have|play|make excuses|say|act|let|do this|do that)\b"), "you always ..."),
     (_rx(rf"^(?:and\s+|but\s+|honestly,?\s+|frankly,?\s+|look,?\s+)?{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?!gave up|give up|stop|quit|let (?:it|that|them) (?:stop|beat)|fail to (?:impress|surprise)|miss a beat)(?:\w+)"), "you never ..."),
@@ -369,7 +372,7 @@ AFFIRM_NOUN = _alt(
     "thing to do|thing to try|thing to say|thing to admit|step|decision|choice|risk|idea to try|experiment to run|shot"
 )
 _AFFIRMATION = [
-    (_rx(r"\bi (?:really |genuinely |truly |do |honestly )?(?:appreciate|admire|respect)\b|\b(?:love|loved|great|good|brilliant|nice|glad|pleased) (?:that|how|the way) you\b|\bi can (?:tell|see) (?:you(?:'ve| have) (?:been|put|worked|done|thought)|how (?:much|hard))|\b(?:real|proper|serious|great|good|solid|impressive|honest) (?:graft|effort|hustle|commitment|progress|discipline|persistence|grit|going|work ethic)\b|\bit shows\b|\b(?:and )?that matters\b|\bstraight with (?:the|them|him|her|me|your)\b"), "I appreciate"),
+    (_rx(r"\bi (?:really |genuinely |truly |do |honestly )?(?:appreciate|admire|respect)\b|\b(?:love|loved|great|good|brilliant|nice|glad|pleased) (?:that|how|the way) you\b|\bi can (?:tell|see) (?:you(?:'ve| have) (?:been|put|worked|done|thought)|how (?:much|hard))|\b(?:real|proper|serious|great|good|solid|impressive|honest) (?:graft|effort|hustle|commitment|progress|discipline|persistence|grit|going|work ethic)\b|\bit shows\b|\b(?:and )?that matters\b|\bstraight with (?:the|them|him|her|me|your)\b|\bpick(?:ed)? (?:things|it|stuff) up (?:fast|quickly|so fast)\b|\b(?:quick|fast) learner\b|\bi can (?:tell|see) (?:that )?you (?:really |genuinely )?(?:want|care|mean|love|value|take)\b|\bit(?:'s| is) (?:clear|obvious|evident) (?:that )?you (?:take|want|care|value|mean|invested|put|worked)\b|\bpride in\b|\bmost (?:people|reps|salespeople|managers|folk|sellers) would(?:'ve| have| of)\b|\b(?:open|honest|upfront) (?:about|with) (?:where|what|how|me|it|that|the)\b|\bchipping away\b|\bthat's the (?:way|spirit)\b|\bput (?:the )?(?:customers?|clients?|patients?|candidates?) first\b|\b(?:spot on|on point|top notch|top-notch|nailed it|smashed it)\b"), "I appreciate"),
     (_rx(rf"\b(?:well done|good job|nice job|great job|nice work|good work|great work|nice one|good on (?:you|ya)|good for you|fair play|hats off|kudos|props|bravo|credit to you|credit where it's due|respect|nicely done|way to go|you nailed it|you smashed it|you killed it|you crushed it|you rock|legend|top job|good shout|great shout|good stuff|great stuff|brilliant stuff|proud of you|so proud|really proud|i(?:'m| am) (?:really |so |very )?proud|you should be (?:really |very |so )?proud|be proud|you must be proud)\b"), "well done"),
     (_rx(rf"\b(?:i|really|truly|genuinely|so|do|i do|i really|i genuinely|i truly)\s+(?:really\s+|genuinely\s+|truly\s+|do\s+)?(?:appreciate|value|admire|respect|love|like) (?:that|the way|how|your|you(?:r)? (?:being|telling|sharing|saying|coming|bringing|raising|owning|taking|trying|putting)|it when you|you for|what you|this|the)\b"), "I appreciate"),
     (_rx(rf"\b(?:thanks|thank you|thank u|cheers|ta)\s+(?:so much\s+|very much\s+|a lot\s+|again\s+)?(?:for|4)\s+(?:being|sharing|telling|owning|your|coming to me|coming straight to me|raising|bringing|flagging|opening up|trusting|putting|trying|taking|the honesty|that honesty|speaking|saying|admitting|the candour|the candor|the effort|all the|all your|the work|the hard|going|stepping|pushing|sticking|the (?:thought|insight|reflection|detail|prep|preparation)|that|this)\b"), "thanks for ..."),
@@ -481,6 +484,11 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in parts if p and _WORD.search(p)]
 
 
+_SO_RESTATES = re.compile(
+    rf"^(?:and\s+)?so,?\s+(?!(?:{WH_OPEN_START}|{AUX}|{FILLER}|tell|walk|talk|help|let's|lets|let me|i|i'm|i'll|i've|i'd|im|ill|we|we'll|roughly|approximately|ballpark|um|uh|er|erm)\b)"
+)
+
+
 def _strip_fillers(clause: str) -> str:
     stripped = clause
     for _ in range(6):
@@ -490,11 +498,8 @@ def _strip_fillers(clause: str) -> str:
         candidate = stripped[match.end():]
         if not _WORD.search(candidate) or _KEEP_AFTER_STRIP.match(stripped):
             break
-        # keep "so" when it introduces a restatement; _REFLECTION's "so ..." needs it
-        if re.match(r"^(?:and\s+)?so\b", stripped, re.I) and not re.match(
-            rf"^(?:so\s+)+(?:{WH_OPEN_START}|tell|walk|talk|help|can|could|do|did|have|is|are|um|uh|er|erm|like|yeah|okay|ok|right|well|anyway)\b", stripped, re.I
-        ):
-            # "so you ..." / "so the demo ..." stays whole
+        # keep "so" when it introduces a restatement ("so you ...", "so the demo ..."): it marks a reflection
+        if _SO_RESTATES.match(stripped):
             break
         stripped = candidate
     return stripped.strip(" ,.;:-")
@@ -573,7 +578,7 @@ _SMALL_TALK = _rx(
 _SIDING = _rx(
     r"\b(?:you(?:'re| are) (?:completely |totally |absolutely |dead |so |quite |100% |a hundred percent |entirely )?right"
     r"|too right|dead right|i(?:'m| am) with you on (?:that|this|it)|i(?:'m| am) on your side|i agree|i totally agree|couldn't agree more|"
-    r"you did nothing wrong|nothing you could(?:'ve| have) done|not your fault|no fault of yours|they(?:'re| are) to blame|"
+    r"you did nothing wrong|nothing you could(?:'ve| have) done|not your fault|not on you|not down to you|nothing to do with you|no fault of yours|they(?:'re| are) to blame|"
     r"should be ashamed|it's a stitch-up|what a stitch-up|a total stitch-up|on your side here)\b"
 )
 NEGATIVE_WORDS = (
@@ -588,17 +593,23 @@ NEGATIVE_WORDS = (
     "sulking|sulk|drama|dramatic|pointless|a waste|wasted|blew it|blown it|dropped the ball|screwed up|messed up|"
     "cocked up|botched|fumbled|flop|fail|failed|failure|let me down|let us down|let the team down|stitch-up|ashamed|"
     "disappointed|disappointing|unreasonable|weak sauce|sorry excuse|not cutting it|isn't cutting it|"
-    "not pulling your weight|on you|your fault|your own fault|your problem|head in the sand|naivety|ignorant|"
+    "not pulling your weight|your fault|your own fault|your problem|head in the sand|naivety|ignorant|"
     "laughable|nonsense|bs|bull|lies|fantasy|wishful thinking|bottom of the|dead weight|"
     "oversensitive|over-sensitive|coasting|hiding|rot|rotting|never listen|still can't|still cant|still don't|"
     "still dont|still haven't|still havent|still won't|never pulls|pulls her weight|pulls his weight|"
     "pull his weight|pull her weight|pulling his weight|pulling her weight|pulling their weight|"
-    "your own worst enemy|worst enemy|always behind|falling behind|slacking|slacker|skiving|sloppiness"
+    "your own worst enemy|worst enemy|always behind|falling behind|slacking|slacker|skiving|sloppiness|"
+    "diva|classic you|typical|shocker|forget your head|one job|order-taker|order taker|not the standard|could of|"
+    "a kid could|what an attitude|becoming a habit|making a habit|a habit with you|not your finest|not your best|"
+    "eejits|eejit|idiots|idiot|muppets|muppet|shower of|whose fault|one's on you|that's on you|is on you|was on you|to save their lives|to save his life|"
+    "to save her life|if their lives depended|hands down the worst|worst i've seen|the worst of them|gave up|given up|"
+    "far too soft|way too soft|too soft|far too slow|way too slow|too passive|far too passive|got lazy|gone lazy|"
+    "again and again|every single time|every time you|same old|same mistake|same excuse|no surprise"
 )
 _NEGATIVE = _Lexicon(NEGATIVE_WORDS)
 _FEELING = _Lexicon(FEELING_WORDS)
 _REFLECTIVE_FRAME = _rx(
-    rf"^(?:it |that |this )?(?:sounds|seems|feels|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|'re saying|are saying|said|mean)\b|"
+    rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|'re saying|are saying|said|mean)\b|"
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
     r"^(?:so )?in your (?:view|eyes|mind)|^(?:so )?(?:part of you|on one hand|on the one hand)"
 )
@@ -616,8 +627,8 @@ POSITIVE_WORDS = (
     "thoughtful|mature|insightful|wise|brilliant|excellent|fantastic|superb|outstanding|admirable|"
     "respect|integrity|self-aware|self aware|self-awareness|owning|ownership|took responsibility|stepped up|"
     "generous|helpful|supportive|solid|rigour|rigor|careful|diligent|diligence|meticulous|tenacious|tenacity|"
-    "energy|passion|passionate|enthusiasm|enthusiastic|drive|driven|ambitious|ambition|quality|class|ace|"
-    "legend|star|rockstar|champion|pro|expert|expertise|experienced|know your stuff|knows your stuff|know their stuff|"
+    "energy|passion|passionate|enthusiasm|enthusiastic|driven|ambitious|ambition|"
+    "expertise|know your stuff|knows your stuff|know their stuff|"
     "done the work|did the work|doing the work|did your homework|done your homework|the right thing|right call|"
     "great call|good call|courage|willing|willingness|open to|open-minded|open minded|humble|humility|"
     "progress|growth|growing|better and better|came a long way|come a long way|nailed|smashed|crushed|killed it"
@@ -649,6 +660,7 @@ def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
             or (question_marked and (_YN_ANY_WORD.match(body) or _YN_SHORT_MARKED.match(body))))
 
 
+_HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|the room|invite|the link|teams link|zoom link|notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights)\b")
 _LOGISTICS_SEND = _rx(r"^(?:i'll|i will|ill) (?:send|forward|share) (?:the|a|you the|you a|over the) (?:calendar |diary |meeting |teams |zoom )?(?:invite|link|notes|agenda|summary|minutes|slides)\b")
 
 
@@ -659,13 +671,13 @@ def _takeover(body: str) -> str | None:
     if not cue:
         generic = _GENERIC_TAKEOVER.search(body)
         # "I'll + a verb of doing their work" (reply, map out, reallocate, coach ...) takes it over
-        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1)) and not _SMALL_TALK.search(body):
+        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1)) and not _HOUSEKEEPING.search(body):
             return generic.group(0)
         owned = _OBJECT_TAKEOVER.search(body)
-        if owned and not _SMALL_TALK.search(body) and not _NOT_TAKEOVER.search(owned.group(0)):
+        if owned and not _HOUSEKEEPING.search(body) and not _NOT_TAKEOVER.search(owned.group(0)):
             return owned.group(0)
         return None
-    if _SMALL_TALK.search(body):
+    if _HOUSEKEEPING.search(body):
         return None
     return None if _NOT_TAKEOVER.search(cue) else cue
 
