@@ -29,9 +29,9 @@ def no_thread_left_running():
     assert not still, f"test left threads running: {still}"
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):
-    """A fresh, private data directory for the app and CLI."""
+    """A fresh, private data directory for the app and CLI, so no test touches the user's data."""
     folder = tmp_path / "data"
     folder.mkdir()
     monkeypatch.setenv("TRAINER_DATA_DIR", str(folder))

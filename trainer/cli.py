@@ -7,6 +7,7 @@ what they use.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
@@ -20,30 +21,57 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, the desktop app starts.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database", metavar="URL", default=None,
+        help="the database to use, e.g. sqlite:///path/trainer.db or postgresql+psycopg://user:pw@host/db "
+        "(default: $TRAINER_DATABASE_URL, else trainer.db in $TRAINER_DATA_DIR or the user's data folder)",
+    )
+    add_command = functools.partial(commands.add_parser, parents=[common])
 
-    classify = commands.add_parser("classify", help="label replies read from standard input, one JSON line each")
+    classify = add_command("classify", help="label replies read from standard input, one JSON line each")
     classify.add_argument("--context", default=None, help="the salesperson line the replies answer")
 
-    evaluate = commands.add_parser("evaluate", help="precision, recall, F1 and confusion matrix on the labelled corpus")
+    evaluate = add_command("evaluate", help="precision, recall, F1 and confusion matrix on the labelled corpus")
     evaluate.add_argument("--part", choices=["test", "dev"], default="test",
                           help="corpus part: test (held out, the default) or dev")
     evaluate.add_argument("--errors", action="store_true", help="also list the replies labelled wrongly")
 
-    listing = commands.add_parser("scenarios", help="list the scenarios")
+    listing = add_command("scenarios", help="list the scenarios")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     _scenario_dirs(listing)
 
-    validate = commands.add_parser("validate", help="check scenario files; non-zero exit if any is invalid")
+    validate = add_command("validate", help="check scenario files; non-zero exit if any is invalid")
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
 
-    rehearse = commands.add_parser("rehearse", help="play a scenario in the terminal")
+    rehearse = add_command("rehearse", help="play a scenario in the terminal; the session is recorded")
     rehearse.add_argument("scenario_id", metavar="ID")
     rehearse.add_argument("--answers", type=Path, metavar="FILE", help="read replies from FILE, one per line")
     rehearse.add_argument("--json", action="store_true", help="print the result as one JSON object")
-    rehearse.add_argument("--trainee", default="", metavar="NAME", help="who practised")
+    rehearse.add_argument("--trainee", default="", metavar="NAME",
+                          help="who practises (default: your user name)")
     rehearse.add_argument("--seed", type=int, default=0, metavar="N", help="fixes the choice of line variants")
+    interrupted = rehearse.add_mutually_exclusive_group()
+    interrupted.add_argument("--resume", action="store_true",
+                             help="continue your newest interrupted session of this scenario")
+    interrupted.add_argument("--discard-interrupted", action="store_true",
+                             help="discard your interrupted sessions of this scenario, then start afresh")
     _scenario_dirs(rehearse)
+
+    history = add_command("history", help="list recorded sessions, newest first")
+    history.add_argument("--json", action="store_true",
+                         help="print a JSON array, one object per session with its turns")
+    history.add_argument("--trainee", default=None, metavar="NAME", help="only this trainee's sessions")
+    history.add_argument("--scenario", default=None, metavar="ID", help="only sessions of this scenario")
+    history.add_argument("--limit", type=_positive_int, default=None, metavar="N", help="at most N sessions")
     return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def _scenario_dirs(parser: argparse.ArgumentParser) -> None:
@@ -52,6 +80,9 @@ def _scenario_dirs(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Run one command; a storage problem is one clear line on stderr and exit status 2."""
+    from .storage.errors import StorageError  # light: does not import SQLAlchemy
+
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     handler = {
@@ -60,8 +91,14 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
         "scenarios": cmd_scenarios,
         "validate": cmd_validate,
         "rehearse": cmd_rehearse,
+        "history": cmd_history,
     }[args.command]
-    return handler(args, stdin, stdout)
+    try:
+        return handler(args, stdin, stdout)
+    except StorageError as error:
+        stdout.flush()
+        sys.stderr.write(f"error: {error}\n")
+        return 2
 
 
 def _lines(stream: TextIO):
@@ -156,7 +193,72 @@ def cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
     return 1 if bad else 0
 
 
+def _default_trainee() -> str:
+    """The OS user name, so a trainee practising alone need not type a name."""
+    import getpass
+
+    try:
+        return getpass.getuser().strip() or "me"
+    except Exception:  # no user name in the environment or password database
+        return "me"
+
+
+def _open_store(args: argparse.Namespace):
+    from .storage import SessionStore, open_database
+
+    return SessionStore(open_database(args.database))
+
+
+def _local_time(iso: str) -> str:
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _read_answer(stream: TextIO) -> str | None:
+    """One line from the terminal, read the same way as the replies (no read-ahead)."""
+    buffer = getattr(stream, "buffer", None)
+    raw = buffer.readline().decode("utf-8", errors="replace") if buffer is not None else stream.readline()
+    return raw.strip().lower() if raw else None
+
+
+def _interrupted_choice(args: argparse.Namespace, stdin: TextIO, interrupted: list[dict], title: str) -> str:
+    """What to do with the trainee's interrupted sessions of this scenario: resume, discard or fresh."""
+    if args.resume:
+        return "resume"
+    if args.discard_interrupted:
+        return "discard"
+    newest = interrupted[0]
+    older = f" (and {len(interrupted) - 1} older)" if len(interrupted) > 1 else ""
+    replies = f"{newest['turn_count']} {'reply' if newest['turn_count'] == 1 else 'replies'}"
+    described = f"an interrupted session of {title} from {_local_time(newest['started'])} ({replies}){older}"
+    if not stdin.isatty():
+        sys.stderr.write(f"note: {newest['trainee']} has {described}; starting a new session and keeping it. "
+                         f"Continue it with: rehearse {args.scenario_id} --resume "
+                         f"(or drop it with --discard-interrupted)\n")
+        return "fresh"
+    sys.stderr.write(f"You have {described}.\n")
+    while True:
+        sys.stderr.write("Resume (r), discard (d) or start fresh keeping it (n)? ")
+        sys.stderr.flush()
+        answer = _read_answer(stdin)
+        if answer is None:
+            return "fresh"
+        if answer[:1] in ("r", "d", "n"):
+            return {"r": "resume", "d": "discard", "n": "fresh"}[answer[0]]
+
+
+def _turn_note(turn) -> str:
+    note = f"  [{turn.label}: {turn.cue}]"
+    if turn.try_instead:
+        note += f"  try instead: {turn.try_instead}"
+    return note
+
+
 def cmd_rehearse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    """Play a scenario reply by reply, recording each reply the moment it is made."""
+    import time
+
     from .engine import MAX_REPLY_CHARS, Session
 
     library = _library(args)
@@ -173,36 +275,103 @@ def cmd_rehearse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
             return 2
     else:
         source = stdin
-    session = Session(scenario, seed=args.seed)
+    trainee = args.trainee.strip() or _default_trainee()
     talk = (lambda text: None) if args.json else (lambda text: (stdout.write(text + "\n"), stdout.flush()))
     persona = scenario.persona.name
-    talk(f"{scenario.title}\n{scenario.situation.strip()}\nGoal: {scenario.goal.strip()}\n")
-    talk(f"{persona}: {session.current_line}")
     with source:
-        for reply in _lines(source):
-            if not reply.strip():
-                continue
-            if len(reply) > MAX_REPLY_CHARS:
-                talk(f"(reply not used: {len(reply):,} characters is over the {MAX_REPLY_CHARS:,} limit)")
-                continue
-            turn = session.reply(reply)
-            note = f"  [{turn.label}: {turn.cue}]"
-            if turn.try_instead:
-                note += f"  try instead: {turn.try_instead}"
-            talk(note)
-            talk(f"{persona}: {turn.response}")
-            if session.finished:
-                break
-    result = session.result()
+        store = _open_store(args)
+        try:
+            interrupted = store.interrupted_sessions(trainee, scenario.id)
+            choice = _interrupted_choice(args, stdin, interrupted, scenario.title) if interrupted else "fresh"
+            if args.resume and not interrupted:
+                sys.stderr.write(f"note: {trainee} has no interrupted session of {scenario.id}; starting a new one\n")
+            if choice == "discard":
+                for item in interrupted:
+                    store.discard_session(item["id"])
+                sys.stderr.write(f"discarded {len(interrupted)} interrupted session(s) of {scenario.id}\n")
+
+            talk(f"{scenario.title}\n{scenario.situation.strip()}\nGoal: {scenario.goal.strip()}\n")
+            if choice == "resume":
+                resumed = store.resume(interrupted[0]["id"], library)
+                session, session_id = resumed.session, resumed.session_id
+                if resumed.notice:
+                    sys.stderr.write(f"note: {resumed.notice}\n")
+                replies = len(session.turns)
+                talk(f"(resuming your session from {_local_time(resumed.started)}, "
+                     f"{replies} {'reply' if replies == 1 else 'replies'} so far)")
+                talk(f"{persona}: {session.turns[0].salesperson if session.turns else session.current_line}")
+                for turn in session.turns:
+                    talk(f"You: {turn.reply}")
+                    talk(_turn_note(turn))
+                    talk(f"{persona}: {turn.response}")
+                already_finished = session.finished  # resume() has recorded the finish
+            else:
+                session = Session(scenario, seed=args.seed)
+                session_id = store.start_session(trainee, scenario, args.seed)
+                talk(f"{persona}: {session.current_line}")
+                already_finished = False
+
+            timed = source.isatty()  # think time means something only when a person is typing
+            shown_at = time.monotonic()
+            try:
+                for reply in ([] if session.finished else _lines(source)):
+                    if not reply.strip():
+                        continue
+                    if len(reply) > MAX_REPLY_CHARS:
+                        talk(f"(reply not used: {len(reply):,} characters is over the {MAX_REPLY_CHARS:,} limit)")
+                        continue
+                    turn = session.reply(reply)
+                    think_ms = (time.monotonic() - shown_at) * 1000 if timed else None
+                    store.record_turn(session_id, turn, think_ms)  # durable before the feedback shows
+                    talk(_turn_note(turn))
+                    talk(f"{persona}: {turn.response}")
+                    shown_at = time.monotonic()
+                    if session.finished:
+                        break
+            except KeyboardInterrupt:
+                sys.stderr.write(f"\nstopped: the session is kept as interrupted; continue it with "
+                                 f"rehearse {scenario.id} --resume\n")
+                return 130
+            result = session.result()
+            if session.finished and not already_finished:
+                store.finish_session(session_id, result)
+        finally:
+            store.database.close()
     if args.json:
         data = result.to_dict()
-        data["trainee"] = args.trainee
-        data["seed"] = args.seed
+        data["trainee"] = trainee
+        data["seed"] = session.seed
+        data["session_id"] = session_id
         stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
         talk(f"\nOutcome: {result.outcome}   Score: {result.score.total}/100")
         for line in result.score.lines:
             talk(f"  {line.points:+4d}  {line.text}")
+        if not session.finished:
+            talk(f"\n(The session is kept as interrupted. Continue it with: "
+                 f"python main.py rehearse {scenario.id} --resume)")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    """Recorded sessions, newest first: a table, or JSON with every turn."""
+    store = _open_store(args)
+    try:
+        items = store.history(args.trainee, args.scenario, args.limit, with_turns=args.json)
+        where = store.database.where
+    finally:
+        store.database.close()
+    if args.json:
+        stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not items:
+        stdout.write(f"no sessions recorded yet in {where}\n")
+        return 0
+    for item in items:
+        score = "-" if item["score"] is None else str(item["score"])
+        stdout.write(f"{item['id']:>6}  {_local_time(item['started'])}  {item['trainee'][:18]:18} "
+                     f"{item['scenario'][:28]:28} {item['status']:11} {item['outcome'] or '-':10} "
+                     f"{score:>3}  {item['turn_count']} {'reply' if item['turn_count'] == 1 else 'replies'}\n")
     return 0
 
 
