@@ -126,8 +126,8 @@ _ALL_FILLER = _rx(rf"^(?:\s*{FILLER}\b[\s,.;:!?-]*)+$")
 _KEEP_AFTER_STRIP = _rx(r"^(?:so\s+(?:you|it|that)|right\s+now|just\s+\w+|well\s+done|good\s+(?:job|work|effort|call|stuff|thinking|question|point|on you|for you)|great\s+(?:job|work|effort|question|point|stuff|thinking)|thanks\s+for|thank\s+you\s+for|brilliant\s+(?:work|job|effort)|like\s+you)", )
 
 WH_OPEN_START = _alt(
-    "what|what's|whats|what're|what've|what'd|how|how's|hows|how'd|how've|why|why's|where|when|"
-    "who|who's|whom|whose|which|in what way|to what extent|how come"
+    "what|what's|whats|what're|what've|what'd|how|how's|hows|how'd|how've|why|why's|whys|where|wheres|"
+    "where's|when|whens|when's|who|who's|whos|whom|whose|which|in what way|to what extent|how come"
 )
 AUX = _alt(
     "do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should|shall|may|might|must|"
@@ -154,7 +154,9 @@ REQUEST_VERB = _alt(
     "i'd like to know|i'd love to know|i'm interested in|i'm interested to|i'd be interested|"
     "help me get my head around|help me out here with|talk to me about|talk about|say a bit more|"
     "say a little more|tell me a bit|tell me a little|give me your take|give me your view|"
-    "give me your thoughts|your thoughts|thoughts\\b|let's hear"
+    "give me your thoughts|your thoughts|thoughts\\b|let's hear|lay it out|lay out|give me the backstory|"
+    "give me the lowdown|give me the rundown|give me the full picture|spill|i would welcome|i'd welcome|id welcome|"
+    "id love to hear|id like to hear|id love to know|humour me|humor me|i'd be curious|id be curious"
 )
 REQUEST_MODAL = rf"(?:can|could|would|will|won't|d'you|do)\s+{YOU}\s+(?:(?:please|maybe|perhaps|possibly|just|quickly|briefly|mind|like to|want to|wanna)\s+)*"
 
@@ -198,6 +200,7 @@ _IMPERATIVE_EXCEPTIONS = _rx(
     r"jot|ask|start|share my|load|bring up)|let's (?:start|begin|get started|kick off|dive in|"
     r"crack on|get going|talk|chat|look|think|unpack|explore|dig|go through|take|see|review|recap|"
     r"catch up|have a look|pick up|park|leave|wrap|finish|stop|pause|meet|grab|do this)|"
+    r"go back to the (?:moment|point|start|beginning|bit|part|call|meeting)|think back|cast your mind|take me back|"
     r"remind me|just checking|just wondering|just want to|just to check|just so|just a|"
     r"look,|listen,|thanks|thank|sorry|welcome|morning|afternoon|evening|good (?:morning|"
     r"afternoon|evening)|congratulations|congrats|cheers|enjoy|have a good|have a great|"
@@ -249,6 +252,8 @@ TAKEOVER_VERB = _alt(
 )
 _TAKEOVER = [
     (_rx(r"\b(?:leave|leaving)\s+(?:[\w'-]+\s+){1,4}?(?:to|with)\s+me\b"), "leave it to me"),
+    (_rx(r"\b(?:hand|give|pass|send|forward|bring|bounce|flick)\s+(?:[\w'-]+\s+){1,3}?(?:over\s+|across\s+)?to\s+me\b"), "hand it over to me"),
+    (_rx(r"\b(?:i'll|i will|ill|let me|i'm going to|im going to)\s+(?:just\s+)?go (?:back |over |up |straight )?(?:to|and) (?!you\b)(?:leadership|management|the|them|him|her|their|[a-z]+)\b"), "I'll go to them"),
     (_rx(r"\b(?:i(?:'ll| will| shall)? be (?:taking over|handling|running|leading|owning|covering|doing) (?:the|your|this|that|it)|(?:assume|take) (?:ownership|charge|control) of (?:the|your|this|that)|i(?:'ll| will) take it from here)\b"), "I'll be taking over"),
     (_rx(r"\b(?:(?:hand|give|pass|forward|send|flick|get)\s+me|gimme)\s+(?:the|that|this|those|their|his|her|all the|your|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:contract|list|account|accounts|deal|email|emails|chain|thread|file|proposal|deck|details|numbers|number|contact|contacts|client|lead|leads|territory|forecast|pricing|quote|spec|brief|paperwork|renewal|objection|problem|issue|login|password|pipeline|opportunities|calendar|diary)s?\b"), "give me the ..."),
     (_rx(r"\b(?:tell|ask|get|have)\s+(?:them|him|her|[a-z]\w+|the \w+)\s+(?:to\s+)?(?:call|ring|phone|email|contact|come to|speak to|talk to|deal with|go through|send it to|escalate to|report to)\s+me\b"), "tell them to call me"),
@@ -263,7 +268,7 @@ _TAKEOVER = [
     (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to|i can)\s+(?:just\s+)?(?:pass|give|hand|send|lend|throw) you (?:[\w'-]+ ){{0,3}}(?:of my|my|some of my|a few of my)\b"), "I'll pass you my leads"),
     (_rx(rf"\b(?:i{APOS}ve|i have|i{APOS}d|i already|i just)\s+(?:already\s+|just\s+)?(?:called|rung|phoned|emailed|spoken to|talked to|had a word|sorted|handled|fixed|escalated|booked|sent|rewritten|written|taken care|asked (?!you)|told (?!you)|arranged|organised|organized|set up|raised it|flagged it|reassigned|moved)\b"), "I've already done it"),
     (_rx(rf"\b(?:i{APOS}ll|i will|ill)\s+(?:take|handle|sort|deal with|run|own|cover|manage)\s+(?:it|this|that|them|the \w+|from here|over|care of)"), "I'll take it"),
-    (_rx(r"\b(?:leave|let)\s+(?:that|it|this)\s+to\s+me\b|\bthat's\s+(?:on|for)\s+me\s+(?:to sort|now)\b|\bconsider it (?:done|sorted|handled)\b|\bi've got (?:this|it|that|you covered)\b|\bi got (?:this|it)\b|\bmy problem now\b|\bnot your problem (?:any ?more|now)\b|\bleave the \w+ to me\b|\bi'll be the one to\b|\bi'll take the lead\b|\bi'll take (?:the|that|this) (?:meeting|call|account|deal|client|lead)\b"), "I've got this"),
+    (_rx(r"\b(?:leave|let)\s+(?:that|it|this)\s+to\s+me\b|\bthat's\s+(?:on|for)\s+me\s+(?:to sort|now)\b|\bconsider it (?:done|sorted|handled)\b|\bi've got (?:this|it)\b(?! right| wrong| straight)|\bi've got you covered\b|\bi got (?:this|it)\b(?! right| wrong| straight)|\bi'm (?:all over|on) (?:it|this|that)\b|\bi'm on the case\b|\b(?:off|out of) your (?:hands|plate|desk)\b|\bi(?:'ll| will) be on (?:the|that|your|this) (?:call|meeting|demo)\b|\bi'm (?:jumping|hopping|getting) on (?:the|that|your|this|their)\b|\bi'm (?:joining|taking|running|handling|leading|calling|ringing|emailing) (?:the|that|your|this|their)\b|\b(?:find|get|line up|set up) you (?:a|an|some|the) (?:new |couple of |few )?(?:champion|contact|lead|leads|intro|introduction|meeting|deal|client|customer|account|quick wins?)\b|\b(?:pass|hand|give|send) (?:them|it|those|these) (?:to|over to) you\b|\bmy problem now\b|\bnot your problem (?:any ?more|now)\b|\bleave the \w+ to me\b|\bi'll be the one to\b|\bi'll take the lead\b|\bi'll take (?:the|that|this) (?:meeting|call|account|deal|client|lead)\b"), "I've got this"),
     (_rx(r"\b(?:take|taking)\s+(?:it|that|this|the \w+)\s+off\s+your\s+(?:plate|hands|desk|list)\b|\btake\s+(?:that|it|this)\s+(?:on|over)\s+for\s+you\b|\bdo\s+it\s+for\s+you\b|\bwrite\s+it\s+for\s+you\b|\bfor you\s*[,.]?\s*(?:no problem|don't worry)"), "take it off your plate"),
 ]
 _GENERIC_TAKEOVER = _rx(
@@ -337,6 +342,7 @@ NEGATIVE_EVAL = _alt(
     "sub standard|bad form|poor form|not great|not ideal|not your best|nowhere near|way off"
 )
 _JUDGMENT = [
+    (_rx(r"^who (?:walks|goes|turns up|shows up|sends|forgets|does that|in their right mind|on earth)\b|\b(?:well done|nice one|great job|good job|congratulations|congrats|bravo|genius|brilliant) (?:for|on) (?:losing|missing|failing|forgetting|dropping|blowing|wasting|ignoring|skipping|leaving)\b"), "well done for losing"),
     (_rx(rf"^(?:and\s+|so\s+|but\s+)?why\s+(?:on earth|the hell|the heck|in god's name|in the world|would|wouldn't|didn't|did not|haven't|have not|hadn't|wasn't|weren't|isn't|aren't|couldn't|can't|won't|don't you ever|do you always|do you keep|are you always|is it always|do you never|did you not|did you even|didn't you|on god's earth|ever would|the devil)\b"), "why didn't you ..."),
     (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened|have|has|do|does)\b|^(?:again|typical|seriously|really|honestly)[.?!]*$|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b"), "what were you thinking"),
     (_rx(rf"\b(?:that|this|it|which|that's|it's|this is|that is|it is|that was|this was|it was|you were|you're|you are|you've been|you were being|that sounds|that seems|frankly|honestly|quite|pretty|really|very|bit|little|rather|a bit|so|too|just|plain|totally|completely|utterly|absolutely)\s+(?:\w+\s+)?{NEGATIVE_EVAL}\b"), "negative verdict"),
@@ -429,7 +435,7 @@ _LEADING_MODAL = _rx(
 _LEADING_TAG = _rx(r"\b(?:don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
 
 ONE_FACT = _rx(
-    rf"^(?:what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
+    rf"^(?:what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|who else\b(?! (?:could|might|would|can|should|do you|needs|would you))|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
 )
 _OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:think|reckon|feel|see|believe|imagine|suppose)|who else (?:could|might|would|can|should|do you|needs)|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
 
@@ -437,8 +443,8 @@ _WH_START = _rx(rf"^(?:{WH_OPEN_START})\b")
 _YN_START = _rx(rf"^(?:{AUX})\s+(?:{SUBJECT})\b")
 _YN_SHORT = _rx(r"^(?:any (?:luck|news|word|joy|update|updates|reply|replies|response|movement|progress|feedback|questions|thoughts|ideas)|anything (?:else|new|from|on|back)|make sense|sound good|sounds good to you|yes or no|with me so far|still with me|still there|still on for)\b")
 _YN_SHORT_MARKED = _rx(r"^(?:ready|happy|ok|okay|alright|all good|all set|sorted|done|good|fair|right|true|correct|clear|got it|really|seriously|yeah|no|yes|and|so|sure|agreed|deal)\b")
-_REQUEST = _rx(rf"^(?:{REQUEST_MODAL})?(?:please\s+)?(?:{REQUEST_VERB})\b")
-_REQUEST_ANYWHERE = _rx(rf"\b(?:tell me (?:more|about|what|how|why|where|when|who|which|a bit|a little|everything|the story|your)|walk me (?:through|thru)|talk me (?:through|thru)|take me (?:through|thru)|run me (?:through|thru)|help me understand|fill me in|say (?:a bit |a little )?more about|i(?:'d| would) (?:love|like) to (?:hear|know|understand)|i(?:'m| am) curious (?:about|what|how|why|to)|i wonder (?:what|how|why|where|which)|paint me a picture|describe (?:what|how|the|your|it|that|them|him|her))\b")
+_REQUEST = _rx(rf"^(?:{REQUEST_MODAL})?(?:please\s+)?(?:{REQUEST_VERB})\b(?! \w+ing\b)")
+_REQUEST_ANYWHERE = _rx(rf"\b(?:lay it (?:all )?out for me|give me the (?:backstory|lowdown|rundown|full picture)|i(?:'d| would)? (?:love|like|welcome) (?:to hear|your (?:own )?(?:view|take|assessment|thoughts))|id (?:love|like) to hear|tell me (?:more|about|what|how|why|where|when|who|which|a bit|a little|everything|the story|your)|walk me (?:through|thru)|talk me (?:through|thru)|take me (?:through|thru)|run me (?:through|thru)|help me understand|fill me in|say (?:a bit |a little )?more about|i(?:'d| would) (?:love|like) to (?:hear|know|understand)|i(?:'m| am) curious (?:about|what|how|why|to)|i wonder (?:what|how|why|where|which)|paint me a picture|describe (?:what|how|the|your|it|that|them|him|her))\b")
 _QUESTION_TAIL = _rx(r"(?:\?|\bor not|\bor what|\bright\s*\?|\bcorrect\s*\?|\bagreed\s*\?|\byeah\s*\?|\bno\s*\?|\bok(?:ay)?\s*\?)\s*$")
 _OTHER_PATTERNS = _rx(
     r"^(?:hi|hey|hello|hiya|howdy|morning|good (?:morning|afternoon|evening)|afternoon|evening|"
@@ -460,7 +466,7 @@ _OTHER_PATTERNS = _rx(
 )
 
 _WORD = re.compile(r"[\w'’-]+")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+|(?<=\?)(?=\S)|\s*;\s*|\s+[-–—]{1,2}\s+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+|(?<=\?)(?=\S)|\s*;\s*|\s+[-–—]{1,2}\s+|(?<=[a-z]):\s+")
 _CLAUSE_BREAK = _rx(
     rf",\s*(?:and\s+|but\s+|so\s+|then\s+|or\s+)?(?=(?:{WH_OPEN_START}|{REQUEST_VERB}|(?:can|could|would|do|did|does|is|are|have|has|will|was|were|should|shall)\s+(?:you|u|they|he|she|it|we|that|there|the)|you should|you need|you have to|you must|you could|you ought|i(?:'d| would) (?:suggest|recommend|try|go|call)|i(?:'ll| will) (?:call|ring|sort|handle|take|deal)|let me (?:handle|sort|take|deal|call|ring|fix)|leave it with me|why don't|how about|what about|what if)\b)"
 )
@@ -475,7 +481,12 @@ def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_CLASSIFIED_CHARS])
     text = "".join(ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in text)
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"[ \t]+", " ", text).strip()
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    # transcribed speech repeats itself: "so what what happened", "have you have you tried"
+    return _STUTTER.sub(r"\1", text)
+
+
+_STUTTER = re.compile(r"\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?)?)(?: \1\b)+", re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -552,12 +563,16 @@ _OTHER_START = _rx(
     r"^(?:sorry|apologies|excuse me|please note|congrats|congratulations|brb|can you hear me|hear me (?:ok|okay|now)|"
     r"you(?:'ve| have) (?:gone|frozen|froze)|you froze|you're on mute|you are on mute|(?:can you )?say that (?:last bit )?again|"
     r"(?:can you )?repeat that|how ya going|how you going|how are ya|how was the (?:weekend|holiday|trip|break)|"
-    r"we(?:'ll| will) pick (?:it|this|that) up|pick (?:it|this|that) up (?:next|tomorrow|later|another|on)|before we (?:start|begin|get going|kick off|dive in)|hold that thought|"
+    r"(?:we(?:'ll| will)|let's|lets) pick (?:it|this|that) up|that's (?:us out of )?time|that's us|out of time|same (?:slot|time) next|"
+    r"you (?:cut out|froze|dropped|broke up|went quiet)|can't hear myself|quick one|before we (?:get|move|dig|go|jump|crack)|"
+    r"give me (?:one|a|two|a couple of|a few) (?:sec|secs|second|seconds|minute|minutes|mins|moment|moments)|"
+    r"how(?:'s|s| is| was) (?:the|your) (?:weekend|holiday|trip|break|morning|commute|journey)(?: been)?|lemme (?:just )?(?:find|grab|get|check|pull|open)|"
+    r"i (?:know|get it|get that|hear you|hear that|understand|see)[,.]?$|pick (?:it|this|that) up (?:next|tomorrow|later|another|on)|before we (?:start|begin|get going|kick off|dive in)|hold that thought|"
     r"see you|lovely to see|good to see|nice to see|great to see|welcome back|welcome|enjoy|have a (?:good|great|nice|lovely)|"
     r"happy (?:friday|monday|birthday|new year)|ha|haha|blimey|gosh|wow|oops|whoops|bless you|cheers|just so you know|"
     r"quick one|one sec|give me (?:one|a) (?:sec|second|minute|moment)|i got your (?:message|email|text|note)|"
     r"(?:i'll|i will|ill) send (?:the|a|you the|you a) (?:calendar |diary |meeting )?(?:invite|link|notes|agenda|summary)|"
-    r"are we recording|we(?:'ve| have) got (?:the room|until|about|twenty|thirty|half an hour|ten minutes|\d+)|"
+    r"are we recording|(?:we(?:'ve| have)|weve|we) got (?:the room|until|about|twenty|thirty|half an hour|ten minutes|\d+)|"
     r"where was i|here we go|there we go|right then|ok then|okay then|that's me|no worries|no problem|"
     r"how are you(?: doing| today| keeping)?\s*\??$|how's it going\s*\??$|how was your (?:weekend|holiday|trip|break)|you alright\s*\??$|alright\s*\??$|hang on|hold on|"
     r"bear with me|one moment|just a (?:sec|second|moment|minute)|let me (?:find|grab|get|check|pull up|open|look|just)|"
@@ -573,7 +588,8 @@ _SMALL_TALK = _rx(
     r"weekend|holiday|kids|school run|fire alarm|drilling|noise|laptop|invite|recording|pen|projector|"
     r"door|car park|train|commute|biscuits?|the heating|aircon|my phone|my screen|my notes|the agenda|calendar|"
     r"teams link|zoom link|the link|the call dropped|you froze|froze|on mute|can you hear me|hear me ok|"
-    r"bathroom|toilet|canteen|kitchen|sandwich|cake|birthday|the lift|badge|reception)\b"
+    r"bathroom|toilet|canteen|kitchen|sandwich|cake|birthday|the lift|badge|reception|freezing|boiling|roasting|chilly|"
+    r"sunny|snow|the line's|the line is|line's terrible|in here|jacket|by the way|sleepy)\b"
 )
 _SIDING = _rx(
     r"\b(?:you(?:'re| are) (?:completely |totally |absolutely |dead |so |quite |100% |a hundred percent |entirely )?right"
@@ -592,9 +608,9 @@ NEGATIVE_WORDS = (
     "winged|winging it|cowboy|lucky|luck|fluke|kidding yourself|in denial|deluded|delusional|precious|"
     "sulking|sulk|drama|dramatic|pointless|a waste|wasted|blew it|blown it|dropped the ball|screwed up|messed up|"
     "cocked up|botched|fumbled|flop|fail|failed|failure|let me down|let us down|let the team down|stitch-up|ashamed|"
-    "disappointed|disappointing|unreasonable|weak sauce|sorry excuse|not cutting it|isn't cutting it|"
+    "unreasonable|weak sauce|sorry excuse|not cutting it|isn't cutting it|"
     "not pulling your weight|your fault|your own fault|your problem|head in the sand|naivety|ignorant|"
-    "laughable|nonsense|bs|bull|lies|fantasy|wishful thinking|bottom of the|dead weight|"
+    "laughable|nonsense|bs|bull|lies|fantasy|wishful thinking|dead weight|"
     "oversensitive|over-sensitive|coasting|hiding|rot|rotting|never listen|still can't|still cant|still don't|"
     "still dont|still haven't|still havent|still won't|never pulls|pulls her weight|pulls his weight|"
     "pull his weight|pull her weight|pulling his weight|pulling her weight|pulling their weight|"
@@ -604,13 +620,20 @@ NEGATIVE_WORDS = (
     "eejits|eejit|idiots|idiot|muppets|muppet|shower of|whose fault|one's on you|that's on you|is on you|was on you|to save their lives|to save his life|"
     "to save her life|if their lives depended|hands down the worst|worst i've seen|the worst of them|gave up|given up|"
     "far too soft|way too soft|too soft|far too slow|way too slow|too passive|far too passive|got lazy|gone lazy|"
-    "again and again|every single time|every time you|same old|same mistake|same excuse|no surprise"
+    "again and again|every single time|every time you|same old|same mistake|same excuse|no surprise|"
+    "dropping the ball|drop the ball|pulled his weight|pulled her weight|pulled their weight|never pulled|"
+    "kidding me|you're kidding|is nothing|are nothing|dodging|ducking it|bit rich|a bit rich|waste of|a scandal|"
+    "scandalous|let you down badly|has let you down|have let you down|junior mistake|rookie mistake|schoolboy error|"
+    "basic mistake|beginner's mistake|not working it|not putting the work in|who could blame you|who can blame you|"
+    "can't blame you|don't blame you|not a great look|isn't a great look|not a good look|you're the reason|"
+    "you are the reason|you just forgot|you forgot again|genius move|total muppet|an excuse|just an excuse"
 )
 _NEGATIVE = _Lexicon(NEGATIVE_WORDS)
 _FEELING = _Lexicon(FEELING_WORDS)
 _REFLECTIVE_FRAME = _rx(
     rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|'re saying|are saying|said|mean)\b|"
-    r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
+    r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:it's|it is) like\b|^(?:so )?from where you(?:'re| are)? (?:sitting|sit|stand)|^(?:so )?(?:as|the way) you see it|"
+    r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
     r"^(?:so )?in your (?:view|eyes|mind)|^(?:so )?(?:part of you|on one hand|on the one hand)"
 )
 POSITIVE_WORDS = (
@@ -631,7 +654,12 @@ POSITIVE_WORDS = (
     "expertise|know your stuff|knows your stuff|know their stuff|"
     "done the work|did the work|doing the work|did your homework|done your homework|the right thing|right call|"
     "great call|good call|courage|willing|willingness|open to|open-minded|open minded|humble|humility|"
-    "progress|growth|growing|better and better|came a long way|come a long way|nailed|smashed|crushed|killed it"
+    "progress|growth|growing|better and better|came a long way|come a long way|nailed|smashed|crushed|killed it|"
+    "by accident|no mean feat|no small feat|no small thing|isn't wasted|not wasted|means a lot|grafting|grafter|"
+    "heck of a|hell of a|top effort|miles ahead|ahead of most|the kind of rep who|the kind of person who|"
+    "owns the outcome|giving this everything|put the hours in|takes courage|took some nerve|took nerve|fair dos|"
+    "i value|value that you|the fact you're asking|discipline shows|exactly what i want to see|you care about|"
+    "calculated risk|learned something|learnt something|still got it over the line|over the line"
 )
 _POSITIVE = _Lexicon(POSITIVE_WORDS)
 _NEGATIVE_FEELING = _rx(
@@ -660,7 +688,7 @@ def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
             or (question_marked and (_YN_ANY_WORD.match(body) or _YN_SHORT_MARKED.match(body))))
 
 
-_HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|the room|invite|the link|teams link|zoom link|notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights)\b")
+_HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
 _LOGISTICS_SEND = _rx(r"^(?:i'll|i will|ill) (?:send|forward|share) (?:the|a|you the|you a|over the) (?:calendar |diary |meeting |teams |zoom )?(?:invite|link|notes|agenda|summary|minutes|slides)\b")
 
 
@@ -671,13 +699,13 @@ def _takeover(body: str) -> str | None:
     if not cue:
         generic = _GENERIC_TAKEOVER.search(body)
         # "I'll + a verb of doing their work" (reply, map out, reallocate, coach ...) takes it over
-        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1)) and not _HOUSEKEEPING.search(body):
+        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1)) and not _HOUSEKEEPING.search(body[generic.end():generic.end() + 30]):
             return generic.group(0)
         owned = _OBJECT_TAKEOVER.search(body)
-        if owned and not _HOUSEKEEPING.search(body) and not _NOT_TAKEOVER.search(owned.group(0)):
+        if owned and not _HOUSEKEEPING.search(body[owned.start():owned.end() + 30]) and not _NOT_TAKEOVER.search(owned.group(0)):
             return owned.group(0)
         return None
-    if _HOUSEKEEPING.search(body):
+    if _HOUSEKEEPING.search(body[:80]) and re.search(r"\b(?:let me|lemme|i'll|ill) (?:just )?(?:close|open|finish|grab|find|check|send|shut|turn|mute|unmute|share)\b", body):
         return None
     return None if _NOT_TAKEOVER.search(cue) else cue
 
@@ -729,7 +757,7 @@ def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
     leading = _LEADING_WH.match(body)
     if leading:
         return Label.LEADING_QUESTION, leading.group(0)
-    judged = _first(_JUDGMENT[:2], body)
+    judged = _first(_JUDGMENT[:3], body)
     if judged:
         return Label.JUDGMENT, judged
     rhetorical = _NEGATIVE.search(body)
@@ -759,7 +787,7 @@ def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
     tag = _LEADING_TAG.search(body)
     if tag:
         return Label.LEADING_QUESTION, tag.group(0)
-    judged = _first(_JUDGMENT[:2], body)
+    judged = _first(_JUDGMENT[:3], body)
     if judged:
         return Label.JUDGMENT, judged
     request_inside = _REQUEST_ANYWHERE.search(body)
@@ -812,6 +840,10 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         return Label.AFFIRMATION, thanked
     framed = _REFLECTIVE_FRAME.search(body)
     if framed:
+        after = body[framed.end():]
+        insult = _NEGATIVE.search(after)
+        if insult and re.match(r"^\s*(?:(?:an?|your|the|that|this|marketing|leadership|[a-z]+'s|[a-z]+ (?:is|are|was|were))\s+)", after) and not re.search(rf"\b{YOU} (?:think|feel|believe|reckon|see|say|said)\b", after):
+            return Label.JUDGMENT, insult.group(0)
         return Label.REFLECTION, framed.group(0)
     negative = _NEGATIVE.search(body)
     if negative and not re.search(r"\b(?:not|n't|nt|never|no)\s+(?:\w+\s+)?$", body[: negative.start()], re.I):
