@@ -878,8 +878,11 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         return Label.OTHER, _first_words(body, 4)
     if _PAST_TENSE.search(body):
         return Label.REFLECTION, _first_words(body, 4)  # restating what happened
-    # A plain statement about the world, not about them: information, which is telling.
-    if re.search(r"\b(?:is|are|will|has|have|does|do|works?|gets?|makes?|needs?|helps?|means?|comes?|goes?|tends?|starts?|ends?|changes?|matters?|pays?|closes?|sells?|buys?|happens?|takes?|'s|'re|can|should|must)\b", body, re.I):
+    # A statement about how things work in general (not about them): information, which is telling.
+    if re.search(r"\b(?:works?|tends?|helps?|means?|pays?|increases?|reduces?|raises?|lowers?|causes?|leads? to|"
+                 r"results? in|can|could|should|must|will|won't|always|never|usually|often|generally|"
+                 r"typically|most|every|anyone|everyone|people|buyers|customers|clients)\b", body) or re.match(
+        r"^(?:there(?:'s| is| are) (?!no\b|nothing\b|not\b)\w+|(?!(?:it|that|this|he|she|they|which|what)\b)[a-z]+ (?:is|are) (?:a|an|the)\b)", body):
         return Label.ADVICE, _first_words(body, 5)
     return (Label.REFLECTION if len(words) >= 3 else Label.OTHER), _first_words(body, 4)
 
