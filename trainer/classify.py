@@ -319,9 +319,9 @@ _ADVICE_PHRASES = [
     (_rx(r"\blet(?:'|’)?s\s+(?:have you|get you|make sure|try|call|ring|phone|email|send|book|set|put|offer|push|use|bring|go with|change|switch|drop|cut|focus|plan|schedule|block|start you|aim|target|move|give|write|draft|fix|prepare|prep|practise|practice|role-?play|rehearse|escalate|chase|lower|raise|double|add|loop|bring in|not)\b"), "let's ..."),
     (_rx(r"\b(?:the|your|our|their|biggest|real|main|core|underlying|actual|only|big)\s+(?:problem|issue|trouble|mistake|reason|cause|weakness|gap|flaw|error|thing|fix|answer|solution|key|trick|secret|lesson|point|takeaway|priority|move|play|way forward|best move|next step|priority)\s+(?:here\s+|there\s+|really\s+|honestly\s+|though\s+|with that\s+|with this\s+)?(?:is|was|'s|are|were|has been|seems to be|sounds like)\b"), "the problem is ..."),
     (_rx(r"\b(?:the|a|one)\s+(?:key|trick|secret|answer|solution|fix|best (?:way|thing|approach|bet|move|option|plan)|smart (?:move|play)|right (?:move|call|approach|thing)|way to (?:do|handle|fix|crack|get|win|close|deal with) (?:it|this|that|them))\s+(?:here\s+|is|'s|would be|will be)\b|\bwhat (?:works|worked|you need|you want|would help|will help|helps|i(?:'d| would) do|i do|i did|i used to do) (?:is|was|here is|best is|for me)\b"), "the key is ..."),
-    (_rx(rf"\b(?:that|it|this){APOS}?s?\s*(?:is|was|'s)?\s*(?:probably\s+|clearly\s+|obviously\s+|just\s+|simply\s+|all\s+)?because\s+{YOU}\b|\b(?:that|this|it)(?:{APOS}s| is| was) (?:why|where|how) {YOU}\b|\b(?:you|u) (?:didn(?:'|’)?t|did not|never|don(?:'|’)?t|do not|failed to|forgot to|haven(?:'|’)?t|have not) (?:\w+ ){{0,3}}(?:so|which is why|that's why|and that's why|hence)\b"), "that's because you ..."),
+    (_rx(rf"\b(?:that|it|this){APOS}?s?\s*(?:is|was|'s)?\s*(?:probably\s+|clearly\s+|obviously\s+|just\s+|simply\s+|all\s+)?because\s+(?:{YOU}|nobody|no one|they|we|he|she)\b|\b(?:that|this|it)(?:{APOS}s| is| was) (?:why|where|how) {YOU}\b|\b(?:you|u) (?:didn(?:'|’)?t|did not|never|don(?:'|’)?t|do not|failed to|forgot to|haven(?:'|’)?t|have not) (?:\w+ ){{0,3}}(?:so|which is why|that's why|and that's why|hence)\b"), "that's because you ..."),
     (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b|\bback (?:when|in my|in the day)\b|\bi (?:always|used to|would always|never|once|would) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b|\bi had (?:a|the) (?:same|similar)\b|\bsame thing happened to me\b|\bthat happened to me\b|\bwhen that happened to me\b|\bhappened to me (?:once|too|as well|years ago)\b"), "in my experience"),
-    (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to(?! you\b)|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b|\bthe answer(?:'?s| is) (?:simple|easy|obvious|clear)\b|\bit(?:'s| is| would be| might be| could be| may be| will be) (?:well |definitely |probably |really )?worth\b(?! a lot| something| so much| more| every| the effort| it\b)|\byour (?:[\w-]+ ){1,3}?needs? (?:to|more|work|attention|a)\b|\bthe reason (?:it|they|you|this|that|he|she|we) \w+ (?:is|was)\b|^(?:[\w-]+ ){0,3}(?!(?:was|is|has|does|this|his|its|yes|us|thus|as)\b)[\w-]+s (?:basically |pretty much |almost |nearly )?(?:always|never|usually|typically|tend to|rarely|generally)\b|\b(?:it's|it is|it was) (?:recommended|advisable|best practice|policy|standard practice|company policy)\b|\b(?:guidelines|best practice|the policy|the rule|the rules) (?:say|says|is|are|state)\b|\b(?:works?|worked|work) (?:best|better)\b|\b(?:best|better) if you\b|^(?:one|another|the other|a (?:good|great|common|useful)) (?:option|idea|approach|way|thing|choice|alternative|possibility|route) (?:is|would be|could be|might be)\b|^(?:some|many|most|a lot of|lots of) (?:people|reps|salespeople|managers|clients|customers|buyers|folks) (?:find|say|try|like|prefer|use|do|have found|swear by)\b|^your (?:[\w-]+ ){0,2}(?:is|are|was|were|looks|look|seems|seem)(?: \w+)? (?:too |very |really |quite |a bit |a little |way )?(?:high|low|thin|weak|short|long|light|heavy|off|behind|empty|slow|late|overdue|unrealistic|inflated|padded)\b|^i(?:'m| am) (?:a bit |really |quite |very |a little |slightly |genuinely )?(?:concerned|worried) (?:about|that|by)\b"), "information"),
+    (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to(?! you\b)|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b|\bthe answer(?:'?s| is) (?:simple|easy|obvious|clear)\b|\b(?:youd|you'd) better\b|\b(?:youve|you've) got to\b|\byou gotta\b|\b(?:it )?(?:may|might|would|could) be (?:prudent|wise|sensible|smart|advisable|a good idea|best|better) to\b|^the thing (?:about|with) [\w' ]{1,40}? is\b|^the (?:way|trick|key) to [\w' ]{1,40}? is (?:to|by)\b|\bit(?:'s| is| would be| might be| could be| may be| will be) (?:well |definitely |probably |really )?worth\b(?! a lot| something| so much| more| every| the effort| it\b)|\byour (?:[\w-]+ ){1,3}?needs? (?:to|more|work|attention|a)\b|\bthe reason (?:it|they|you|this|that|he|she|we) \w+ (?:is|was)\b|^(?:[\w-]+ ){0,3}(?!(?:was|is|has|does|this|his|its|yes|us|thus|as)\b)[\w-]+s (?:basically |pretty much |almost |nearly )?(?:always|never|usually|typically|tend to|rarely|generally)\b|\b(?:it's|it is|it was) (?:recommended|advisable|best practice|policy|standard practice|company policy)\b|\b(?:guidelines|best practice|the policy|the rule|the rules) (?:say|says|is|are|state)\b|\b(?:works?|worked|work) (?:best|better)\b|\b(?:best|better) if you\b|^(?:one|another|the other|a (?:good|great|common|useful)) (?:option|idea|approach|way|thing|choice|alternative|possibility|route) (?:is|would be|could be|might be)\b|^(?:some|many|most|a lot of|lots of) (?:people|reps|salespeople|managers|clients|customers|buyers|folks) (?:find|say|try|like|prefer|use|do|have found|swear by)\b|^your (?:[\w-]+ ){0,2}(?:is|are|was|were|looks|look|seems|seem)(?: \w+)? (?:too |very |really |quite |a bit |a little |way )?(?:high|low|thin|weak|short|long|light|heavy|off|behind|empty|slow|late|overdue|unrealistic|inflated|padded)\b|^i(?:'m| am) (?:a bit |really |quite |very |a little |slightly |genuinely )?(?:concerned|worried) (?:about|that|by)\b"), "information"),
     (_rx(r"^(?:and |but |so )?if (?:you|u) (?:\w+[ ,]+){1,10}?(?:you(?:'ll| will| would|'d| might| could| can|'re going to| are going to|'re gonna)|they(?:'ll| will|'d| would| might)|it(?:'ll| will|'d| would| might)|then|that(?:'ll| will| would))\b"), "if you ..., you'll ..."),
     (_rx(rf"\b(?:why not|just)\s+(?:call|ring|phone|email|send|ask|book|try|offer|push|go|get|tell|give|set|use|drop|bring|put|chase|follow)\b"), "just ..."),
     (_rx(rf"\b(?:don{APOS}?t|do not|never)\s+(?:worry|stress|panic|beat yourself|take it personally|overthink|sweat|fret|be so hard|be too hard|give up|lose heart|let it|let them)\b"), "don't worry"),
@@ -353,7 +353,7 @@ _JUDGMENT = [
     (_rx(rf"\b{YOU}(?:{APOS}re| are| were|'ve been| have been)\s+(?:being\s+)?(?:so\s+|too\s+|really\s+|just\s+|very\s+|a bit\s+|quite\s+|being\s+)?(?:lazy|sloppy|careless|defensive|dramatic|paranoid|naive|negative|difficult|precious|sensitive|unprofessional|disorganised|disorganized|arrogant|overconfident|complacent|entitled|stubborn|a (?:bit of a )?(?:problem|liability|drama queen|moaner|whinger)|making excuses|passing the buck|blaming|overreacting|over-reacting|whining|whinging|moaning|complaining|wrong|kidding yourself|deluding yourself|in denial|fooling yourself|off the mark)\b"), "you're being ..."),
     (_rx(rf"\b(?:you{APOS}re|you are|yeah|yes|true|totally|absolutely|exactly|agreed|fair point|quite right|you{APOS}ve got a point|i agree|i know|no doubt|to be fair|spot on|dead right|too right)[,.]?\s+(?:\w+\s+){{0,3}}?(?:marketing|the leads|leads|he|she|they|them|dave|sam|procurement|ops|operations|finance|legal|the team|that team|your colleague|the engineer|leadership|management|head office|hq|the company|the system|the crm|your leader|your boss|the product|the pricing|that client|the client|the buyer|the customer|the market|the territory)\s+(?:\w+\s+){{0,2}}(?:is|are|was|were|'s|have been|has been|never|don't|doesn't|didn't|can't|won't|always|really)\s+(?:\w+\s+){{0,2}}?(?:{NEGATIVE_EVAL}|a nightmare|impossible|the worst|to blame|at fault|the problem|a pain|dreadful|dire|clueless|letting you down|let you down|failed you|pull(?:ing)? (?:his|her|their) weight|deliver|useless|hopeless|crap|garbage|trash|junk|awful|terrible|pants|shocking|bad|incompetent|lazy)"), "siding with their blame"),
     (_rx(rf"\b(?:not|isn{APOS}?t|wasn{APOS}?t|it{APOS}s not|it is not|that{APOS}s not|hardly)\s+(?:really\s+|at all\s+|entirely\s+|even\s+)?(?:your fault|on you|your responsibility|down to you|your problem|your doing)\b|\b(?:it{APOS}s|it is|that{APOS}s|that is)\s+(?:totally |all |entirely |completely |clearly |obviously )?(?:their|his|her|marketing{APOS}s|leadership{APOS}s|management{APOS}s|the client{APOS}s|the buyer{APOS}s|dave{APOS}s|sam{APOS}s|my|our) (?:fault|problem|doing|mess|responsibility)\b|\bblame (?:them|marketing|him|her|leadership|the leads|me)\b|\b(?:they|he|she|marketing|leadership|management)\s+(?:really\s+)?(?:dropped the ball|let you down|screwed you|stitched you up|hung you out|threw you under|failed you|messed up|screwed up|are useless|is useless|are hopeless|is hopeless|are rubbish|is rubbish|are a joke|is a joke|are the problem|is the problem|are to blame|is to blame)\b|\byou(?:'re| are) (?:right|dead right|spot on|so right|quite right)\b(?=.*\b(?:they|he|she|marketing|leads|leadership|management|team|colleague|engineer|client|buyer|company|territory)\b)"), "siding with their blame"),
-    (_rx(r"\b(?:oh )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|nice|marvellous|super),?\s+(?:another|so now|just what|that's all we|exactly what)\b|\bwell done(?:,)? (?:you|genius|einstein)?\s*(?:…|\.\.\.)?\s*(?:now|another|again)\b|\bthanks? for nothing\b|\bwhat a (?:surprise|shock|mess|disaster|joke|shambles)\b|\bhere we go again\b|\bnot again\b|\bsame old\b|\bas usual\b|\btypical\b|\bthat(?:'s| is) on you\b|\bthat(?:'s| is) your (?:fault|problem|mistake|doing)\b|\bit(?:'s| is) your (?:fault|problem|mistake|doing)\b|\byour fault\b|\bi(?:'m| am) (?:disappointed|not impressed|unimpressed|frustrated) (?:in|with|by) you\b|\bi expected (?:better|more)\b|\bi expect better\b|\bi(?:'m| am) (?:disappointed|not impressed|unimpressed)\b|\bnot good enough\b|\bno excuses?\b|\bexcuses,? excuses\b|\bstop (?:making excuses|whining|whinging|moaning|complaining|blaming)\b|\bquit (?:whining|moaning|complaining|blaming)\b|\bgrow up\b|\bget a grip\b|\bpull your (?:finger|socks) (?:out|up)\b|\bman up\b|\btoughen up\b"), "verdict"),
+    (_rx(r"\b(?:oh )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|nice|marvellous|super),?\s+(?:another|so now|just what|that's all we|exactly what)\b|\bwell done(?:,)? (?:you|genius|einstein)?\s*(?:…|\.\.\.)?\s*(?:now|another|again)\b|\bthanks? for nothing\b|\bwhat a (?:surprise|shock|mess|disaster|joke|shambles)\b|\bhere we go again\b|\bnot again\b|\bsame old\b|\bas usual\b|\btypical\b|\bthat(?:'s| is) on you\b|\bthat(?:'s| is) your (?:fault|problem|mistake|doing)\b|\bit(?:'s| is) your (?:fault|problem|mistake|doing)\b|\byour fault\b|\bi(?:'m| am) (?:disappointed|not impressed|unimpressed|frustrated) (?:in|with|by) you\b|\bi expected (?:better|more)\b|\bi expect better\b|\bi(?:'m| am|m) (?:disappointed|not impressed|unimpressed)\b|\bnot good enough\b|\bno excuses?\b|\bexcuses,? excuses\b|\bstop (?:making excuses|whining|whinging|moaning|complaining|blaming)\b|\bquit (?:whining|moaning|complaining|blaming)\b|\bgrow up\b|\bget a grip\b|\bpull your (?:finger|socks) (?:out|up)\b|\bman up\b|\btoughen up\b"), "verdict"),
 ]
 
 # --- affirmation -----------------------------------------------------------------------------------
@@ -404,7 +404,7 @@ _REFLECTION = [
 # --- questions -----------------------------------------------------------------------------------
 
 _LEADING_WH = _rx(
-    rf"^(?:what about|how about|what if|why not|why don't|why dont|why do not|why wouldn't|why won't|why can't|why couldn't you just|wouldn't it|couldn't you|shouldn't you|could you not|can you not|what would happen if you|what (?:would|will|do) (?:happen|you think would happen|they say|it look like) if (?:you|we) (?:just\s+)?(?:call|ring|phone|email|send|ask|offer|try|book|push|go|gave|give|tried|called|sent|offered|asked|booked|pushed|went|dropped|drop|cut|lowered|lower|brought|bring|used|use|put|set|started|start|stopped|stop|made|make))\b"
+    rf"^(?:what(?:'s| is) to stop you|what(?:'s| is) stopping you from \w+ing|what stops you from \w+ing|how bout|how 'bout|what bout|what about|how about|what if|why not|why don't|why dont|why do not|why wouldn't|why won't|why can't|why couldn't you just|wouldn't it|couldn't you|shouldn't you|could you not|can you not|what would happen if you|what (?:would|will|do) (?:happen|you think would happen|they say|it look like) if (?:you|we) (?:just\s+)?(?:call|ring|phone|email|send|ask|offer|try|book|push|go|gave|give|tried|called|sent|offered|asked|booked|pushed|went|dropped|drop|cut|lowered|lower|brought|bring|used|use|put|set|started|start|stopped|stop|made|make))\b"
 )
 _WHAT_ABOUT_YOU = _rx(r"^(?:what|how) about (?:you|yourself|your (?:side|part|end|role|own)|for you|them|it|that|now|this|the rest|next|everything else|the other \w+)\s*\??$|^(?:what|how) about (?:you|yourself)\s*(?:[,?]|$)")
 _LEADING_YN = _rx(
@@ -423,7 +423,7 @@ ACTION_VERB = _alt(
 )
 _LEADING_MODAL = _rx(
     rf"^(?:(?:would|wouldn't|could|couldn't|might|will|won't|is|isn't|was|wasn't|does|doesn't|can|can't)\s+"
-    rf"(?:it|that|this|there|a|an|the|some|one|\w+ing)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:it|that|this|there|a|an|the|some|one|\w+ing)\s+(?:[\w'-]+\s+){{0,5}}?"
     rf"(?:help|be (?:better|worth|smarter|easier|quicker|faster|good|best|wise|useful|an idea|a good idea|"
     rf"the move|the way|the answer|more effective|stronger|simpler|enough)|make (?:sense|more sense|"
     rf"things easier|a difference|it easier)|work better|land better|go down better|do the trick|"
@@ -432,7 +432,7 @@ _LEADING_MODAL = _rx(
     rf"(?:{YOU}|we|ya)\s+(?:not\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|also\s+|instead\s+|"
     rf"try and\s+|try to\s+|at least\s+|still\s+)*(?:{ACTION_VERB})\b)"
 )
-_LEADING_TAG = _rx(r"\b(?:don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
+_LEADING_TAG = _rx(r"\b(?:any (?:mileage|point|harm|merit|value|sense) in|fancy (?:trying|giving|having|doing|a)|did it (?:occur to|cross your mind)|(?:reckon|think) it(?:'s| is| would be| might be)? worth|worth a (?:shot|try|go|punt|look)|don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
 
 ONE_FACT = _rx(
     rf"^(?:what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|who else\b(?! (?:could|might|would|can|should|do you|needs|would you))|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
@@ -539,7 +539,8 @@ _LEADING_BENEFIT = _rx(
     r"\b(?:help|helps|be (?:better|worth|smarter|easier|quicker|faster|wiser|good|nice|great|best|useful|safer|simpler|stronger)|"
     r"work better|make (?:sense|more sense|it easier|things easier|a difference)|clear (?:this|it|that|things) up|"
     r"sort (?:it|this|that) out|do the trick|be the answer|solve|fix (?:it|this|that)|be better off|be prudent|"
-    r"be wise|be sensible|be an idea|be a good idea|be worth (?:it|a|trying))\b"
+    r"be wise|be sensible|be an idea|be a good idea|be worth (?:it|a|trying)|be more use|be more useful|"
+    r"worth a (?:shot|try|go|punt|look))\b"
 )
 _BENEFIT_STARTS = _rx(r"^(?:would|wouldn't|wouldnt|could|couldn't|might|will|won't|is|isn't|isnt|does|doesn't|doesnt)\b")
 _LOGISTIC_CHECK = _rx(r"^(?:does|did|do|would|will|is) (?:that|this|it|tuesday|thursday|friday|monday|wednesday|the time|now|\w+day) (?:make sense|work|suit|still work|sound (?:ok|okay|good|right)|ok|okay)\b")
@@ -547,7 +548,7 @@ _YN_ANY_WORD = _rx(rf"^(?:{AUX})\s+[\w'-]+")
 _STRONG_IMPERATIVE = _alt(
     "send|call|ring|phone|email|book|ask|go|get|put|pick|try|stop|start|forget|drop|build|use|bring|offer|"
     "push|focus|block|follow up|chase|write|make sure|take|tell them|tell him|tell her|give them|check|set|"
-    "quote|price|pitch|demo|close|text|message|confirm|revert|"
+    "quote|price|pitch|demo|close|text|message|confirm|revert|double|triple|pop|stick|bung|chuck|step back|"
     "spend|lead with|keep|trade|never|don't|dont|always|do not|prioritise|prioritize|book in|pick up|reach out|"
     "practise|practice|run it|run the|sit down|talk to|speak to|loop in|cut|ditch|walk away|move on|log|"
     "update|qualify|prepare|prep|schedule|plan|list|note|map|review|test|aim|target|double down|slow down"
@@ -589,7 +590,7 @@ _SMALL_TALK = _rx(
     r"door|car park|train|commute|biscuits?|the heating|aircon|my phone|my screen|my notes|the agenda|calendar|"
     r"teams link|zoom link|the link|the call dropped|you froze|froze|on mute|can you hear me|hear me ok|"
     r"bathroom|toilet|canteen|kitchen|sandwich|cake|birthday|the lift|badge|reception|freezing|boiling|roasting|chilly|"
-    r"sunny|snow|the line's|the line is|line's terrible|in here|jacket|by the way|sleepy)\b"
+    r"sunny|snow|the line's|the line is|line's terrible|in here|jacket|sleepy)\b"
 )
 _SIDING = _rx(
     r"\b(?:you(?:'re| are) (?:completely |totally |absolutely |dead |so |quite |100% |a hundred percent |entirely )?right"
@@ -656,10 +657,11 @@ POSITIVE_WORDS = (
     "great call|good call|courage|willing|willingness|open to|open-minded|open minded|humble|humility|"
     "progress|growth|growing|better and better|came a long way|come a long way|nailed|smashed|crushed|killed it|"
     "by accident|no mean feat|no small feat|no small thing|isn't wasted|not wasted|means a lot|grafting|grafter|"
-    "heck of a|hell of a|top effort|miles ahead|ahead of most|the kind of rep who|the kind of person who|"
+    "top effort|miles ahead|ahead of most|the kind of rep who|the kind of person who|"
     "owns the outcome|giving this everything|put the hours in|takes courage|took some nerve|took nerve|fair dos|"
     "i value|value that you|the fact you're asking|discipline shows|exactly what i want to see|you care about|"
-    "calculated risk|learned something|learnt something|still got it over the line|over the line"
+    "calculated risk|learned something|learnt something|still got it over the line|over the line|"
+    "could have gone quiet|could've gone quiet|and you didn't|but you didn't"
 )
 _POSITIVE = _Lexicon(POSITIVE_WORDS)
 _NEGATIVE_FEELING = _rx(
@@ -673,7 +675,7 @@ _NEGATIVE_FEELING = _rx(
 def _is_imperative(clause: str) -> str | None:
     if _IMPERATIVE_EXCEPTIONS.match(clause):
         return None
-    match = re.match(rf"^(?:please\s+|kindly\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
+    match = re.match(rf"^(?:please\s+|kindly\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another|give (?:[\w'-]+ ){{1,2}}a (?:shout|ring|call|bell|buzz|nudge|try|go|chance)|step (?:back|aside|up)|back off|ease off|lean in)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
     if not match:
         return None
     verb_phrase = match.group(0)
@@ -748,7 +750,15 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
         return _classify_yes_no(body, yes_no)
     if question_marked:
         return _classify_marked_statement(body)
+    if (_SPOKEN_TAG.search(body) and re.match(rf"^(?:so |and )?(?:{YOU}|you've|youve|you're|youre|they|theyre|they're|he|she|it)\b", body)) or (
+            _CHOICE_TAIL.search(body) and re.match(rf"^(?:so |and )?(?:{AUX})\b", body)):
+        return _classify_marked_statement(body)  # "you rang them back yeah", "is it annual or monthly"
     return _classify_statement(body)
+
+
+_SUGGESTION_STATEMENT = _rx(r"^(?:you |ya )?(?:ever )?(?:tried|thought (?:about|of)|considered)\b")
+_SPOKEN_TAG = _rx(r"\b(?:yeah|then|or|right|correct|or not|innit|eh|yes or no)$")
+_CHOICE_TAIL = _rx(r"\bor (?:\w+ ){0,3}\w+$|\bor$")
 
 
 def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
@@ -798,7 +808,12 @@ def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
 
 def _classify_marked_statement(body: str) -> tuple[Label, str]:
     """A statement said with a question mark: its content decides, a closed question by default."""
+    tag = _LEADING_TAG.search(body) or _SUGGESTION_STATEMENT.match(body)
+    if tag:
+        return Label.LEADING_QUESTION, tag.group(0)
     label, cue = _classify_statement(body)
+    if label is Label.ADVICE and not (_is_imperative(body) or _MODAL_ADVICE.search(body)):
+        return Label.LEADING_QUESTION, cue  # "reckon a discount would get it over the line?"
     if label in (Label.ADVICE, Label.JUDGMENT, Label.OPEN_QUESTION):
         return label, cue
     tag = _LEADING_TAG.search(body)
@@ -867,24 +882,22 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         return Label.OTHER, _first_words(body, 5)
     if _OTHER_PATTERNS.match(body) and len(words) <= 4:
         return Label.OTHER, body
-    if re.match(r"^(?:and |but |right,? |okay,? |ok,? )?so\b,?\s+(?!um\b|uh\b|er\b)\w+", body, re.I) and len(words) >= 3:
-        return Label.REFLECTION, _first_words(body, 4)
     if about_them and len(words) >= 3:
-        return Label.REFLECTION, _first_words(body, 4)
+        return Label.REFLECTION, _WeakCue(_first_words(body, 4))
     feeling = _FEELING.search(body)
     if feeling and len(words) >= 2:
         return Label.REFLECTION, feeling.group(0)
     if len(words) <= 2 or re.match(r"^(?:let(?:'|’)?s|i|i'm|im|i've|ive|i'd|me|we|we're|we've|we'll)\b", body, re.I):
-        return Label.OTHER, _first_words(body, 4)
+        return Label.OTHER, _WeakCue(_first_words(body, 4))
     if _PAST_TENSE.search(body):
-        return Label.REFLECTION, _first_words(body, 4)  # restating what happened
+        return Label.REFLECTION, _WeakCue(_first_words(body, 4))  # restating what happened
     # A statement about how things work in general (not about them): information, which is telling.
     if re.search(r"\b(?:works?|tends?|helps?|means?|pays?|increases?|reduces?|raises?|lowers?|causes?|leads? to|"
                  r"results? in|can|could|should|must|will|won't|always|never|usually|often|generally|"
                  r"typically|most|every|anyone|everyone|people|buyers|customers|clients)\b", body) or re.match(
         r"^(?:there(?:'s| is| are) (?!no\b|nothing\b|not\b)\w+|(?!(?:it|that|this|he|she|they|which|what)\b)[a-z]+ (?:is|are) (?:a|an|the)\b)", body):
-        return Label.ADVICE, _first_words(body, 5)
-    return (Label.REFLECTION if len(words) >= 3 else Label.OTHER), _first_words(body, 4)
+        return Label.ADVICE, _WeakCue(_first_words(body, 5))
+    return (Label.REFLECTION if len(words) >= 3 else Label.OTHER), _WeakCue(_first_words(body, 4))
 
 
 _SECOND_PERSON_EARLY = _rx(rf"^(?:and |but |so |yet |now |also |still |plus )?(?:[\w'-]+ ){{0,2}}?(?:{YOU}|you're|youre|you've|youve|you'd|youd|you'll|your|yourself)\b")
@@ -899,6 +912,10 @@ def _is_embedded(body: str, position: int) -> bool:
 
 def _first_words(text: str, count: int) -> str:
     return " ".join(_WORD.findall(text)[:count])
+
+
+class _WeakCue(str):
+    """A cue from a fallback rule: the sentence gave no clear sign, so it does not outrank others."""
 
 
 _MID_BREAK = _rx(
@@ -927,11 +944,13 @@ def _lower(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-def _classify_sentence(original: str) -> tuple[Label, str]:
+def _classify_sentence(original: str) -> tuple[Label, str, bool]:
+    """(label, cue in the original's own letters, whether only a fallback rule decided it)."""
     sentence = _lower(original)
     label, cue = _classify_lowered(sentence)
+    weak = isinstance(cue, _WeakCue)
     position = sentence.find(cue) if cue else -1
-    return label, (original[position:position + len(cue)] if position >= 0 else cue)
+    return label, (original[position:position + len(cue)] if position >= 0 else str(cue)), weak
 
 
 def _classify_lowered(sentence: str) -> tuple[Label, str]:
@@ -943,8 +962,9 @@ def _classify_lowered(sentence: str) -> tuple[Label, str]:
         # "Would booking it earlier help, do you think?": the mark covers an earlier clause too
         marked = question_marked and (last or bool(_YN_ANY_WORD.match(_strip_fillers(clause)) or _WH_START.match(_strip_fillers(clause))))
         results.append(_classify_clause(clause, marked))
-    label = primary_of([label for label, _ in results])
-    cue = next(cue for result_label, cue in results if result_label is label)
+    strong = [result for result in results if not isinstance(result[1], _WeakCue)] or results
+    label = primary_of([label for label, _ in strong])
+    cue = next(cue for result_label, cue in strong if result_label is label)
     return label, cue
 
 
@@ -956,10 +976,34 @@ def classify(reply: str, context: str | None = None) -> Classification:
     sentences = split_sentences(reply)
     if not sentences:
         return Classification(Label.OTHER.value, "", ())
-    results = []
+    results, weak = [], []
     for sentence in sentences[:200]:
-        label, cue = _classify_sentence(sentence)
+        label, cue, fallback = _classify_sentence(sentence)
         results.append(SentenceResult(sentence, label.value, cue))
-    primary = primary_of([Label(r.label) for r in results])
-    cue = next(r.cue for r in results if r.label == primary.value)
+        weak.append(fallback)
+    results = _mark_sarcasm(results)
+    # The manual's order decides among sentences with clear signs; a sentence only a fallback
+    # rule could label decides only when no sentence has a clear sign.
+    deciding = [r for r, fallback in zip(results, weak) if not fallback and r.label != Label.OTHER.value] or results
+    primary = primary_of([Label(r.label) for r in deciding])
+    cue = next(r.cue for r in deciding if r.label == primary.value)
     return Classification(primary.value, cue, tuple(results))
+
+
+_BARE_PRAISE = re.compile(
+    r"^(?:oh,? )?(?:great|brilliant|genius|fantastic|perfect|lovely|marvellous|wonderful|super|superb|excellent|"
+    r"nice one|nice work|fantastic work|great work|good job|great job|well done|nice|smashing|outstanding|terrific)"
+    r"(?: work| stuff| job| effort)?[.!]*$", re.IGNORECASE)
+_MISHAP = re.compile(
+    r"\b(?:lost|lose|losing|waited|forgot|forgotten|ignored|missed|skipped|dropped|blew|blown|nobody|no one|"
+    r"never|failed|wasted|strangers|gone|late|again|didn't|didnt)\b", re.IGNORECASE)
+
+
+def _mark_sarcasm(results: list[SentenceResult]) -> list[SentenceResult]:
+    """Bare praise right after a mishap ("So you waited a fortnight. Brilliant.") is sarcasm."""
+    marked = list(results)
+    for index in range(1, len(marked)):
+        sentence = marked[index]
+        if _BARE_PRAISE.match(sentence.text.strip()) and _MISHAP.search(marked[index - 1].text):
+            marked[index] = SentenceResult(sentence.text, Label.JUDGMENT.value, sentence.text.strip(" .!"))
+    return marked
