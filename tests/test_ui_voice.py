@@ -1,0 +1,85 @@
+"""The salesperson's voice in the real window: with the real engine (espeak-ng), and with none."""
+
+from __future__ import annotations
+
+import wave
+
+import pytest
+from PySide6.QtCore import Qt
+
+from test_speech import HAS_ESPEAK, fake_pyttsx3
+from test_ui_flow import OPEN, close_window, open_window, say, start
+from trainer.speech import SPEECH_ENV
+
+
+@pytest.fixture
+def speaking_window(qtbot, data_dir, monkeypatch):
+    if not HAS_ESPEAK:
+        pytest.skip("espeak-ng is not installed")
+    monkeypatch.delenv(SPEECH_ENV, raising=False)
+    window = open_window(qtbot)
+    qtbot.waitUntil(lambda: window.context.speech.is_ready, timeout=20_000)
+    yield window
+    close_window(window)
+
+
+def test_lines_are_spoken_replayed_skipped_and_muted(qtbot, speaking_window):
+    window = speaking_window
+    speech = window.context.speech
+    assert speech.available
+    with qtbot.waitSignal(speech.playing, check_params_cb=lambda key: key is not None, timeout=10_000) as first:
+        start(qtbot, window)
+    key = first.args[0]
+    with wave.open(str(speech._files[key]), "rb") as audio:
+        assert audio.getnframes() > 0
+
+    practice = window.practice
+    qtbot.keyClick(practice.reply_box, Qt.Key.Key_Escape)  # skip
+    qtbot.waitUntil(lambda: speech.current is None)
+    with qtbot.waitSignal(speech.playing, check_params_cb=lambda k: k == key, timeout=10_000):
+        qtbot.keyClick(practice.reply_box, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # replay
+
+    with qtbot.waitSignal(speech.playing, check_params_cb=lambda k: k not in (None, key), timeout=10_000):
+        say(qtbot, window, OPEN)  # the answer is spoken too
+
+    qtbot.keyClick(practice.reply_box, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # mute
+    assert speech.muted and practice.mute_button.text() == "Unmute"
+    qtbot.waitUntil(lambda: speech.current is None)
+    files = len(speech._files)
+    say(qtbot, window, OPEN)
+    qtbot.waitUntil(lambda: not window.context.tasks.busy)
+    assert len(speech._files) == files  # muted lines are not even synthesised
+    assert speech.current is None
+
+
+def test_no_engine_gives_one_notice_and_the_practice_goes_on(qtbot, data_dir, tmp_path, monkeypatch):
+    monkeypatch.delenv(SPEECH_ENV, raising=False)
+    fake = fake_pyttsx3(tmp_path / "site", "def init(driver=None):\n    raise OSError('libespeak-ng.so.1: "
+                        "cannot open shared object file')\n")
+    monkeypatch.setenv("PYTHONPATH", str(fake))
+    window = open_window(qtbot)
+    notices = []
+    window.context.notice.connect(notices.append)
+    qtbot.waitUntil(lambda: window.context.speech.is_ready, timeout=20_000)
+    assert not window.context.speech.available
+    assert window.notice.isVisible() and "No speech engine" in window.notice.text.text()
+    start(qtbot, window)
+    say(qtbot, window, OPEN)
+    say(qtbot, window, OPEN)
+    assert window.practice.chips[-1].label == "open_question"
+    assert "No speech engine" in window.practice.voice_state.text()
+    assert not window.practice.replay_button.isEnabled()
+    assert not any("speech" in notice.lower() for notice in notices)  # said once, at start-up
+    close_window(window)
+
+
+def test_voice_off_in_settings_means_no_engine_is_started(qtbot, data_dir, monkeypatch):
+    monkeypatch.delenv(SPEECH_ENV, raising=False)
+    (data_dir / "settings.json").write_text('{"voice_on": false}', encoding="utf-8")
+    window = open_window(qtbot)
+    assert not window.context.prefs.voice_on
+    start(qtbot, window)
+    say(qtbot, window, OPEN)
+    assert not window.context.speech.is_ready
+    assert "Voice is off" in window.practice.voice_state.text()
+    close_window(window)

@@ -1,0 +1,167 @@
+"""Screenshots of the main screens for the README, taken from the real app running under Xvfb.
+
+Run: python tools/screenshots.py [--out docs/screenshots]
+Needs the Xvfb package (apt install xvfb). It starts a private X server, runs the app on it with
+Qt's xcb platform and a throw-away data folder, plays a few sessions through the real window
+(typing replies as a trainee would), and saves PNG files of each screen, light and dark, at the
+usual size and at the 1024x700 minimum.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SESSIONS = [  # (scenario, replies) played before the pictures, so history has a trend
+    ("blaming-the-leader", ["You should have followed up faster.", "Why didn't you call them?", "Okay."]),
+    ("just-tell-me", ["Call Karen tomorrow.", "What have you tried so far?", "So you feel stuck."]),
+    ("self-serving-bias", ["What happened on the deals you lost?", "Tell me more about that.",
+                           "You sound frustrated with the leads.", "What would you do differently?"]),
+    ("just-tell-me", ["What have you tried so far?"] * 6),
+]
+PRACTICE_REPLIES = ["Tell me what's happened with Harlow since the demo.",
+                    "You should ring them tomorrow and ask for a decision.",
+                    "So you feel stuck after three weeks of silence."]
+
+
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    if not shutil.which("Xvfb"):
+        sys.exit("Xvfb is not installed (apt install xvfb)")
+    display = f":{150 + os.getpid() % 50}"
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 10
+    while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
+        if time.time() > deadline or server.poll() is not None:
+            sys.exit("Xvfb did not start")
+        time.sleep(0.05)
+    return server, display
+
+
+def shoot(out: Path) -> list[Path]:
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtTest import QTest
+
+    from ui.app import create_application, create_main_window
+
+    app = create_application([sys.argv[0]])
+    window = create_main_window()
+    window.resize(1280, 800)
+    window.show()
+    context, practice = window.context, window.practice
+    saved: list[Path] = []
+
+    def settle(condition=lambda: True, timeout: float = 20.0) -> None:
+        deadline = time.time() + timeout
+        while not condition() or context.tasks.busy:
+            if time.time() > deadline:
+                raise TimeoutError("the app did not settle")
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        for _ in range(10):  # let layouts, animations and repaints finish
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
+            QTest.qWait(30)
+
+    def picture(name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
+        window.screen().grabWindow(window.winId()).save(str(path))
+        saved.append(path)
+
+    def say(text: str) -> None:
+        QTest.keyClicks(practice.reply_box, text)
+        before = len(practice.session.turns)
+        QTest.keyClick(practice.reply_box, Qt.Key.Key_Return)
+        settle(lambda: len(practice.session.turns) > before)
+
+    def finish() -> None:
+        """End the session (or open the report of one that ended) and wait until it is saved."""
+        if practice.in_progress:
+            practice.end_session()
+        else:
+            practice.report_button.click()
+        settle(lambda: window.report.data is practice.report and practice.report.get("session_id"))
+
+    settle(lambda: context.library is not None and context.store is not None and bool(window.library.cards))
+    settle(lambda: context.speech.is_ready)
+    for scenario_id, replies in SESSIONS:
+        window.start_practice(scenario_id, True)
+        for reply in replies:
+            if practice.in_progress:
+                say(reply)
+        finish()
+    window.notice.hide()
+
+    window.show_library()
+    picture("library")
+    window.show_briefing("just-tell-me")
+    picture("briefing")
+    window.start_practice("just-tell-me", True)
+    for reply in PRACTICE_REPLIES:
+        say(reply)
+    practice.show_hint()
+    picture("practice")
+    finish()
+    picture("report")
+    window.show_history()
+    settle(lambda: window.history.model.rowCount() > 0)
+    picture("history")
+    window.show_settings()
+    picture("settings")
+
+    window.apply_appearance("dark")
+    window.show_library()
+    picture("library-dark")
+    window.start_practice("self-serving-bias", True)
+    say("What happened on the deals you lost?")
+    say("You should qualify harder on the first call.")
+    picture("practice-dark")
+    finish()
+    picture("report-dark")
+
+    window.apply_appearance("light")
+    window.resize(1024, 700)
+    window.start_practice("colleague-not-delivering", True)
+    say("What have you tried with Sam so far?")
+    say("I'll have a word with Sam myself.")
+    picture("practice-1024x700")
+    finish()
+    window.close()
+    return saved
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots", help="folder for the PNG files")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    out = args.out.resolve()
+    if args.child:
+        for path in shoot(out):
+            print(path)
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    server, display = start_xvfb()
+    try:
+        with tempfile.TemporaryDirectory(prefix="adt-shots-") as data:
+            (Path(data) / "settings.json").write_text(json.dumps({"trainee": "Alex Morgan"}), encoding="utf-8")
+            env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", TRAINER_DATA_DIR=data,
+                       QT_SCALE_FACTOR="1", LANG="en_GB.UTF-8")
+            env.pop("TRAINER_DATABASE_URL", None)
+            subprocess.run([sys.executable, __file__, "--child", "--out", str(out)], env=env, check=True)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""What every screen shares: the task manager, the voice, settings, scenarios and the store.
+
+The window appears first; the scenarios, the settings file and the database are loaded in the
+background right after (``load``), and the screens fill in when the signals say they are ready.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from .audio import SpeechService
+from .preferences import FILE_NAME, Preferences
+from .tasks import TaskManager
+
+if TYPE_CHECKING:
+    from trainer.scenario import Library, Scenario
+    from trainer.storage import SessionStore
+
+
+@dataclass(frozen=True)
+class Startup:
+    data_dir: Path
+    prefs: Preferences
+    library: "Library"
+
+
+def load_startup() -> Startup:
+    """Settings and scenarios, read off the UI thread; also warms the classifier."""
+    from trainer.storage import default_data_dir
+
+    data_dir = default_data_dir()
+    prefs = Preferences.load(data_dir / FILE_NAME)
+    library = load_scenarios(prefs.scenarios_folder)
+    import trainer.engine  # noqa: F401 - compiles the classifier now, not at the first reply
+
+    return Startup(data_dir, prefs, library)
+
+
+def load_scenarios(folder: str) -> "Library":
+    from trainer.scenario import load_library
+
+    return load_library([folder] if folder else [])
+
+
+def open_store() -> "SessionStore":
+    """Open (creating and migrating on a fresh machine) the database; raises StorageError."""
+    from trainer.storage import SessionStore, open_database
+
+    return SessionStore(open_database())
+
+
+def default_trainee() -> str:
+    try:
+        return getpass.getuser().strip().title() or "Me"
+    except (OSError, KeyError, ImportError):
+        return "Me"
+
+
+class AppContext(QObject):
+    """Shared state and services; signals tell the screens when something changed."""
+
+    library_changed = Signal()
+    storage_changed = Signal()
+    #: Sessions were added, finished or discarded: history, best scores and "Continue" refresh.
+    history_changed = Signal()
+    prefs_changed = Signal()
+    trainee_changed = Signal()
+    #: A message the user should read (one line; shown in the notice bar).
+    notice = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = TaskManager(self)
+        self.speech = SpeechService(self.tasks, self)
+        self.prefs = Preferences()
+        self.data_dir: Path | None = None
+        self.library: Library | None = None
+        self.store: SessionStore | None = None
+        self.storage_problem = ""
+        self.trainee = ""
+        self._closed = False
+        self.speech.notice.connect(self.notice)
+        self.tasks.error.connect(self.notice)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Load settings, scenarios and the database in the background."""
+        self.tasks.run(load_startup, self._loaded, self._load_failed)
+
+    def _loaded(self, startup: Startup) -> None:
+        self.data_dir = startup.data_dir
+        self.prefs = startup.prefs
+        self._configure_speech()
+        self.prefs_changed.emit()
+        self._set_library(startup.library)
+        self.tasks.run(open_store, self._store_opened, self._store_failed, lane="storage")
+        if self.prefs.voice_on:
+            self.speech.start()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.notice.emit(f"The scenarios could not be loaded: {error}")
+
+    def _set_library(self, library: "Library") -> None:
+        self.library = library
+        if library.problems:
+            first = library.problems[0]
+            more = f" (and {len(library.problems) - 1} more)" if len(library.problems) > 1 else ""
+            self.notice.emit(f"Skipped a scenario file with a problem: {first}{more}")
+        self.library_changed.emit()
+
+    def reload_scenarios(self) -> None:
+        folder = self.prefs.scenarios_folder
+        self.tasks.run(lambda: load_scenarios(folder), self._set_library, self._load_failed)
+
+    def _store_opened(self, store: "SessionStore") -> None:
+        self.store = store
+        self.storage_problem = ""
+        self.storage_changed.emit()
+        wanted = self.prefs.trainee
+        self.in_storage(lambda store: store.trainees(), lambda names: self._pick_first_trainee(wanted, names))
+
+    def _store_failed(self, error: BaseException) -> None:
+        self.storage_problem = str(error)
+        self.notice.emit(f"Practice will not be saved this time: {error}")
+        self.set_trainee(self.prefs.trainee or default_trainee())
+        self.storage_changed.emit()
+
+    def _pick_first_trainee(self, wanted: str, names: list[str]) -> None:
+        self.set_trainee(wanted or (names[0] if names else default_trainee()))
+
+    # --- helpers for screens ------------------------------------------------------------------
+
+    def in_storage(self, work: Callable[["SessionStore"], Any], done: Callable[[Any], None] | None = None,
+                   failed: Callable[[BaseException], None] | None = None) -> bool:
+        """Run ``work(store)`` in the storage lane; False (and nothing runs) without a store."""
+        store = self.store
+        if store is None:
+            return False
+        self.tasks.run(lambda: work(store), done, failed or self._storage_error, lane="storage")
+        return True
+
+    def _storage_error(self, error: BaseException) -> None:
+        self.notice.emit(f"Could not save or read practice data: {error}")
+
+    def set_trainee(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        changed = name != self.trainee
+        self.trainee = name
+        if self.prefs.trainee != name:
+            self.update_prefs(trainee=name)
+        if self.store is not None:
+            self.in_storage(lambda store: store.get_or_create_trainee(name))
+        if changed:
+            self.trainee_changed.emit()
+
+    def update_prefs(self, **changes: Any) -> None:
+        """Change settings, apply them, and save the file in the background."""
+        self.prefs = replace(self.prefs, **changes)
+        self._configure_speech()
+        if self.data_dir is not None:
+            snapshot, path = self.prefs, self.data_dir / FILE_NAME
+            self.tasks.run(lambda: snapshot.save(path), lane="storage")
+        self.prefs_changed.emit()
+
+    def _configure_speech(self) -> None:
+        self.speech.configure(self.prefs.voice_on, self.prefs.speech_rate, self.prefs.persona_voices)
+
+    def voice_id_for(self, scenario: "Scenario") -> str | None:
+        return self.prefs.persona_voices.get(scenario.id) or None
+
+    def close(self) -> None:
+        """Finish saving, stop background work and the speech worker, close the database."""
+        if self._closed:
+            return
+        self._closed = True
+        self.tasks.shutdown()
+        self.speech.close()
+        if self.store is not None:
+            self.store.database.close()

@@ -1,0 +1,395 @@
+"""Widgets the screens share: cards, pills, avatars, chat bubbles, feedback chips, meters, notices."""
+
+from __future__ import annotations
+
+import html
+import re
+from PySide6.QtCore import Property, QEasingCurve, QPropertyAnimation, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.labels import DESCRIPTIONS, SHORT_NAMES, Label
+
+from . import theme
+from .theme import ASSETS, SPACE_M, SPACE_S, SPACE_XS
+
+AVATARS = ASSETS / "avatars"
+APP_ICON = ASSETS / "icon.svg"
+
+
+def text_label(text: str = "", role: str | None = None, wrap: bool = True, selectable: bool = False) -> QLabel:
+    """A label with one of the theme's text roles (title, heading, muted, small)."""
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        label.setProperty("role", role)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def button(text: str, accessible: str | None = None, primary: bool = False, tip: str | None = None) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setAccessibleName(accessible or text.replace("&", ""))
+    if primary:
+        widget.setProperty("primary", True)
+    if tip:
+        widget.setToolTip(tip)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    return widget
+
+
+def scroll_area(name: str) -> tuple[QScrollArea, QWidget]:
+    """A frameless, transparent scroll area and the widget to fill (its layout is the caller's)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setAccessibleName(name)
+    content = QWidget()
+    content.setObjectName("scrollContent")
+    scroll.setWidget(content)
+    return scroll, content
+
+
+def clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+class Card(QFrame):
+    """A rounded panel on the base colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
+        self.body.setSpacing(SPACE_S)
+
+
+class Pill(QLabel):
+    """A small rounded tag: a label name, a skill tag, a rating."""
+
+    def __init__(self, text: str, background: str, foreground: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setProperty("role", "pill")
+        self.setStyleSheet(f"background: {background}; color: {foreground};")
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+
+
+def label_pill(label: str) -> Pill:
+    background, foreground = theme.label_tone(label)
+    pill = Pill(SHORT_NAMES[Label(label)], background, foreground)
+    pill.setAccessibleName(f"Label: {SHORT_NAMES[Label(label)]}")
+    pill.setToolTip(DESCRIPTIONS[Label(label)])
+    return pill
+
+
+def tag_pill(tag: str) -> Pill:
+    c = theme.colours()
+    return Pill(tag.replace("-", " "), c.alt_base, c.muted)
+
+
+def difficulty_text(level: int) -> str:
+    return {1: "Easy", 2: "Medium", 3: "Hard"}.get(level, str(level))
+
+
+class Avatar(QWidget):
+    """A persona's portrait (SVG from assets/avatars) in a circle, or their initials."""
+
+    def __init__(self, file_name: str | None, name: str, size: int = 56, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._size = size
+        self._name = name
+        self._renderer = None
+        path = AVATARS / file_name if file_name else None
+        if path is not None and path.is_file():
+            from PySide6.QtSvg import QSvgRenderer
+
+            renderer = QSvgRenderer(str(path))
+            self._renderer = renderer if renderer.isValid() else None
+        self.setFixedSize(size, size)
+        self.setAccessibleName(f"Portrait of {name}")
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._size, self._size)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        circle = QPainterPath()
+        circle.addEllipse(QRectF(0, 0, self._size, self._size))
+        painter.setClipPath(circle)
+        if self._renderer is not None:
+            self._renderer.render(painter, QRectF(0, 0, self._size, self._size))
+            return
+        painter.fillPath(circle, QColor(theme.colours().accent))
+        painter.setPen(QColor(theme.colours().accent_text))
+        font = QFont(self.font())
+        font.setPixelSize(int(self._size * 0.38))
+        font.setBold(True)
+        painter.setFont(font)
+        initials = "".join(part[0] for part in self._name.split()[:2]).upper()
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, initials)
+
+
+def highlight_cue(reply: str, cue: str) -> str:
+    """The reply as HTML with the cue's words marked, so the trainee sees what decided the label."""
+    start, end = _cue_span(reply, cue)
+    colour = theme.colours().cue
+    if start < 0:
+        return html.escape(reply).replace("\n", "<br>")
+    marked = (f"{html.escape(reply[:start])}<span style='background:{colour}; font-weight:600'>"
+              f"{html.escape(reply[start:end])}</span>{html.escape(reply[end:])}")
+    return marked.replace("\n", "<br>")
+
+
+def _cue_span(reply: str, cue: str) -> tuple[int, int]:
+    cue = cue.strip()
+    if not cue:
+        return -1, -1
+    found = reply.lower().find(cue.lower())
+    if found >= 0:
+        return found, found + len(cue)
+    words = [re.escape(w) for w in re.findall(r"[\w']+", cue)]
+    if not words:
+        return -1, -1
+    match = re.search(r"\W+".join(words), reply, re.IGNORECASE)
+    return (match.start(), match.end()) if match else (-1, -1)
+
+
+class ChatBubble(QFrame):
+    """One line of the conversation; the salesperson's lines can be replayed."""
+
+    replay_requested = Signal()
+
+    def __init__(self, speaker: str, text: str, mine: bool, replayable: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        c = theme.colours()
+        self.setObjectName("bubble")
+        background = c.manager_bubble if mine else c.persona_bubble
+        self.setStyleSheet(f"QFrame#bubble {{ background: {background}; border: 1px solid {c.border}; "
+                           f"border-radius: 12px; }}")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE_M, SPACE_S, SPACE_M, SPACE_M)
+        layout.setSpacing(SPACE_XS)
+        header = QHBoxLayout()
+        header.setSpacing(SPACE_S)
+        name = text_label(speaker, "small", wrap=False)
+        header.addWidget(name)
+        header.addStretch(1)
+        self.replay: QToolButton | None = None
+        if replayable:
+            self.replay = QToolButton()
+            self.replay.setText("▶ Replay")
+            self.replay.setAutoRaise(True)
+            self.replay.setAccessibleName(f"Replay this line by {speaker}")
+            self.replay.setToolTip("Hear this line again")
+            self.replay.clicked.connect(self.replay_requested)
+            header.addWidget(self.replay)
+        layout.addLayout(header)
+        self.text = text_label(text, selectable=True)
+        layout.addWidget(self.text)
+        self.setAccessibleName(f"{speaker}: {text}")
+
+    def set_playing(self, playing: bool) -> None:
+        if self.replay is not None:
+            self.replay.setText("● Speaking" if playing else "▶ Replay")
+
+
+class FeedbackChip(QFrame):
+    """After a reply: its label, the reply with the cue marked, and a "try instead" when it told."""
+
+    def __init__(self, reply: str, label: str, cue: str, try_instead: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        c = theme.colours()
+        background, foreground = theme.label_tone(label)
+        self.label = label
+        self.setObjectName("chip")
+        self.setStyleSheet(f"QFrame#chip {{ background: {c.base}; border: 1px solid {c.border}; "
+                           f"border-left: 4px solid {foreground}; border-radius: 8px; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE_M, SPACE_S, SPACE_M, SPACE_S)
+        layout.setSpacing(SPACE_XS)
+        top = QHBoxLayout()
+        top.setSpacing(SPACE_S)
+        top.addWidget(label_pill(label))
+        description = text_label(DESCRIPTIONS[Label(label)].split(":", 1)[-1].strip(), "small")
+        top.addWidget(description, 1)
+        layout.addLayout(top)
+        self.reply = QLabel(highlight_cue(reply, cue))
+        self.reply.setTextFormat(Qt.TextFormat.RichText)
+        self.reply.setWordWrap(True)
+        self.reply.setAccessibleName("Your reply with the deciding words marked")
+        layout.addWidget(self.reply)
+        if cue:
+            layout.addWidget(text_label(f"Decided by: “{cue}”", "small"))
+        self.try_instead: QLabel | None = None
+        if try_instead:
+            self.try_instead = text_label(f"Try instead: {try_instead}")
+            self.try_instead.setStyleSheet(f"color: {c.good}; font-weight: 600;")
+            self.try_instead.setAccessibleName(f"Try instead: {try_instead}")
+            layout.addWidget(self.try_instead)
+        summary = f"Feedback: {SHORT_NAMES[Label(label)]}" + (f". Try instead: {try_instead}" if try_instead else "")
+        self.setAccessibleName(summary)
+
+
+class Meter(QWidget):
+    """A bar for openness or trust that slides to its new value, with a word for the level."""
+
+    def __init__(self, title: str, minimum: int, maximum: int, words: list[tuple[int, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = title
+        self._minimum = minimum
+        self._maximum = maximum
+        self._words = words  # (threshold, word): the last threshold <= value names it
+        self._value = 0
+        self._shown = 0.0
+        self._animation = QPropertyAnimation(self, b"shown", self)
+        self._animation.setDuration(450)
+        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.setMinimumHeight(44)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._update_accessible()
+
+    def _get_shown(self) -> float:
+        return self._shown
+
+    def _set_shown(self, value: float) -> None:
+        self._shown = value
+        self.update()
+
+    shown = Property(float, _get_shown, _set_shown)
+
+    @property
+    def value(self) -> int:
+        return self._value
+
+    def word(self) -> str:
+        chosen = self._words[0][1]
+        for threshold, word in self._words:
+            if self._value >= threshold:
+                chosen = word
+        return chosen
+
+    def set_value(self, value: int, animate: bool = True) -> None:
+        self._value = value
+        self._animation.stop()
+        if animate and self.isVisible():
+            self._animation.setStartValue(self._shown)
+            self._animation.setEndValue(float(value))
+            self._animation.start()
+        else:
+            self._set_shown(float(value))
+        self._update_accessible()
+
+    def _update_accessible(self) -> None:
+        self.setAccessibleName(f"{self._title}: {self.word()} ({self._value})")
+        self.setToolTip(self.accessibleName())
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 44)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        c = theme.colours()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = self.fontMetrics()
+        painter.setPen(QColor(c.text))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(0, metrics.ascent(), self._title)
+        painter.setFont(self.font())
+        painter.setPen(QColor(c.muted))
+        word = self.word()
+        painter.drawText(self.width() - metrics.horizontalAdvance(word), metrics.ascent(), word)
+        top = metrics.height() + 8
+        track = QRectF(0, top, self.width(), 10)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(c.alt_base if not c.dark else c.border))
+        painter.drawRoundedRect(track, 5, 5)
+        span = self._maximum - self._minimum
+        fraction = min(1.0, max(0.0, (self._shown - self._minimum) / span))
+        colour = QColor(c.low) if fraction < 0.34 else QColor(c.fair) if fraction < 0.6 else QColor(c.good)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(0, top, max(10.0, track.width() * fraction), 10), 5, 5)
+
+
+class NoticeBar(QFrame):
+    """A dismissible one-line message at the top of the content (no modal pop-ups)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(SPACE_M, SPACE_S, SPACE_S, SPACE_S)
+        self.text = text_label()
+        self.text.setAccessibleName("Notice")
+        layout.addWidget(self.text, 1)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setAccessibleName("Dismiss the notice")
+        close.clicked.connect(self.hide)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.text.setText(message)
+        self.show()
+
+
+class PersonaPanel(QFrame):
+    """Who the salesperson is, and how open and trusting they are right now."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
+        layout.setSpacing(SPACE_M)
+        self._avatar_slot = QHBoxLayout()
+        self._avatar_slot.setSpacing(SPACE_M)
+        layout.addLayout(self._avatar_slot)
+        self.temperament = text_label("", "muted")
+        layout.addWidget(self.temperament)
+        self.openness = Meter("Openness", -2, 6, [(-99, "closed"), (1, "guarded"), (3, "opening up"), (5, "open")])
+        self.trust = Meter("Trust", -4, 4, [(-99, "wary"), (0, "neutral"), (2, "trusting")])
+        layout.addWidget(self.openness)
+        layout.addWidget(self.trust)
+
+    def show_persona(self, persona, state: dict[str, int]) -> None:
+        clear_layout(self._avatar_slot)
+        self._avatar_slot.addWidget(Avatar(persona.avatar, persona.name, 64))
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        names.addWidget(text_label(persona.name, "heading"))
+        names.addWidget(text_label(f"{persona.role} · {persona.tenure}", "muted"))
+        self._avatar_slot.addLayout(names, 1)
+        self.temperament.setText(persona.temperament)
+        self.update_state(state, animate=False)
+
+    def update_state(self, state: dict[str, int], animate: bool = True) -> None:
+        self.openness.set_value(state.get("openness", 0), animate)
+        self.trust.set_value(state.get("trust", 0), animate)
