@@ -136,7 +136,7 @@ def compute_score(measures: Measures, outcome: str, persona_name: str = "them",
     share_points = round(POINTS_OPEN_SHARE * open_n / measures.labelled_replies)
     lines.append(ScoreLine(
         f"{open_n} of {_plural(measures.labelled_replies, 'reply', 'replies')} "
-        f"{'was an open question' if open_n == 1 and measures.labelled_replies == 1 else 'were open questions'}",
+        f"{'was an open question' if open_n == 1 else 'were open questions'}",
         share_points))
 
     listening = counts["reflection"] + counts["affirmation"]
