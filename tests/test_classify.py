@@ -119,10 +119,10 @@ def test_corpus_parts_are_disjoint_and_large_enough():
 
     from trainer.evaluate import load_corpus
 
-    parts = {name: load_corpus(name) for name in ("dev", "dev2", "dev3", "test")}
+    parts = {name: load_corpus(name) for name in ("dev", "dev2", "dev3", "dev4", "test")}
     assert sum(len(rows) for rows in parts.values()) >= 900
     counts = Counter(row.label for rows in parts.values() for row in rows)
     assert min(counts[label] for label in ALL_LABELS) >= 60
     test_replies = {row.reply.strip().lower() for row in parts["test"]}
-    for name in ("dev", "dev2", "dev3"):
+    for name in ("dev", "dev2", "dev3", "dev4"):
         assert not test_replies & {row.reply.strip().lower() for row in parts[name]}

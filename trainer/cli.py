@@ -33,8 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--context", default=None, help="the salesperson line the replies answer")
 
     evaluate = add_command("evaluate", help="precision, recall, F1 and confusion matrix on the labelled corpus")
-    evaluate.add_argument("--part", choices=["test", "dev", "dev2", "dev3"], default="test",
-                          help="corpus part: test (held out, the default) or a development part (dev, dev2, dev3)")
+    evaluate.add_argument("--part", choices=["test", "dev", "dev2", "dev3", "dev4"], default="test",
+                          help="corpus part: test (held out, the default) or a development part (dev, dev2, dev3, dev4)")
     evaluate.add_argument("--errors", action="store_true", help="also list the replies labelled wrongly")
 
     listing = add_command("scenarios", help="list the scenarios")
