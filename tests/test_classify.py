@@ -104,14 +104,14 @@ def test_deterministic_and_thread_safe():
 
 
 def test_held_out_corpus_holds_the_floor():
-    """The floor reached on the held-out part (tuned on dev and dev2 only); raise it, never lower it."""
+    """The floor reached on the held-out part (tuned on the dev parts only); raise it, never lower it."""
     from trainer.evaluate import evaluate, load_corpus
 
     report = evaluate(load_corpus("test"), "test")
     assert report.size >= 600
     assert min(report.per_label[label]["support"] for label in ALL_LABELS) >= 60
-    assert report.macro_f1 >= 0.80
-    assert report.open_vs_telling_accuracy >= 0.89
+    assert report.macro_f1 >= 0.83
+    assert report.open_vs_telling_accuracy >= 0.90
 
 
 def test_corpus_parts_are_disjoint_and_large_enough():
