@@ -258,9 +258,13 @@ class LibraryScreen(QWidget):
         self._place_cards()
 
     def _place_cards(self) -> None:
-        columns = max(1, self.scroll.viewport().width() // CARD_MIN_WIDTH)
+        # room for the grid's right margin and the spacing between cards, so no column is clipped
+        available = self.scroll.viewport().width() - SPACE_S
+        columns = max(1, (available + SPACE_L) // (CARD_MIN_WIDTH + SPACE_L))
         if columns == self._columns:
             return
+        for stale in range(columns, max(self._columns, self.grid.columnCount())):
+            self.grid.setColumnStretch(stale, 0)
         self._columns = columns
         for card in self.cards:
             self.grid.removeWidget(card)
