@@ -84,10 +84,15 @@ def test_each_persona_can_get_its_own_installed_voice(qtbot, data_dir, monkeypat
     qtbot.waitUntil(lambda: window.context.speech.is_ready, timeout=20_000)
     from PySide6.QtWidgets import QComboBox
 
-    boxes = [box for box in window.settings.findChildren(QComboBox) if box.accessibleName().startswith("Voice for")]
+    def voice_boxes() -> list:
+        return [box for box in window.settings.findChildren(QComboBox) if box.accessibleName().startswith("Voice for")]
+
+    # the voice lists fill when the settings screen hears the engine is ready, a moment later
+    qtbot.waitUntil(lambda: any(b.accessibleName() == "Voice for Tom Reilly" and b.isEnabled() and b.count() > 2
+                                for b in voice_boxes()), timeout=20_000)
+    boxes = voice_boxes()
     assert len(boxes) == len(window.context.library.scenarios)
     box = next(b for b in boxes if b.accessibleName() == "Voice for Tom Reilly")
-    assert box.isEnabled() and box.count() > 2
     box.setCurrentIndex(2)
     box.activated.emit(2)
     assert window.context.prefs.persona_voices["just-tell-me"] == box.itemData(2)
