@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -191,13 +192,15 @@ def in_window_latencies(replies: int) -> None:
         ordered = sorted(values)
         return ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
-    print(f"reply to feedback chip, {len(chip_ms)} replies (classified off the UI thread):")
+    print(f"reply to feedback chip, {len(chip_ms)} replies (short replies classified on the spot, long ones in the background):")
     print(f"  median {statistics.median(chip_ms):6.1f} ms   p95 {p95(chip_ms):6.1f} ms")
     if speech_ms:
         print(f"line on screen to its speech starting, {len(speech_ms)} lines (espeak-ng worker + Qt Multimedia):")
         print(f"  median {statistics.median(speech_ms):6.1f} ms   p95 {p95(speech_ms):6.1f} ms   (target: 300 ms)")
     else:
         print("speech latency: no speech engine on this machine, not measured")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    print(f"resident memory of the app process after {len(chip_ms)} replies: peak {peak_mb:.0f} MB (target: under 250 MB)")
 
 
 def main() -> None:
