@@ -72,6 +72,9 @@ class AppContext(QObject):
     trainee_changed = Signal()
     #: A message the user should read (one line; shown in the notice bar).
     notice = Signal(str)
+    #: The database file was refused and left untouched: (message, path). The window offers to
+    #: move it aside and start afresh.
+    database_refused = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -126,10 +129,29 @@ class AppContext(QObject):
         self.in_storage(lambda store: store.trainees(), lambda names: self._pick_first_trainee(wanted, names))
 
     def _store_failed(self, error: BaseException) -> None:
+        from trainer.storage import RefusedDatabase
+
         self.storage_problem = str(error)
-        self.notice.emit(f"Practice will not be saved this time: {error}")
+        if isinstance(error, RefusedDatabase):
+            self.database_refused.emit(f"Practice will not be saved this time: {error}", str(error.path))
+        else:
+            self.notice.emit(f"Practice will not be saved this time: {error}")
         self.set_trainee(self.prefs.trainee or default_trainee())
         self.storage_changed.emit()
+
+    def move_database_aside(self, path: str) -> None:
+        """Rename the refused file (never delete it) and open a fresh database in its place."""
+        from trainer.storage import move_aside
+
+        def move_and_open() -> tuple[Path, "SessionStore"]:
+            return move_aside(Path(path)), open_store()
+
+        def opened(result: tuple[Path, "SessionStore"]) -> None:
+            moved, store = result
+            self.notice.emit(f"The old file was kept as {moved.name}; a fresh database was started.")
+            self._store_opened(store)
+
+        self.tasks.run(move_and_open, opened, self._store_failed, lane="storage")
 
     def _pick_first_trainee(self, wanted: str, names: list[str]) -> None:
         self.set_trainee(wanted or (names[0] if names else default_trainee()))

@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.history.continue_session.connect(self.continue_session)
         self.settings.appearance_changed.connect(self.apply_appearance)
         ctx.notice.connect(self.notice.show_message)
+        ctx.database_refused.connect(lambda message, path: self.notice.show_message(
+            message, "Move it aside and start afresh", lambda: ctx.move_database_aside(path)))
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)

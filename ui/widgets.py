@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Callable
+
 from PySide6.QtCore import Property, QEasingCurve, QPropertyAnimation, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
 from PySide6.QtWidgets import (
@@ -347,17 +349,33 @@ class NoticeBar(QFrame):
         self.text = text_label()
         self.text.setAccessibleName("Notice")
         layout.addWidget(self.text, 1)
+        self.action = button("", "Act on the notice")
+        self.action.hide()
+        self.action.clicked.connect(self._act)
+        layout.addWidget(self.action)
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
         close.setAccessibleName("Dismiss the notice")
         close.clicked.connect(self.hide)
         layout.addWidget(close)
+        self._on_action: Callable[[], None] | None = None
         self.hide()
 
-    def show_message(self, message: str) -> None:
+    def show_message(self, message: str, action_text: str = "", on_action: Callable[[], None] | None = None) -> None:
+        """Show a message, optionally with one button that does something about it."""
         self.text.setText(message)
+        self._on_action = on_action
+        self.action.setText(action_text)
+        self.action.setAccessibleName(action_text or "Act on the notice")
+        self.action.setVisible(bool(action_text and on_action))
         self.show()
+
+    def _act(self) -> None:
+        action, self._on_action = self._on_action, None
+        self.hide()
+        if action is not None:
+            action()
 
 
 class PersonaPanel(QFrame):

@@ -18,20 +18,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import SessionNotFound, StorageError
+from .errors import RefusedDatabase, SessionNotFound, StorageError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .database import Database, default_data_dir, open_database, resolve_url
+    from .database import Database, default_data_dir, move_aside, open_database, resolve_url
     from .repository import ResumedSession, SessionStore
 
 __all__ = [
-    "Database", "ResumedSession", "SessionNotFound", "SessionStore", "StorageError",
-    "default_data_dir", "open_database", "resolve_url",
+    "Database", "RefusedDatabase", "ResumedSession", "SessionNotFound", "SessionStore", "StorageError",
+    "default_data_dir", "move_aside", "open_database", "resolve_url",
 ]
 
 _LAZY = {
     "Database": "database", "default_data_dir": "database", "open_database": "database",
-    "resolve_url": "database", "SessionStore": "repository", "ResumedSession": "repository",
+    "resolve_url": "database", "move_aside": "database", "SessionStore": "repository", "ResumedSession": "repository",
 }
 
 

@@ -14,6 +14,7 @@ database at once migrate it once.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 from contextlib import closing
@@ -28,7 +29,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .errors import StorageError
+from .errors import RefusedDatabase, StorageError
 
 APP_NAME = "ask-dont-tell"
 DATABASE_FILE_NAME = "trainer.db"
@@ -104,17 +105,19 @@ def known_revisions() -> tuple[frozenset[str], str]:
 
 def _newer_version_error(where: str, found: set[str]) -> StorageError:
     _, head = known_revisions()
-    return StorageError(
+    return RefusedDatabase(
         f"{where} was written by a newer version of Ask, Don't Tell (database revision "
         f"{', '.join(sorted(found))}; this version knows up to {head}). It was not changed. "
-        "Update the app, or choose another database with --database or TRAINER_DATABASE_URL."
+        "Update the app, or choose another database with --database or TRAINER_DATABASE_URL.",
+        Path(where),
     )
 
 
 def _foreign_database_error(where: str) -> StorageError:
-    return StorageError(
+    return RefusedDatabase(
         f"{where} is a database of another program (it has tables but no Ask, Don't Tell schema "
-        "version). It was not changed. Choose another file with --database or TRAINER_DATA_DIR."
+        "version). It was not changed. Choose another file with --database or TRAINER_DATA_DIR.",
+        Path(where),
     )
 
 
@@ -138,9 +141,10 @@ def check_sqlite_file(path: Path) -> None:
     if not header:
         return  # an empty file is what SQLite itself creates for a new database
     if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-        raise StorageError(
+        raise RefusedDatabase(
             f"{path} is not a SQLite database (it does not start with the SQLite header). "
-            "It was not changed. Choose another file with --database or TRAINER_DATA_DIR."
+            "It was not changed. Choose another file with --database or TRAINER_DATA_DIR.",
+            path,
         )
     wal_mode = header[18] == 2 or header[19] == 2
     wal_file = path.with_name(path.name + "-wal")
@@ -154,14 +158,31 @@ def check_sqlite_file(path: Path) -> None:
                 if "alembic_version" in tables else set()
             )
     except sqlite3.DatabaseError as error:
-        raise StorageError(
-            f"{path} is not a usable SQLite database ({error}). It was not changed."
-        ) from None
+        raise RefusedDatabase(f"{path} is not a usable SQLite database ({error}). It was not changed.", path) from None
     known, _ = known_revisions()
     if revisions - known:
         raise _newer_version_error(str(path), revisions - known)
     if not revisions and tables - {"alembic_version"}:
         raise _foreign_database_error(str(path))
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a refused database (and its -wal/-shm/-journal files) so a fresh one can start.
+
+    Nothing is deleted: the file keeps its bytes under a name that says when it was set aside.
+    Returns the new path of the main file.
+    """
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.set-aside-{stamp}")
+    try:
+        for suffix in ("-wal", "-shm", "-journal"):
+            sibling = path.with_name(path.name + suffix)
+            if sibling.exists():
+                sibling.rename(target.with_name(target.name + suffix))
+        path.rename(target)
+    except OSError as error:
+        raise StorageError(f"could not move {path} aside: {error.strerror or error}") from None
+    return target
 
 
 def _prepare_folder(folder: Path) -> None:

@@ -6,9 +6,22 @@ SQLAlchemy, so that ``classify`` stays fast.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class StorageError(Exception):
     """A problem with the database the user can act on; the message says what and where."""
+
+
+class RefusedDatabase(StorageError):
+    """An existing database file was refused (not ours, damaged, or from a newer version).
+
+    ``path`` is the refused file, which was left untouched; the app offers to move it aside.
+    """
+
+    def __init__(self, message: str, path: "Path") -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class SessionNotFound(StorageError):

@@ -1,0 +1,64 @@
+"""Faults a user can meet: a damaged or foreign database is refused untouched, and the app
+offers to set it aside and start afresh without losing the old file."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from trainer.storage import RefusedDatabase, StorageError, move_aside, open_database
+
+JUNK = b"these are not the bytes of a database\n" * 50
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_junk_database_is_refused_and_can_be_set_aside(tmp_path):
+    path = tmp_path / "trainer.db"
+    path.write_bytes(JUNK)
+    before = digest(path)
+    with pytest.raises(RefusedDatabase) as refused:
+        open_database(f"sqlite:///{path}")
+    assert refused.value.path == path and str(path) in str(refused.value)
+    assert digest(path) == before
+    moved = move_aside(path)
+    assert not path.exists() and moved.parent == path.parent
+    assert moved.read_bytes() == JUNK  # kept, byte for byte
+    open_database(f"sqlite:///{path}")  # a fresh database starts in its place
+    assert path.exists()
+
+
+def test_moving_aside_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(StorageError, match="could not move"):
+        move_aside(tmp_path / "nothing.db")
+
+
+def test_app_offers_to_set_a_refused_database_aside(qtbot, data_dir, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from tests.test_ui_flow import close_window
+    from trainer.speech import SPEECH_ENV
+    from ui.app import create_application, create_main_window
+
+    monkeypatch.setenv(SPEECH_ENV, "off")
+    refused = data_dir / "trainer.db"
+    refused.write_bytes(JUNK)
+    create_application()
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.show()
+    notice = window.notice
+    qtbot.waitUntil(lambda: notice.isVisible() and notice.action.isVisible(), timeout=20_000)
+    assert "trainer.db" in notice.text.text() and "not a SQLite database" in notice.text.text()
+    assert window.context.store is None
+    assert refused.read_bytes() == JUNK  # untouched until the user chooses
+    qtbot.mouseClick(notice.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.context.store is not None, timeout=20_000)
+    kept = [p for p in data_dir.iterdir() if p.name.startswith("trainer.db.set-aside-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == JUNK
+    assert "kept as" in notice.text.text()
+    qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=20_000)
+    close_window(window)
