@@ -62,3 +62,33 @@ def test_app_offers_to_set_a_refused_database_aside(qtbot, data_dir, monkeypatch
     assert "kept as" in notice.text.text()
     qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=20_000)
     close_window(window)
+
+
+def test_a_huge_reply_is_stored_whole_and_shown_shortened(qtbot, data_dir, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from tests.test_ui_flow import close_window, open_window
+    from trainer.engine import MAX_REPLY_CHARS
+    from trainer.speech import SPEECH_ENV
+    from ui.widgets import SHOWN_CHARS, ChatBubble
+
+    monkeypatch.setenv(SPEECH_ENV, "off")
+    window = open_window(qtbot)
+    window.start_practice("just-tell-me", True)
+    practice = window.practice
+    huge = ("What happened next with Harlow? " * 4000)[:MAX_REPLY_CHARS]
+    practice.reply_box.setPlainText(huge)
+    qtbot.keyClick(practice.reply_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(practice.chips) == 1, timeout=20_000)
+    mine = [b for b in practice.findChildren(ChatBubble) if b.text.text().startswith("What happened next")]
+    assert mine and len(mine[0].text.text()) < SHOWN_CHARS + 100 and "characters in all" in mine[0].text.text()
+    qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=20_000)
+    store = window.context.store
+    session = store.history(limit=1)[0]
+    assert session["turns"][0]["reply"] == huge  # stored whole
+    too_long = "x" * (MAX_REPLY_CHARS + 1)
+    practice.reply_box.setPlainText(too_long)
+    qtbot.keyClick(practice.reply_box, Qt.Key.Key_Return)
+    assert "limit" in window.notice.text.text() and len(practice.chips) == 1  # refused, with a reason
+    assert practice.reply_box.toPlainText() == too_long  # and nothing typed is lost
+    close_window(window)

@@ -151,8 +151,20 @@ class Avatar(QWidget):
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, initials)
 
 
+#: Longer replies are stored whole but shown shortened, so one pasted essay cannot swamp the chat.
+SHOWN_CHARS = 1_500
+
+
+def shortened(text: str, limit: int = SHOWN_CHARS) -> str:
+    """The text, or its start and a note of how long it really is."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit].rstrip()}… ({len(text):,} characters in all; the whole reply is kept)"
+
+
 def highlight_cue(reply: str, cue: str) -> str:
     """The reply as HTML with the cue's words marked, so the trainee sees what decided the label."""
+    reply = shortened(reply)
     start, end = _cue_span(reply, cue)
     colour = theme.colours().cue
     if start < 0:
@@ -208,9 +220,9 @@ class ChatBubble(QFrame):
             self.replay.clicked.connect(self.replay_requested)
             header.addWidget(self.replay)
         layout.addLayout(header)
-        self.text = text_label(text, selectable=True)
+        self.text = text_label(shortened(text), selectable=True)
         layout.addWidget(self.text)
-        self.setAccessibleName(f"{speaker}: {text}")
+        self.setAccessibleName(f"{speaker}: {shortened(text, 300)}")
 
     def set_playing(self, playing: bool) -> None:
         if self.replay is not None:
