@@ -83,3 +83,17 @@ def test_voice_off_in_settings_means_no_engine_is_started(qtbot, data_dir, monke
     assert not window.context.speech.is_ready
     assert "Voice is off" in window.practice.voice_state.text()
     close_window(window)
+
+
+def test_speech_engine_dying_mid_session_does_not_stop_the_practice(qtbot, speaking_window):
+    window = speaking_window
+    speaker = window.context.speech._speaker
+    start(qtbot, window)
+    qtbot.waitUntil(lambda: getattr(speaker, "_process", None) is not None, timeout=10_000)
+    process = speaker._process
+    process.kill()  # the engine dies as if it crashed in the middle of a line
+    process.wait()
+    for _ in range(3):
+        say(qtbot, window, OPEN)
+    assert len(window.practice.chips) == 3
+    assert window.practice.session.turns[-1].response  # the salesperson kept answering
