@@ -51,7 +51,8 @@ def test_app_offers_to_set_a_refused_database_aside(qtbot, data_dir, monkeypatch
     qtbot.addWidget(window)
     window.show()
     notice = window.notice
-    qtbot.waitUntil(lambda: notice.isVisible() and notice.action.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.context.storage_problem != "", timeout=20_000)
+    assert notice.isVisible() and notice.action.isVisible(), notice.text.text()
     assert "trainer.db" in notice.text.text() and "not a SQLite database" in notice.text.text()
     assert window.context.store is None
     assert refused.read_bytes() == JUNK  # untouched until the user chooses

@@ -375,7 +375,13 @@ class NoticeBar(QFrame):
         self.hide()
 
     def show_message(self, message: str, action_text: str = "", on_action: Callable[[], None] | None = None) -> None:
-        """Show a message, optionally with one button that does something about it."""
+        """Show a message, optionally with one button that does something about it.
+
+        A plain message arriving while a notice still waits for its button is added below it,
+        so the notice the user can act on is never pushed away."""
+        if not on_action and self._on_action is not None and self.isVisible():
+            self.text.setText(f"{self.text.text()}\n{message}")
+            return
         self.text.setText(message)
         self._on_action = on_action
         self.action.setText(action_text)
