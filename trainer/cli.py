@@ -64,7 +64,39 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--trainee", default=None, metavar="NAME", help="only this trainee's sessions")
     history.add_argument("--scenario", default=None, metavar="ID", help="only sessions of this scenario")
     history.add_argument("--limit", type=_positive_int, default=None, metavar="N", help="at most N sessions")
+
+    prep = add_command("prep", help="write a one-page prep card (PDF) for a real one-on-one like a scenario")
+    prep.add_argument("scenario_id", metavar="ID")
+    prep.add_argument("--out", type=Path, required=True, metavar="FILE", help="the PDF to write")
+    prep.add_argument("--trainee", default="", metavar="NAME", help="whose attempts to use (default: your user name)")
+    prep.add_argument("--paper", choices=["a4", "letter"], default=None,
+                      help="paper size (default: from the locale, LC_PAPER or LANG: Letter for en_US, en_CA, es_MX...)")
+    prep.add_argument("--with", dest="salesperson", default="", metavar="NAME", help="the salesperson you will meet")
+    prep.add_argument("--topic", default="", metavar="TEXT", help="what the conversation is about")
+    _scenario_dirs(prep)
+
+    export = add_command("export", help="write your finished sessions to a portable JSON file for a trainer")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE", help="the JSON file to write")
+    export.add_argument("--trainee", default="", metavar="NAME", help="whose sessions (default: your user name)")
+
+    importing = add_command("import", help="merge participants' export files into this database, under a cohort")
+    importing.add_argument("files", nargs="+", type=Path, metavar="FILE", help="export files")
+    importing.add_argument("--cohort", required=True, metavar="NAME", help="the workshop the sessions belong to")
+    importing.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD", help="the workshop's date")
+
+    report = add_command("report", help="one row per participant of a cohort, as .csv or .pdf")
+    report.add_argument("--cohort", required=True, metavar="NAME")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.csv or FILE.pdf")
     return parser
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2026-05-04: {text!r}") from None
 
 
 def _positive_int(text: str) -> int:
@@ -92,6 +124,10 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
         "validate": cmd_validate,
         "rehearse": cmd_rehearse,
         "history": cmd_history,
+        "prep": cmd_prep,
+        "export": cmd_export,
+        "import": cmd_import,
+        "report": cmd_report,
     }[args.command]
     try:
         return handler(args, stdin, stdout)
@@ -372,6 +408,91 @@ def cmd_history(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         stdout.write(f"{item['id']:>6}  {_local_time(item['started'])}  {item['trainee'][:18]:18} "
                      f"{item['scenario'][:28]:28} {item['status']:11} {item['outcome'] or '-':10} "
                      f"{score:>3}  {item['turn_count']} {'reply' if item['turn_count'] == 1 else 'replies'}\n")
+    return 0
+
+
+def cmd_prep(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    """A one-page prep card from the scenario and the trainee's recorded attempts at it."""
+    from .prep import gather_prep_card, recorded_attempts, write_prep_card
+
+    library = _library(args)
+    if args.scenario_id not in library.scenarios:
+        sys.stderr.write(f"error: no scenario {args.scenario_id!r} (see: python main.py scenarios)\n")
+        return 1
+    scenario = library.get(args.scenario_id)
+    trainee = args.trainee.strip() or _default_trainee()
+    store = _open_store(args)
+    try:
+        sessions = recorded_attempts(store, scenario.id, trainee)
+    finally:
+        store.database.close()
+    card = gather_prep_card(scenario, sessions, trainee, args.salesperson.strip(), args.topic.strip())
+    try:
+        out = write_prep_card(card, args.out, args.paper)
+    except OSError as error:
+        sys.stderr.write(f"error: cannot write {args.out}: {error.strerror or error}\n")
+        return 1
+    stdout.write(f"wrote {out} ({len(sessions)} recorded attempt{'' if len(sessions) == 1 else 's'})\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from .exchange import export_sessions
+
+    trainee = args.trainee.strip() or _default_trainee()
+    store = _open_store(args)
+    try:
+        count = export_sessions(store, trainee, args.out)
+    except OSError as error:
+        sys.stderr.write(f"error: cannot write {args.out}: {error.strerror or error}\n")
+        return 1
+    finally:
+        store.database.close()
+    stdout.write(f"wrote {args.out}: {count} finished session{'' if count == 1 else 's'} of {trainee}\n")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from .exchange import ExchangeError, import_files
+
+    store = _open_store(args)
+    try:
+        summary = import_files(store, args.files, args.cohort, args.date)
+    except ExchangeError as error:
+        for problem in error.problems:
+            sys.stderr.write(f"error: {problem}\n")
+        return 1
+    finally:
+        store.database.close()
+    stdout.write(f"cohort {args.cohort.strip()}:\n{summary.describe()}\n")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from .exchange import cohort_report, write_report_csv, write_report_pdf
+
+    suffix = args.out.suffix.lower()
+    if suffix not in {".csv", ".pdf"}:
+        sys.stderr.write(f"error: {args.out}: the report is written as .csv or .pdf, not {suffix or 'no extension'}\n")
+        return 1
+    store = _open_store(args)
+    try:
+        cohort = next((item for item in store.cohorts() if item["name"] == args.cohort.strip()), None)
+        rows = cohort_report(store, args.cohort.strip()) if cohort else []
+    finally:
+        store.database.close()
+    if cohort is None:
+        sys.stderr.write(f"error: no cohort {args.cohort!r} in this database (import participants' files first)\n")
+        return 1
+    try:
+        if suffix == ".csv":
+            write_report_csv(rows, args.out)
+        else:
+            write_report_pdf(rows, cohort["name"], args.out, cohort["date"])
+    except OSError as error:
+        sys.stderr.write(f"error: cannot write {args.out}: {error.strerror or error}\n")
+        return 1
+    stdout.write(f"wrote {args.out}: {len(rows)} participant{'' if len(rows) == 1 else 's'}\n")
     return 0
 
 

@@ -47,6 +47,9 @@ class BriefingScreen(QWidget):
         self.live.setToolTip("Off: you see the feedback only in the report at the end")
         footer.addWidget(self.live)
         footer.addStretch(1)
+        self.prep_card = button("Prep card…", "Save a one-page prep card for this situation as a PDF")
+        self.prep_card.clicked.connect(self._save_prep_card)
+        footer.addWidget(self.prep_card)
         footer.addWidget(text_label("Enter starts", "small", wrap=False))
         self.start = button("Start the conversation", primary=True)
         self.start.setDefault(True)
@@ -148,6 +151,12 @@ class BriefingScreen(QWidget):
             focused.click()
         else:
             self._start()
+
+    def _save_prep_card(self) -> None:
+        from .prepare import save_prep_card_as
+
+        if self.scenario is not None:
+            save_prep_card_as(self, self.context, self.scenario.id)
 
     def _start(self) -> None:
         if self.scenario is not None and self.isVisible():

@@ -63,6 +63,7 @@ class SessionTable(QTableView):
 class HistoryScreen(QWidget):
     open_report = Signal(int)
     continue_session = Signal(int)
+    progress_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +79,9 @@ class HistoryScreen(QWidget):
         self.subtitle = text_label("", "muted")
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
+        self.progress_button = button("Progress per skill", "Open progress per skill and the ready marks")
+        self.progress_button.clicked.connect(self.progress_requested)
+        header.addWidget(self.progress_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
 
         chart_card = Card()

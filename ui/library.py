@@ -82,6 +82,7 @@ class ScenarioCard(Card):
 class LibraryScreen(QWidget):
     open_briefing = Signal(str)
     continue_session = Signal(int)
+    prepare_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +103,9 @@ class LibraryScreen(QWidget):
         titles.addWidget(text_label("Pick a salesperson's situation. Ask, don't tell: the thinking and the "
                                     "plan should be theirs.", "muted"))
         header.addLayout(titles, 1)
+        self.prepare_button = button("Prepare for a one-on-one", "Rehearse a real upcoming one-on-one")
+        self.prepare_button.clicked.connect(self.prepare_requested)
+        header.addWidget(self.prepare_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addLayout(self._profile_picker())
         outer.addLayout(header)
 

@@ -24,9 +24,14 @@ from PySide6.QtWidgets import (
 from . import theme
 from .briefing import BriefingScreen
 from .context import AppContext
+from .cohort import CohortDialog, export_my_sessions
+from .drill import DrillWindow
 from .history import HistoryScreen
 from .library import LibraryScreen
 from .practice import PracticeScreen
+from .presenter import PresenterWindow, presenter_prompts
+from .prepare import OneOnOne, PrepareDialog
+from .progress import ProgressScreen
 from .report import ReportScreen, stored_report
 from .settings import SettingsScreen
 from .tasks import MainThreadCollector
@@ -70,7 +75,11 @@ class MainWindow(QMainWindow):
         self.library = LibraryScreen(ctx)
         self.briefing = BriefingScreen(ctx)
         self.practice = PracticeScreen(ctx)
-        self.report = ReportScreen()
+        self.report = ReportScreen(ctx)
+        self.progress = ProgressScreen(ctx)
+        self.stack.addWidget(self.progress)
+        self.one_on_one: OneOnOne | None = None
+        self.prepare_dialog: PrepareDialog | None = None
         self.history = HistoryScreen(ctx)
         self.settings = SettingsScreen(ctx)
         for screen in (self.library, self.briefing, self.practice, self.report, self.history, self.settings):
@@ -86,6 +95,11 @@ class MainWindow(QMainWindow):
         self.report.library_requested.connect(self.show_library)
         self.report.history_requested.connect(self.show_history)
         self.history.open_report.connect(self.open_stored_report)
+        self.history.progress_requested.connect(self.show_progress)
+        self.progress.back_requested.connect(self.show_history)
+        self.library.prepare_requested.connect(self.open_prepare)
+        self.briefing.start_requested.connect(self._forget_one_on_one)
+        self.report.self_rated.connect(self._save_self_rating)
         self.history.continue_session.connect(self.continue_session)
         self.settings.appearance_changed.connect(self.apply_appearance)
         ctx.notice.connect(self.notice.show_message)
@@ -100,7 +114,47 @@ class MainWindow(QMainWindow):
         for keys, action in (("Ctrl+1", self.show_practise), ("Ctrl+2", self.show_history),
                              ("Ctrl+3", self.show_settings)):
             QShortcut(QKeySequence(keys), self, action)
+        self._workshop_menus()
         self.show_library()
+
+    def _workshop_menus(self) -> None:
+        """File: export and import practice files; Workshop: drills, presenter mode, cohort report."""
+        self.drill_window: DrillWindow | None = None
+        self.presenter: PresenterWindow | None = None
+        self.cohort_dialog: CohortDialog | None = None
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction("&Export my sessions…", lambda: export_my_sessions(self.context, self))
+        file_menu.addAction("&Import participants' files…", self.open_cohort_report)
+        workshop = self.menuBar().addMenu("&Workshop")
+        workshop.addAction("&Drills…", self.open_drills)
+        workshop.addAction("&Presenter mode", self.open_presenter)
+        workshop.addAction("&Cohort report…", self.open_cohort_report)
+
+    def _scenarios_ready(self) -> bool:
+        if self.context.library is None:
+            self.notice.show_message("The scenarios are still loading.")
+        return self.context.library is not None
+
+    def open_drills(self) -> None:
+        if self._scenarios_ready():
+            self.drill_window = DrillWindow(self.context, self)
+            self.drill_window.show()
+
+    def open_presenter(self) -> None:
+        """Full screen for the projector, with the warm-up drill's lines to put to the room."""
+        if not self._scenarios_ready():
+            return
+        library = self.context.library
+
+        def show(prompts) -> None:
+            self.presenter = PresenterWindow(prompts, self)
+            self.presenter.showFullScreen()
+
+        self.context.tasks.run(lambda: presenter_prompts(library), show)
+
+    def open_cohort_report(self) -> None:
+        self.cohort_dialog = CohortDialog(self.context, self)
+        self.cohort_dialog.show()
 
     def _sidebar(self) -> QFrame:
         bar = QFrame()
@@ -221,8 +275,42 @@ class MainWindow(QMainWindow):
         self.context.in_storage(lambda store: store.resume(session_id, library), resumed, failed)
 
     def show_report(self, data: dict) -> None:
-        self.report.show_report(data)
+        """A session just ended: ask for the self-rating, then show its report."""
+        if self.practice.session is not None:
+            data.setdefault("seed", self.practice.session.seed)
+        one = self.one_on_one
+        self.report.one_on_one = (one.salesperson, one.topic) if one else ("", "")
+        self.report.show_report(data, ask_rating=True)
         self._show(self.report, "practise")
+
+    def _save_self_rating(self, rating: int) -> None:
+        stored = self.practice.stored
+
+        def save(store) -> None:
+            if stored.id is not None:
+                store.set_self_rating(stored.id, rating)
+
+        self.context.in_storage(save)
+
+    def open_prepare(self) -> None:
+        """Choose the situation closest to a real one-on-one, then rehearse it."""
+        if self.context.library is None:
+            self.notice.show_message("The scenarios are still loading.")
+            return
+        self.prepare_dialog = PrepareDialog(self.context, self)
+        self.prepare_dialog.rehearse.connect(self.rehearse_one_on_one)
+        self.prepare_dialog.open()
+
+    def rehearse_one_on_one(self, one: OneOnOne) -> None:
+        self.start_practice(one.scenario_id, self.context.prefs.live_feedback)
+        self.one_on_one = one
+
+    def _forget_one_on_one(self, *_: object) -> None:
+        self.one_on_one = None
+
+    def show_progress(self) -> None:
+        self._show(self.progress, "history")
+        self.progress.refresh()
 
     def open_stored_report(self, session_id: int) -> None:
         library = self.context.library
@@ -230,6 +318,7 @@ class MainWindow(QMainWindow):
                                 self._show_stored_report)
 
     def _show_stored_report(self, data: dict) -> None:
+        self.report.one_on_one = ("", "")
         self.report.show_report(data)
         self._show(self.report, "history")
 

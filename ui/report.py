@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from trainer.progress import measured_rating
 from trainer.scoring import Measures
 
 from . import theme
@@ -26,10 +27,17 @@ class ReportScreen(QWidget):
     practise_again = Signal(str)
     library_requested = Signal()
     history_requested = Signal()
+    #: The trainee rated themselves (1-5) before reading the report of the session just played.
+    self_rated = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context  # AppContext; without one, retry and the prep card are not offered
         self.data: dict | None = None
+        self.retry_dialog = None
+        self.rating_panel = None
+        #: The real one-on-one this session rehearsed (salesperson, topic), for the prep card.
+        self.one_on_one: tuple[str, str] = ("", "")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
         outer.setSpacing(SPACE_M)
@@ -43,7 +51,10 @@ class ReportScreen(QWidget):
         self.library_button.clicked.connect(self.library_requested)
         self.again_button = button("Practise again", "Practise this scenario again", primary=True, tip="Ctrl+Enter")
         self.again_button.clicked.connect(self._again)
-        for widget in (self.history_button, self.library_button, self.again_button):
+        self.prep_button = button("Prep card…", "Save a one-page prep card for this situation as a PDF")
+        self.prep_button.clicked.connect(self._choose_prep_card_file)
+        self.prep_button.setVisible(context is not None)
+        for widget in (self.history_button, self.library_button, self.prep_button, self.again_button):
             header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
         self.scroll, holder = scroll_area("Report")
@@ -53,15 +64,28 @@ class ReportScreen(QWidget):
         outer.addWidget(self.scroll, 1)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._again, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-    def show_report(self, data: dict) -> None:
+    def show_report(self, data: dict, ask_rating: bool = False) -> None:
+        """Show the report; with ``ask_rating``, first ask for the self-rating and show the rest after."""
+        from .prepare import SelfRatingPanel
+
         self.data = data
         self.title.setText(f"Report: {data.get('scenario_title') or data.get('scenario', '')}")
         clear_layout(self.content)
+        self.rating_panel = None
+        if ask_rating and not data.get("self_rating"):
+            self.rating_panel = SelfRatingPanel()
+            self.rating_panel.rated.connect(self._rated)
+            self.content.addWidget(self.rating_panel)
+            self.content.addStretch(1)
+            self.rating_panel.buttons[3].setFocus()
+            return
         top = QHBoxLayout()
         top.setSpacing(SPACE_L)
         top.addWidget(self._score_card(data), 2)
         top.addWidget(self._breakdown_card(data), 3)
         self.content.addLayout(top)
+        if data.get("self_rating"):
+            self.content.addWidget(self._self_rating_card(data))
         self.content.addWidget(self._measures_card(data))
         self.content.addWidget(self._transcript_card(data))
         self.content.addStretch(1)
@@ -107,6 +131,29 @@ class ReportScreen(QWidget):
         grid.setColumnStretch(0, 1)
         card.body.addLayout(grid)
         card.body.addStretch(1)
+        return card
+
+    def _self_rating_card(self, data: dict) -> Card:
+        """The trainee's own 1-5 rating beside what the measures say, on the same scale."""
+        card = Card()
+        card.body.addWidget(text_label("How much did you ask rather than tell?", "heading"))
+        measures = data.get("measures") or {}
+        measured = measured_rating(measures.get("ask", 0), measures.get("tell", 0))
+        share = measures.get("open_question_share")
+        row = QHBoxLayout()
+        row.setSpacing(SPACE_XL)
+        self.self_rating_label = text_label(f"You rated yourself: {data['self_rating']} / 5", wrap=False)
+        self.self_rating_label.setStyleSheet("font-weight: 700;")
+        row.addWidget(self.self_rating_label)
+        measured_text = f"Measured: {measured} / 5" if measured is not None else "Measured: no asking or telling"
+        measured_text += f" ({measures.get('ask', 0)} asked, {measures.get('tell', 0)} told"
+        measured_text += f"; open-question share {share:.0%})" if share is not None else ")"
+        self.measured_label = text_label(measured_text)
+        row.addWidget(self.measured_label, 1)
+        card.body.addLayout(row)
+        if measured is not None and data["self_rating"] != measured:
+            gap = "more" if data["self_rating"] > measured else "less"
+            card.body.addWidget(text_label(f"You felt you asked {gap} than you did: read the replies below.", "muted"))
         return card
 
     def _measures_card(self, data: dict) -> Card:
@@ -168,6 +215,10 @@ class ReportScreen(QWidget):
                 better = text_label(f"Try instead: {turn['try_instead']}")
                 better.setStyleSheet(f"color: {c.good}; font-weight: 600;")
                 block.addWidget(better)
+            if self._scenario() is not None and data.get("seed") is not None:
+                retry = button("Retry this moment", f"Retry reply {turn['index'] + 1}: rewrite it and see how it lands")
+                retry.clicked.connect(lambda _=False, index=turn["index"]: self.open_retry(index))
+                block.addWidget(retry, 0, Qt.AlignmentFlag.AlignLeft)
             card.body.addLayout(block)
             line = QFrame()
             line.setFrameShape(QFrame.Shape.HLine)
@@ -176,6 +227,42 @@ class ReportScreen(QWidget):
         if not data.get("turns"):
             card.body.addWidget(text_label("No replies in this session.", "muted"))
         return card
+
+    def _rated(self, rating: int | None) -> None:
+        if self.data is None:
+            return
+        if rating is not None:
+            self.data["self_rating"] = rating
+            self.self_rated.emit(rating)
+        self.show_report(self.data)
+
+    def _scenario(self):
+        library = self.context.library if self.context is not None else None
+        scenario_id = (self.data or {}).get("scenario")
+        return library.scenarios.get(scenario_id) if library is not None and scenario_id else None
+
+    def open_retry(self, turn_index: int):
+        """Open the retry dialog for one reply (the recorded session is not changed)."""
+        from .retry import RetryDialog
+
+        data = self.data or {}
+        self.retry_dialog = RetryDialog(self.context, self._scenario(), data["seed"], data["turns"], turn_index,
+                                        data.get("persona") or "Salesperson", self)
+        self.retry_dialog.open()
+        return self.retry_dialog
+
+    def _choose_prep_card_file(self) -> None:
+        from .prepare import save_prep_card_as
+
+        if self.data is not None and self._scenario() is not None:
+            save_prep_card_as(self, self.context, self.data["scenario"], *self.one_on_one)
+
+    def save_prep_card(self, path: str) -> None:
+        """Write this situation's prep card to ``path`` off the UI thread."""
+        from .prepare import write_prep_card_later
+
+        if self.data is not None and self._scenario() is not None:
+            write_prep_card_later(self.context, self.data["scenario"], path, *self.one_on_one)
 
     def _again(self) -> None:
         if self.data is not None:

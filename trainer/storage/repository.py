@@ -187,6 +187,16 @@ class SessionStore:
             row.measures = result.measures.to_dict()
             row.breakdown = result.score.to_dict()["breakdown"]
 
+    def set_self_rating(self, session_id: int, rating: int) -> None:
+        """Keep the trainee's own rating (1-5: how much did I ask rather than tell) beside the measures."""
+        if not 1 <= rating <= 5:
+            raise ValueError(f"a self-rating is 1 to 5, not {rating}")
+        with self._write("save the self-rating") as session:
+            row = session.get(PracticeSession, session_id)
+            if row is None:
+                raise SessionNotFound(f"no session {session_id} in {self.database.where}")
+            row.self_rating = rating
+
     def discard_session(self, session_id: int) -> None:
         """Drop an interrupted session from history and from the resume offers (the rows are kept)."""
         with self._write("discard the session") as session:
@@ -374,3 +384,97 @@ class SessionStore:
             )
             self._add_turns(session, [detail], detailed=True)
             return detail
+
+    # --- exchange between machines (export, import, cohorts) -----------------------------------
+
+    def finished_sessions_detail(self, trainee: str) -> list[dict]:
+        """Every finished session of one trainee with all it stored, oldest first, for an export."""
+        with self._read("read the sessions to export") as session:
+            ids = list(session.scalars(
+                select(PracticeSession.id).join(Trainee, PracticeSession.trainee_id == Trainee.id)
+                .where(Trainee.name == trainee, PracticeSession.status == STATUS_FINISHED)
+                .order_by(PracticeSession.started, PracticeSession.id)
+            ))
+        return [self.session_detail(session_id) for session_id in ids]
+
+    def import_sessions(self, trainee_sessions: Sequence[tuple[str, dict]], cohort: str,
+                        cohort_date: dt.date | None = None) -> tuple[int, int]:
+        """Add finished sessions made elsewhere, in one transaction; returns (added, already here).
+
+        Each item is (trainee name, session dict in the shape of :meth:`session_detail`, with
+        timestamps as datetimes). A session whose uuid is already stored is left as it is, so
+        importing the same file twice adds nothing.
+        """
+        cohort = cohort.strip()
+        if not cohort:
+            raise ValueError("an import needs a cohort name")
+        added = skipped = 0
+        with self._write("import the sessions") as session:
+            cohort_row = self._get_or_create(session, Cohort, {"name": cohort})
+            if cohort_date is not None:
+                cohort_row.date = cohort_date
+            uuids = [item["uuid"] for _, item in trainee_sessions]
+            known: set[str] = set()
+            for start in range(0, len(uuids), _CHUNK):
+                known.update(session.scalars(
+                    select(PracticeSession.uuid).where(PracticeSession.uuid.in_(uuids[start:start + _CHUNK]))))
+            for trainee, item in trainee_sessions:
+                if item["uuid"] in known:
+                    skipped += 1
+                    continue
+                known.add(item["uuid"])
+                trainee_row = self._get_or_create(session, Trainee, {"name": trainee})
+                version = self._get_or_create(
+                    session, ScenarioVersion,
+                    {"scenario_id": item["scenario"], "content_hash": item["scenario_version"]},
+                    title=item["scenario_title"],
+                )
+                row = PracticeSession(
+                    uuid=item["uuid"], trainee=trainee_row, scenario_version=version, cohort=cohort_row,
+                    seed=item["seed"], started=item["started"], ended=item["ended"], status=STATUS_FINISHED,
+                    outcome=item["outcome"], score=item["score"], ending=item["ending"], measures=item["measures"],
+                    breakdown=item["breakdown"], mode=item["mode"], self_rating=item["self_rating"],
+                    notes=item["notes"],
+                )
+                row.turns = [
+                    Turn(index=turn["index"], node=turn["node"], salesperson=turn["salesperson"],
+                         reply=turn["reply"], label=turn["label"], cue=turn["cue"], sentences=turn["sentences"],
+                         try_instead=turn["try_instead"], response=turn["response"], state=turn["state"],
+                         created=turn["created"], think_ms=turn["think_ms"])
+                    for turn in item["turns"]
+                ]
+                session.add(row)
+                added += 1
+        return added, skipped
+
+    def cohorts(self) -> list[dict]:
+        """Every cohort with its date (ISO or None) and number of finished sessions, by name."""
+        with self._read("read the cohorts") as session:
+            query = (
+                select(Cohort.name, Cohort.date, func.count(PracticeSession.id))
+                .outerjoin(PracticeSession, (PracticeSession.cohort_id == Cohort.id)
+                           & (PracticeSession.status == STATUS_FINISHED))
+                .group_by(Cohort.id, Cohort.name, Cohort.date).order_by(Cohort.name)
+            )
+            return [{"name": name, "date": date.isoformat() if date else None, "sessions": count}
+                    for name, date, count in session.execute(query)]
+
+    def cohort_sessions(self, cohort: str) -> list[dict]:
+        """A cohort's finished sessions (trainee, score, the label of every reply), for its report."""
+        with self._read("read the cohort") as session:
+            query = (
+                select(PracticeSession.id, Trainee.name, PracticeSession.score)
+                .join(Trainee, PracticeSession.trainee_id == Trainee.id)
+                .join(Cohort, PracticeSession.cohort_id == Cohort.id)
+                .where(Cohort.name == cohort, PracticeSession.status == STATUS_FINISHED)
+                .order_by(Trainee.name, PracticeSession.started, PracticeSession.id)
+            )
+            items = [{"id": row.id, "trainee": row.name, "score": row.score, "labels": []}
+                     for row in session.execute(query)]
+            by_id = {item["id"]: item for item in items}
+            for chunk in _chunks(list(by_id)):
+                for session_id, label in session.execute(
+                        select(Turn.session_id, Turn.label).where(Turn.session_id.in_(chunk))
+                        .order_by(Turn.session_id, Turn.index)):
+                    by_id[session_id]["labels"].append(label)
+            return items

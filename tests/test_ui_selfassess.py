@@ -1,0 +1,144 @@
+"""Self-assessment in the real main window (offscreen): prepare for a one-on-one, rate yourself
+before the report, retry a moment, save a prep card, and see progress per skill."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from trainer.labels import SHORT_NAMES, Label
+from trainer.speech import SPEECH_ENV
+from ui.app import create_application, create_main_window
+from ui.mainwindow import MainWindow
+
+SCENARIO = "just-tell-me"
+TELLING = "You should just call them again."
+OPEN = "What have you tried so far?"
+REWRITE = "What do you think Karen is weighing up right now?"
+
+
+@pytest.fixture
+def window(qtbot, data_dir, monkeypatch):
+    monkeypatch.setenv(SPEECH_ENV, "off")
+    create_application()
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.context.library is not None and window.context.store is not None
+                    and bool(window.context.trainee) and not window.context.tasks.busy, timeout=20_000)
+    yield window
+    window.close()
+    assert not window.context.tasks.busy
+
+
+def say(qtbot, window: MainWindow, text: str) -> None:
+    practice = window.practice
+    qtbot.keyClicks(practice.reply_box, text)
+    with qtbot.waitSignal(practice.turn_shown, timeout=5_000):
+        qtbot.keyClick(practice.reply_box, Qt.Key.Key_Return)
+
+
+def rehearse_for_a_one_on_one(qtbot, window: MainWindow) -> None:
+    """Prepare: pick the situation, name the salesperson and topic, rehearse to the end."""
+    qtbot.mouseClick(window.library.prepare_button, Qt.MouseButton.LeftButton)
+    dialog = window.prepare_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.situation.setCurrentIndex(dialog.situation.findData(SCENARIO))
+    assert "Harlow" in dialog.description.text()
+    qtbot.keyClicks(dialog.salesperson, "Tom")
+    qtbot.keyClicks(dialog.topic, "the Harlow deal")
+    qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    practice = window.practice
+    assert window.stack.currentWidget() is practice and practice.scenario.id == SCENARIO
+    qtbot.waitUntil(lambda: practice.stored.id is not None)
+    say(qtbot, window, TELLING)
+    while not practice.session.finished:
+        say(qtbot, window, OPEN)
+    qtbot.mouseClick(practice.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.report.data.get("session_id") is not None)
+
+
+def test_self_rating_comes_before_the_report_and_sits_beside_the_measures(qtbot, window):
+    rehearse_for_a_one_on_one(qtbot, window)
+    report = window.report
+    assert window.stack.currentWidget() is report
+    assert report.rating_panel is not None and report.rating_panel.isVisible()
+    assert not [label for label in report.findChildren(QLabel) if label.text().startswith("Where the points")]
+
+    qtbot.mouseClick(report.rating_panel.buttons[4], Qt.MouseButton.LeftButton)
+
+    assert report.self_rating_label.text() == "You rated yourself: 4 / 5"
+    share = report.data["measures"]["open_question_share"]
+    assert f"open-question share {share:.0%}" in report.measured_label.text()
+    assert re.search(r"Measured: [1-5] / 5", report.measured_label.text())
+    store, session_id = window.context.store, report.data["session_id"]
+    qtbot.waitUntil(lambda: store.session_detail(session_id)["self_rating"] == 4)
+
+    window.open_stored_report(session_id)  # a stored report shows the rating, without asking again
+    qtbot.waitUntil(lambda: report.data.get("id") == session_id)
+    assert report.rating_panel is None and report.self_rating_label.text() == "You rated yourself: 4 / 5"
+
+
+def test_retry_a_telling_reply_as_an_open_question_leaves_the_session_unchanged(qtbot, window):
+    rehearse_for_a_one_on_one(qtbot, window)
+    report = window.report
+    qtbot.mouseClick(report.rating_panel.skip, Qt.MouseButton.LeftButton)
+    session_id = report.data["session_id"]
+    before = window.context.store.session_detail(session_id)
+    assert before["turns"][0]["label"] == "advice" and before["self_rating"] is None
+
+    retry_button = next(b for b in report.findChildren(QPushButton) if b.accessibleName().startswith("Retry reply 1:"))
+    qtbot.mouseClick(retry_button, Qt.MouseButton.LeftButton)
+    dialog = report.retry_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.editor, REWRITE)
+    with qtbot.waitSignal(dialog.shown, timeout=5_000) as shown:
+        qtbot.mouseClick(dialog.try_button, Qt.MouseButton.LeftButton)
+
+    result = shown.args[0]
+    assert result.label == "open_question" and result.response
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert f"{report.data['persona']}: {result.response}" in texts
+    pills = [label.accessibleName() for label in dialog.findChildren(QLabel)]
+    assert f"Label: {SHORT_NAMES[Label.OPEN_QUESTION]}" in pills
+    assert result.response != before["turns"][0]["response"]
+    dialog.close()
+    qtbot.waitUntil(lambda: not window.context.tasks.busy)
+    assert window.context.store.session_detail(session_id) == before
+
+
+def test_prep_card_is_written_off_the_ui_thread(qtbot, window, tmp_path):
+    rehearse_for_a_one_on_one(qtbot, window)
+    report = window.report
+    qtbot.mouseClick(report.rating_panel.skip, Qt.MouseButton.LeftButton)
+    assert report.one_on_one == ("Tom", "the Harlow deal")
+    out = tmp_path / "card.pdf"
+    with qtbot.waitSignal(window.context.notice, timeout=10_000) as notice:
+        report.save_prep_card(str(out))
+    assert notice.args[0] == f"Prep card saved: {out}"
+    pdf = out.read_bytes()
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == 1
+
+
+def test_progress_per_skill_shows_three_charts_and_the_ready_marks(qtbot, window):
+    rehearse_for_a_one_on_one(qtbot, window)
+    qtbot.mouseClick(window.report.rating_panel.skip, Qt.MouseButton.LeftButton)
+    window.show_history()
+    progress = window.progress
+    with qtbot.waitSignal(progress.refreshed, timeout=5_000):
+        qtbot.mouseClick(window.history.progress_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is progress
+    assert set(progress.charts) == {"open_question_share", "ask_tell_ratio", "talk_ratio"}
+    assert all(len(chart.series.values) == 1 for chart in progress.charts.values())
+    share = window.report.data["measures"]["open_question_share"]
+    assert progress.charts["open_question_share"].series.values == [pytest.approx(share)]
+    mark = progress.marks[SCENARIO]
+    assert mark.attempts == 1 and not mark.ready
+    pills = [label.accessibleName() for label in progress.findChildren(QLabel)]
+    assert "Just tell me what to do: not ready yet" in pills
+    qtbot.mouseClick(progress.back, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.history
