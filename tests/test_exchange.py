@@ -238,8 +238,8 @@ def make_pack_folder(folder: Path) -> Path:
     text = bundled_file("just-tell-me.yaml").replace("id: just-tell-me", "id: our-harlow", 1)
     (folder / "our-harlow.yaml").write_text(text, encoding="utf-8")
     (folder / "drills").mkdir()
-    (folder / "drills" / "ours.yaml").write_text(
-        "id: ours\ntitle: Ours\ndescription: d\nprompts:\n  - {scenario: our-harlow, node: opening}\n", encoding="utf-8")
+    drill = "id: ours\ntitle: Ours\ndescription: d\nprompts:\n  - {scenario: our-harlow, node: opening}\n"
+    (folder / "drills" / "ours.yaml").write_text(drill, encoding="utf-8")
     return folder
 
 

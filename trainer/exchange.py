@@ -139,7 +139,8 @@ class ImportSummary:
     files: list[tuple[str, str, int]] = field(default_factory=list)
 
     def describe(self) -> str:
-        lines = [f"{name}: {trainee}, {count} session{'' if count == 1 else 's'}" for name, trainee, count in self.files]
+        lines = [f"{name}: {trainee}, {count} session{'' if count == 1 else 's'}"
+                 for name, trainee, count in self.files]
         lines.append(f"imported {self.added} new session{'' if self.added == 1 else 's'}"
                      + (f"; {self.already_present} already here, left as they were" if self.already_present else ""))
         return "\n".join(lines)
@@ -179,7 +180,10 @@ def _read_export(path: Path) -> ExportFile:
 
 
 def import_files(store, paths: Sequence[Path | str], cohort: str, cohort_date: dt.date | None = None) -> ImportSummary:
-    """Validate every file, then add their sessions to ``cohort``; raises ExchangeError, writing nothing, if any is bad."""
+    """Validate every file, then add their sessions to ``cohort``.
+
+    Raises ExchangeError, having written nothing, if any file is bad.
+    """
     if not cohort.strip():
         raise ExchangeError(["a cohort name is needed for an import"])
     problems: list[str] = []
