@@ -182,3 +182,21 @@ def test_the_cohort_window_checks_a_scenario_folder_and_imports_a_pack(qtbot, wi
     assert "Unpacked 1 file into" in dialog.status.text() and window.context.prefs.scenarios_folder == str(target)
     qtbot.waitUntil(lambda: not window.context.tasks.busy)
     dialog.close()
+
+
+def test_file_export_my_sessions_writes_the_current_trainee_s_file(qtbot, window, tmp_path, monkeypatch):
+    import ui.cohort
+
+    store, trainee = window.context.store, window.context.trainee
+    scenario = window.context.library.get("just-tell-me")
+    session = Session(scenario, 0)
+    session_id = store.start_session(trainee, scenario, 0)
+    store.record_turn(session_id, session.reply(OPEN))
+    store.finish_session(session_id, session.result())
+    out = tmp_path / "mine.json"
+    monkeypatch.setattr(ui.cohort.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
+    menu_action(window, "File", "Export my sessions").trigger()
+    qtbot.waitUntil(lambda: "Hand this file to your trainer" in window.notice.text.text(), timeout=10_000)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["trainee"] == trainee and [s["uuid"] for s in data["sessions"]] == [
+        store.session_detail(session_id)["uuid"]]

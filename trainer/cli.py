@@ -449,6 +449,8 @@ def cmd_export(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     finally:
         store.database.close()
     stdout.write(f"wrote {args.out}: {count} finished session{'' if count == 1 else 's'} of {trainee}\n")
+    if not count:
+        sys.stderr.write(f"note: {trainee} has no finished sessions here; is --trainee the name you practise under?\n")
     return 0
 
 
