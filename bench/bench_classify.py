@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from trainer.classify import classify  # noqa: E402
-from trainer.evaluate import load_corpus  # noqa: E402
+from trainer.corpus import load_corpus  # noqa: E402
 
 
 def replies(count: int) -> list[str]:

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from .corpus import ALL_PARTS, DEVELOPMENT_PARTS, HELD_OUT_PARTS
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -33,8 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--context", default=None, help="the salesperson line the replies answer")
 
     evaluate = add_command("evaluate", help="precision, recall, F1 and confusion matrix on the labelled corpus")
-    evaluate.add_argument("--part", choices=["test", "dev", "dev2", "dev3", "dev4"], default="test",
-                          help="corpus part: test (held out, the default) or a development part (dev, dev2, dev3, dev4)")
+    evaluate.add_argument("--part", choices=ALL_PARTS, default="test",
+                          help=f"corpus part: held out ({', '.join(HELD_OUT_PARTS)}; test is the default) or "
+                               f"development ({', '.join(DEVELOPMENT_PARTS)})")
     evaluate.add_argument("--errors", action="store_true", help="also list the replies labelled wrongly")
 
     listing = add_command("scenarios", help="list the scenarios")
@@ -162,7 +165,8 @@ def cmd_classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
 
 
 def cmd_evaluate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from .evaluate import evaluate, format_report, load_corpus
+    from .corpus import load_corpus
+    from .evaluate import evaluate, format_report
 
     report = evaluate(load_corpus(args.part), args.part)
     stdout.write(format_report(report) + "\n")

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from pathlib import Path
 
 from .classify import classify
+from .corpus import Example
 from .labels import ALL_LABELS
 
-CORPUS_DIR = Path(__file__).parent / "corpus"
 TELLING_LABELS = {"advice", "leading_question", "takeover"}
-
-
-@dataclass(frozen=True)
-class Example:
-    label: str
-    reply: str
-    context: str
-
-
-def load_corpus(part: str = "test") -> list[Example]:
-    """``part`` is 'dev' (for development) or 'test' (held out from tuning)."""
-    path = CORPUS_DIR / f"{part}.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [Example(r["label"].strip(), r["reply"], r.get("context") or "") for r in csv.DictReader(handle)]
-    unknown = {r.label for r in rows} - set(ALL_LABELS)
-    if unknown:
-        raise ValueError(f"{path}: unknown labels {sorted(unknown)}")
-    return rows
+#: The four coarse groups counselling research codes talk in (MITI-style): the nine labels folded.
+GROUP_OF = {"open_question": "question", "closed_question": "question", "reflection": "reflection",
+            "advice": "telling", "leading_question": "telling", "takeover": "telling", "judgment": "telling",
+            "affirmation": "other", "other": "other"}
+GROUPS = ("question", "reflection", "telling", "other")
 
 
 @dataclass(frozen=True)
@@ -41,6 +26,8 @@ class Report:
     open_vs_telling_accuracy: float
     confusion: dict[str, dict[str, int]]
     errors: list[tuple[str, str, str]]  # (gold, predicted, reply)
+    grouped_macro_f1: float  # over question / reflection / telling / other
+    telling_called_open: float  # share of telling replies labelled open_question
 
 
 def evaluate(examples: list[Example], part: str = "") -> Report:
@@ -57,20 +44,33 @@ def evaluate(examples: list[Example], part: str = "") -> Report:
             binary_total += 1
             gold_open = example.label == "open_question"
             binary_right += gold_open == (predicted == "open_question") if gold_open else predicted in TELLING_LABELS
-    per_label = {}
-    for label in ALL_LABELS:
-        tp = confusion[label][label]
-        predicted_n = sum(confusion[g][label] for g in ALL_LABELS)
-        gold_n = sum(confusion[label].values())
+    per_label, macro = _f1_scores(confusion)
+    accuracy = sum(confusion[label][label] for label in ALL_LABELS) / len(examples) if examples else 0.0
+    grouped = {g: {p: 0 for p in GROUPS} for g in GROUPS}
+    for gold, row in confusion.items():
+        for predicted, count in row.items():
+            grouped[GROUP_OF[gold]][GROUP_OF[predicted]] += count
+    telling = sum(sum(confusion[label].values()) for label in TELLING_LABELS)
+    telling_open = sum(confusion[label]["open_question"] for label in TELLING_LABELS)
+    return Report(part, len(examples), per_label, macro, accuracy,
+                  binary_right / binary_total if binary_total else 0.0, confusion, errors,
+                  _f1_scores(grouped)[1], telling_open / telling if telling else 0.0)
+
+
+def _f1_scores(confusion: dict[str, dict[str, int]]) -> tuple[dict[str, dict[str, float]], float]:
+    """Per-class precision, recall, F1 and support, and the macro-F1 over the classes present."""
+    classes = list(confusion)
+    scores = {}
+    for name in classes:
+        tp = confusion[name][name]
+        predicted_n = sum(confusion[g][name] for g in classes)
+        gold_n = sum(confusion[name].values())
         precision = tp / predicted_n if predicted_n else 0.0
         recall = tp / gold_n if gold_n else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_label[label] = {"precision": precision, "recall": recall, "f1": f1, "support": gold_n}
-    present = [label for label in ALL_LABELS if per_label[label]["support"]]
-    macro = sum(per_label[label]["f1"] for label in present) / len(present) if present else 0.0
-    accuracy = sum(confusion[label][label] for label in ALL_LABELS) / len(examples) if examples else 0.0
-    return Report(part, len(examples), per_label, macro, accuracy,
-                  binary_right / binary_total if binary_total else 0.0, confusion, errors)
+        scores[name] = {"precision": precision, "recall": recall, "f1": f1, "support": gold_n}
+    present = [name for name in classes if scores[name]["support"]]
+    return scores, (sum(scores[name]["f1"] for name in present) / len(present) if present else 0.0)
 
 
 def format_report(report: Report) -> str:
@@ -81,7 +81,9 @@ def format_report(report: Report) -> str:
         m = report.per_label[label]
         lines.append(f"{label:18}{m['precision']:>10.3f}{m['recall']:>8.3f}{m['f1']:>7.3f}{m['support']:>6}")
     lines += ["", f"macro-F1: {report.macro_f1:.3f}   accuracy: {report.accuracy:.3f}   "
-              f"open question vs telling: {report.open_vs_telling_accuracy:.3f}", "",
+              f"open question vs telling: {report.open_vs_telling_accuracy:.3f}",
+              f"four groups (question, reflection, telling, other) macro-F1: {report.grouped_macro_f1:.3f}   "
+              f"telling called an open question: {report.telling_called_open:.1%}", "",
               "Confusion matrix (rows: gold, columns: predicted)",
               f"{'':18}" + "".join(f"{short[p]:>10}" for p in ALL_LABELS)]
     for gold in ALL_LABELS:
