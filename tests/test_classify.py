@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from trainer.classify import classify
-from trainer.labels import ALL_LABELS
+from trainer.labels import ALL_LABELS, Label
 
 # The coding manual's own examples: the contract.
 MANUAL_EXAMPLES = {
@@ -105,24 +105,78 @@ def test_deterministic_and_thread_safe():
 
 def test_held_out_corpus_holds_the_floor():
     """The floor reached on the held-out part (tuned on the dev parts only); raise it, never lower it."""
-    from trainer.evaluate import evaluate, load_corpus
+    from trainer.corpus import load_corpus
+    from trainer.evaluate import evaluate
 
     report = evaluate(load_corpus("test"), "test")
     assert report.size >= 600
     assert min(report.per_label[label]["support"] for label in ALL_LABELS) >= 60
-    assert report.macro_f1 >= 0.83
-    assert report.open_vs_telling_accuracy >= 0.90
+    assert report.macro_f1 >= 0.86
+    assert report.open_vs_telling_accuracy >= 0.95
+
+
+def test_counselling_style_talk_holds_the_floor():
+    """Counsellors' talk (another domain, held out): the four coarse groups, and telling never read as asking."""
+    from trainer.corpus import load_corpus
+    from trainer.evaluate import evaluate
+
+    report = evaluate(load_corpus("counsel"), "counsel")
+    assert report.size >= 300
+    assert report.grouped_macro_f1 >= 0.86
+    assert report.telling_called_open < 0.02
+
+
+def test_the_word_model_is_counted_from_development_parts_only():
+    from trainer.corpus import DEVELOPMENT_PARTS, HELD_OUT_PARTS, load_corpus
+    from trainer.wordmodel import training_examples
+
+    examples = training_examples()
+    assert len(examples) >= 1000 and {label for label, _ in examples} == set(ALL_LABELS)
+    held_out = {row.reply for part in HELD_OUT_PARTS for row in load_corpus(part) if len(row.reply.split()) >= 3}
+    development = {row.reply for part in DEVELOPMENT_PARTS for row in load_corpus(part)}
+    assert all(text in development and text not in held_out for _, text in examples)
+
+
+def test_a_sentence_without_form_or_cue_phrase_is_read_by_its_words():
+    from trainer.wordmodel import WordModel
+
+    model = WordModel([
+        ("judgment", "that was sloppy and lazy work"), ("judgment", "sloppy again, honestly"),
+        ("affirmation", "you put real care into that pitch"), ("affirmation", "real grit from you there"),
+        ("other", "morning, grab a seat"),
+    ])
+    label, cue = model.read("Sloppy, the whole thing.")
+    assert (label, cue) == (Label.JUDGMENT, "Sloppy")
+    label, cue = model.read("the grit you showed")
+    assert label is Label.AFFIRMATION and cue == "grit"
+    assert model.read("zzz qqq") is None  # no known word: the rules' own guess stands
+
+
+@pytest.mark.parametrize(("reply", "label"), [
+    ("Mind if I share what worked for me last year?", "advice"),
+    ("would it be alright if i suggested something here", "advice"),
+    ("I wonder if I could tell you how the top reps handle that.", "advice"),
+    ("What usually helps is a short agenda sent the day before.", "advice"),
+    ("what the buyer wants is a phased start", "advice"),
+    ("What date is the renewal", "closed_question"),
+    ("So what I'm hearing is the demo landed and the follow-up didn't.", "reflection"),
+    ("Can I ask what happened after the demo?", "open_question"),
+])
+def test_offers_to_tell_and_pseudo_clefts_are_telling(reply, label):
+    assert classify(reply).label == label
 
 
 def test_corpus_parts_are_disjoint_and_large_enough():
     from collections import Counter
 
-    from trainer.evaluate import load_corpus
+    from trainer.corpus import load_corpus
 
-    parts = {name: load_corpus(name) for name in ("dev", "dev2", "dev3", "dev4", "test")}
+    parts = {name: load_corpus(name) for name in ("dev", "dev2", "dev3", "dev4", "test", "counsel")}
     assert sum(len(rows) for rows in parts.values()) >= 900
     counts = Counter(row.label for rows in parts.values() for row in rows)
     assert min(counts[label] for label in ALL_LABELS) >= 60
-    test_replies = {row.reply.strip().lower() for row in parts["test"]}
+    # one- and two-word backchannels ("Okay.", "I see.") recur in any talk; anything longer is never shared
+    test_replies = {row.reply.strip().lower() for name in ("test", "counsel") for row in parts[name]
+                    if len(row.reply.split()) >= 3}
     for name in ("dev", "dev2", "dev3", "dev4"):
         assert not test_replies & {row.reply.strip().lower() for row in parts[name]}

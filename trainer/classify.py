@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import asdict, dataclass
 
 from .labels import Label, primary_of
+from .wordmodel import word_model
 
 __all__ = ["Classification", "SentenceResult", "classify", "split_sentences", "MAX_CLASSIFIED_CHARS"]
 
@@ -528,6 +529,22 @@ def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str | None
 _WHEN_THEN_DO = _rx(
     r"^(?:when|whenever|once|if|before|after) (?:you|they|the|it|he|she)\b[^,?]*?\b(?:ask|call|send|tell|say|offer|push|book|try|stop|get|go|make sure|don't|dont|always|never) "
     r"(?:them|him|her|the|for|about|what|how|it|a|an|your)\b")
+# "What tends to work is ...", "what the buyer wants is ...": a pseudo-cleft statement gives the answer.
+_PSEUDO_CLEFT = _rx(
+    r"^what (?:[\w']+ ){0,3}?(?:works|worked|helps|helped|matters|counts|sells|tends to \w+|usually \w+|"
+    r"wants|wanted|needs|needed|expects|cares about|"
+    r"(?:i|you|we|they|people|reps|buyers|clients|customers|he|she)(?:'d|d| would| will| should)? (?:do|did|does|try|say)) "
+    r"(?:is|was) (?!(?:it|that|this|with|for|about|on|in|at|to|like|going|gonna|supposed|happening|here|there|now|"
+    r"then|exactly|really|actually|so|wrong|up|left|next|missing)\b)[\w']+ [\w']+")
+# Asking leave to tell ("can I share something that's worked for others?") announces advice.
+_OFFER_TO_TELL = _rx(
+    r"\b(?:(?:can|could|may|might|shall) i (?:just )?(?:tell you|share|suggest|offer|give you (?:a|an|some|my)|mention|"
+    r"make a suggestion|throw (?:something|an idea|a thought) (?:in|out|at you))|"
+    r"(?:would|will|is) it be (?:ok|okay|alright|all right|helpful|useful) if i (?:shared|share|told|tell|suggested|suggest|"
+    r"offered|offer|gave|give|mentioned|mention)|"
+    r"(?:(?:do|would) you )?mind if i (?:share|shared|suggest|suggested|tell|told|offer|offered|mention|mentioned)|"
+    r"i wonder if i (?:could|can|might) (?:tell|share|suggest|offer|give|mention)|"
+    r"i(?:'d| would) like to (?:tell you|share|suggest|offer|give you (?:a|an|some|my)))\b")
 _WHAT_YOU_NEED = _rx(r"^what (?:you|u|ya) (?:really |probably |actually )?(?:want|need|should|could|have|ought|might want|must)\b[^?]*\b(?:is|'s|was)\b")
 _PAST_REBUKE = _rx(
     r"\b(?:you|u) (?:just |simply |really )?(?:don't|dont|can't|cant|never|won't|wont) (?:plan|listen|prepare|prep|follow through|think ahead|check|learn|bother)\b|"
@@ -738,6 +755,9 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     taken = _takeover(body)
     if taken:
         return Label.TAKEOVER, taken
+    offer = _OFFER_TO_TELL.search(body)
+    if offer:
+        return Label.ADVICE, offer.group(0)
     if _OTHER_START.match(body) or _OTHER_START.match(clause.strip()) or _ACK_THEN_OTHER.match(body):
         return Label.OTHER, _first_words(body, 5)
 
@@ -749,6 +769,7 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
         if wh:
             told = _first(_ADVICE_PHRASES, body) or _WHAT_YOU_NEED.match(body) and _WHAT_YOU_NEED.match(body).group(0)
             told = told or (_WHEN_THEN_DO.match(body) and _WHEN_THEN_DO.match(body).group(0))
+            told = told or (_PSEUDO_CLEFT.match(body) and _PSEUDO_CLEFT.match(body).group(0))
             if told and re.match(r"^(?:what|when|where|how)\b(?! (?:do|did|does|would|could|can|will|are|is|was|were|have|has|had|should|might|about|if|else)\b)", body, re.I):
                 return Label.ADVICE, told
             heard = _REFLECTION[2][0].match(body)
@@ -821,7 +842,13 @@ def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
     request_inside = _REQUEST_ANYWHERE.search(body)
     if request_inside and re.match(rf"^(?:{REQUEST_MODAL})", body, re.I):
         return Label.OPEN_QUESTION, body[: request_inside.end()]
+    asked = _ASK_LEAVE_TO_ASK.match(body)
+    if asked and not ONE_FACT.match(body[asked.end() - len(asked.group(1)):]):
+        return Label.OPEN_QUESTION, asked.group(0)
     return Label.CLOSED_QUESTION, yes_no.group(0)
+
+
+_ASK_LEAVE_TO_ASK = _rx(r"^(?:can|could|may|might) i (?:just )?ask (?:you )?((?:what|how|why)(?: \w+){0,2})")
 
 
 def _classify_marked_statement(body: str) -> tuple[Label, str]:
@@ -967,6 +994,11 @@ def _classify_sentence(original: str) -> tuple[Label, str, bool]:
     sentence = _lower(original)
     label, cue = _classify_lowered(sentence)
     weak = isinstance(cue, _WeakCue)
+    if weak:
+        # No form or cue phrase decided it: its words do (still without outranking clear sentences).
+        read = word_model().read(sentence)
+        if read:
+            label, cue = read
     position = sentence.find(cue) if cue else -1
     return label, (original[position:position + len(cue)] if position >= 0 else str(cue)), weak
 

@@ -1,0 +1,127 @@
+"""A word model for the sentences the classifier's rules cannot read.
+
+Most sentences show their label by their form (a question word, an inverted question, an
+instruction) or by a cue phrase; those are read by the rules in ``trainer.classify``. A sentence
+that shows neither ("your discovery's been half-hearted for months", "you set yourself a plan and
+stuck to it") used to get a guess from its shape alone. This model reads such a sentence by its
+words instead: a multinomial naive Bayes over words and word pairs, counted from the development
+parts of the project's own corpus (never the held-out parts).
+
+Counting is exact and done once, on first use, from the shipped CSV files, so the model is
+deterministic, needs no training step or weight file, and cannot drift from its corpus. The cue it
+gives is the word or word pair of the sentence that most favours the label it chose.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from .corpus import DEVELOPMENT_PARTS, load_corpus
+from .labels import ALL_LABELS, Label
+
+__all__ = ["WordModel", "training_examples", "word_model"]
+
+#: Additive smoothing: small, because a word seen once under a label is real evidence here.
+SMOOTHING = 0.1
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*", re.IGNORECASE)
+_START = "<start>"
+_FUNCTION_WORDS = frozenset(
+    "<start> a an the and or but so of to in on at for with from by as about it its this that these those "
+    "i im ive id ill me my we were weve our you youre youve youd youll your yours he she they them their "
+    "is are was were be been being am do does did have has had will would can could should just".split())
+
+
+@dataclass(frozen=True)
+class _Feature:
+    key: str
+    begin: int  # span in the sentence, for the cue
+    finish: int
+
+
+def _features(text: str) -> list[_Feature]:
+    """Words, adjacent word pairs and the first word; apostrophes dropped ("you're" = "youre")."""
+    tokens = [(m.group(0).lower().replace("'", "").replace("’", ""), m.start(), m.end())
+              for m in _TOKEN.finditer(text)]
+    found = {token: _Feature(token, begin, finish) for token, begin, finish in tokens}
+    for (first, begin, _), (second, _, finish) in zip(tokens, tokens[1:]):
+        found.setdefault(f"{first} {second}", _Feature(f"{first} {second}", begin, finish))
+    if tokens:
+        token, begin, finish = tokens[0]
+        found.setdefault(f"{_START} {token}", _Feature(f"{_START} {token}", begin, finish))
+    return list(found.values())
+
+
+class WordModel:
+    """Naive Bayes over the presence of words and word pairs, one class per label."""
+
+    def __init__(self, examples: list[tuple[str, str]]):
+        documents = Counter(label for label, _ in examples)
+        counts = {label: Counter() for label in ALL_LABELS}
+        for label, text in examples:
+            counts[label].update(feature.key for feature in _features(text))
+        vocabulary = set().union(*counts.values())
+        total_documents = sum(documents.values())
+        self._prior: dict[str, float] = {}
+        self._unseen: dict[str, float] = {}
+        self._log_likelihood: dict[str, dict[str, float]] = {}
+        for label in ALL_LABELS:
+            if not documents[label]:
+                continue
+            denominator = sum(counts[label].values()) + SMOOTHING * len(vocabulary)
+            self._prior[label] = math.log(documents[label] / total_documents)
+            self._unseen[label] = math.log(SMOOTHING / denominator)
+            self._log_likelihood[label] = {key: math.log((count + SMOOTHING) / denominator)
+                                           for key, count in counts[label].items()}
+        self._vocabulary = frozenset(vocabulary)
+
+    def _weight(self, label: str, key: str) -> float:
+        return self._log_likelihood[label].get(key, self._unseen[label])
+
+    def read(self, sentence: str) -> tuple[Label, str] | None:
+        """The most likely label of ``sentence`` and its cue, or None if it has no known word."""
+        features = [f for f in _features(sentence) if f.key in self._vocabulary]
+        if not features:
+            return None
+        scores = {label: prior + sum(self._weight(label, f.key) for f in features)
+                  for label, prior in self._prior.items()}
+        best = max(scores, key=lambda label: (scores[label], -ALL_LABELS.index(label)))
+        rivals = [label for label in scores if label != best]
+
+        def evidence(feature: _Feature) -> float:
+            # how much more this word says "best" than the label that likes it most after best
+            return self._weight(best, feature.key) - max(self._weight(r, feature.key) for r in rivals)
+
+        # the cue is the telling word (or pair) that most favours the label; bare function words
+        # ("your", "the") are shown only when nothing else was known
+        telling = [f for f in features if not set(f.key.split()) <= _FUNCTION_WORDS] or features
+        cue = max(telling, key=lambda f: (evidence(f), -f.begin))
+        return Label(best), sentence[cue.begin:cue.finish]
+
+
+_lock = threading.Lock()
+
+
+def training_examples() -> list[tuple[str, str]]:
+    """(label, text) of the development parts' one-sentence replies: a longer reply's label is
+    only its primary one, not each sentence's."""
+    from .classify import split_sentences  # classify uses this module
+
+    return [(e.label, e.reply) for part in DEVELOPMENT_PARTS for e in load_corpus(part)
+            if len(split_sentences(e.reply)) == 1]
+
+
+@functools.cache
+def _built() -> WordModel:
+    return WordModel(training_examples())
+
+
+def word_model() -> WordModel:
+    """The model counted from the development corpus (built once, on first use; thread-safe)."""
+    with _lock:
+        return _built()
