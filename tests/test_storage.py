@@ -590,25 +590,19 @@ def test_a_data_folder_that_cannot_be_created_is_a_clear_error(tmp_path, monkeyp
     assert fingerprint(blocker) == before
 
 
-def _unprivileged_user() -> dict:
-    """Run a child without root's right to write anywhere: as 'nobody' when we are root."""
-    if os.geteuid() != 0:
-        return {}
-    import pwd
+def _without_root_rights() -> list[str]:
+    """A command prefix that runs a child bound by file permissions, even when we are root.
 
-    try:
-        nobody = pwd.getpwnam("nobody")
-    except KeyError:
-        pytest.skip("running as root and there is no 'nobody' user to drop to")
-    try:
-        probe = subprocess.run([sys.executable, "-c", "import trainer.storage.database"], cwd=ROOT,
-                               user=nobody.pw_uid, group=nobody.pw_gid, capture_output=True)
-    except OSError:
-        probe = None
-    if probe is None or probe.returncode != 0:
-        pytest.skip("running as root (whom chmod does not stop) and 'nobody' cannot run this Python; "
-                    "the read-only cases are covered by the blocked-folder and query_only tests")
-    return {"user": nobody.pw_uid, "group": nobody.pw_gid}
+    Root ignores chmod through its capabilities; dropping them from the child's bounding set (not
+    changing user: this Python may live in root's home) makes a read-only folder read-only to it.
+    """
+    if os.geteuid() != 0:
+        return []
+    import shutil
+
+    setpriv = shutil.which("setpriv")  # util-linux, on every Debian
+    assert setpriv, "running as root needs setpriv (util-linux) to drop the rights that ignore chmod"
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner,-linux_immutable", "--"]
 
 
 def test_a_read_only_data_folder_is_a_clear_error_and_nothing_changes(scenario):
@@ -625,9 +619,9 @@ def test_a_read_only_data_folder_is_a_clear_error_and_nothing_changes(scenario):
         before = fingerprint(folder / "trainer.db")
         env = {key: value for key, value in os.environ.items() if key != "TRAINER_DATABASE_URL"}
         env.update(TRAINER_DATA_DIR=str(folder), HOME=str(folder))
-        result = subprocess.run([sys.executable, MAIN, "rehearse", SCENARIO], input=OPEN_REPLIES[0] + "\n",
-                                capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
-                                **_unprivileged_user())
+        result = subprocess.run([*_without_root_rights(), sys.executable, MAIN, "rehearse", SCENARIO],
+                                input=OPEN_REPLIES[0] + "\n", capture_output=True, text=True, cwd=ROOT, env=env,
+                                timeout=120)
         assert result.returncode == 2, result.stdout + result.stderr
         assert "read-only" in result.stderr and str(folder) in result.stderr and "Traceback" not in result.stderr
         assert fingerprint(folder / "trainer.db") == before
