@@ -37,6 +37,9 @@ def load_startup() -> Startup:
     prefs = Preferences.load(data_dir / FILE_NAME)
     library = load_scenarios(prefs.scenarios_folder)
     import trainer.engine  # noqa: F401 - compiles the classifier now, not at the first reply
+    from trainer.wordmodel import word_model
+
+    word_model()  # counted now (about 70 ms), so the first reply that needs it is not kept waiting
 
     return Startup(data_dir, prefs, library)
 
