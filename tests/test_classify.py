@@ -131,7 +131,8 @@ def test_the_word_model_is_counted_from_development_parts_only():
     from trainer.wordmodel import training_examples
 
     examples = training_examples()
-    assert len(examples) >= 1000 and {label for label, _ in examples} == set(ALL_LABELS)
+    statements = set(ALL_LABELS) - {"open_question", "closed_question", "leading_question"}
+    assert len(examples) >= 700 and {label for label, _ in examples} == statements
     held_out = {row.reply for part in HELD_OUT_PARTS for row in load_corpus(part) if len(row.reply.split()) >= 3}
     development = {row.reply for part in DEVELOPMENT_PARTS for row in load_corpus(part)}
     assert all(text in development and text not in held_out for _, text in examples)
@@ -153,6 +154,21 @@ def test_a_sentence_without_form_or_cue_phrase_is_read_by_its_words():
 
 
 @pytest.mark.parametrize(("reply", "label"), [
+    ("Could it be that the budget was never there?", "leading_question"),
+    ("is it possible they went with the incumbent", "leading_question"),
+    ("Do you think maybe the deck was too long?", "leading_question"),
+    ("How would it go if you just asked for the intro?", "leading_question"),
+    ("Split the list into hot and cold before Monday.", "advice"),
+    ("reply to inbound within the hour", "advice"),
+    ("I need you to log every call this week.", "advice"),
+    ("I'd like you to walk me through the call.", "open_question"),
+    ("Document the call notes tonight.", "advice"),
+])
+def test_hypotheses_commands_and_directives(reply, label):
+    assert classify(reply).label == label
+
+
+@pytest.mark.parametrize(("reply", "label"), [
     ("Mind if I share what worked for me last year?", "advice"),
     ("would it be alright if i suggested something here", "advice"),
     ("I wonder if I could tell you how the top reps handle that.", "advice"),
@@ -171,12 +187,14 @@ def test_corpus_parts_are_disjoint_and_large_enough():
 
     from trainer.corpus import load_corpus
 
-    parts = {name: load_corpus(name) for name in ("dev", "dev2", "dev3", "dev4", "test", "counsel")}
+    from trainer.corpus import ALL_PARTS, DEVELOPMENT_PARTS, HELD_OUT_PARTS
+
+    parts = {name: load_corpus(name) for name in ALL_PARTS}
     assert sum(len(rows) for rows in parts.values()) >= 900
     counts = Counter(row.label for rows in parts.values() for row in rows)
     assert min(counts[label] for label in ALL_LABELS) >= 60
     # one- and two-word backchannels ("Okay.", "I see.") recur in any talk; anything longer is never shared
-    test_replies = {row.reply.strip().lower() for name in ("test", "counsel") for row in parts[name]
+    test_replies = {row.reply.strip().lower() for name in HELD_OUT_PARTS for row in parts[name]
                     if len(row.reply.split()) >= 3}
-    for name in ("dev", "dev2", "dev3", "dev4"):
+    for name in DEVELOPMENT_PARTS:
         assert not test_replies & {row.reply.strip().lower() for row in parts[name]}

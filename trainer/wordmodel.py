@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .corpus import DEVELOPMENT_PARTS, load_corpus
-from .labels import ALL_LABELS, Label
+from .labels import ALL_LABELS, QUESTIONS, Label
 
 __all__ = ["WordModel", "training_examples", "word_model"]
 
@@ -108,12 +108,17 @@ _lock = threading.Lock()
 
 
 def training_examples() -> list[tuple[str, str]]:
-    """(label, text) of the development parts' one-sentence replies: a longer reply's label is
-    only its primary one, not each sentence's."""
+    """(label, text) of the development parts' one-sentence replies that are not questions.
+
+    One sentence, because a longer reply's label is only its primary one, not each sentence's. Not
+    questions, because a question shows itself by its form or its mark, which the rules read: the
+    sentences left to this model are statements.
+    """
     from .classify import split_sentences  # classify uses this module
 
+    questions = {label.value for label in QUESTIONS}
     return [(e.label, e.reply) for part in DEVELOPMENT_PARTS for e in load_corpus(part)
-            if len(split_sentences(e.reply)) == 1]
+            if e.label not in questions and len(split_sentences(e.reply)) == 1]
 
 
 @functools.cache
