@@ -6,6 +6,8 @@ shared context.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,19 +26,21 @@ from PySide6.QtWidgets import (
 from . import theme
 from .briefing import BriefingScreen
 from .context import AppContext
-from .cohort import CohortDialog, export_my_sessions
-from .drill import DrillWindow
 from .history import HistoryScreen
 from .library import LibraryScreen
 from .practice import PracticeScreen
-from .presenter import PresenterWindow, presenter_prompts
-from .prepare import OneOnOne, PrepareDialog
 from .progress import ProgressScreen
 from .report import ReportScreen, stored_report
 from .settings import SettingsScreen
 from .tasks import MainThreadCollector
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from .widgets import NoticeBar, text_label
+
+if TYPE_CHECKING:  # the workshop and preparation windows load when first opened, not at start-up
+    from .cohort import CohortDialog
+    from .drill import DrillWindow
+    from .prepare import OneOnOne, PrepareDialog
+    from .presenter import PresenterWindow
 
 MINIMUM_SIZE = (960, 640)
 BUSY_DELAY_MS = 400
@@ -123,7 +127,7 @@ class MainWindow(QMainWindow):
         self.presenter: PresenterWindow | None = None
         self.cohort_dialog: CohortDialog | None = None
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction("&Export my sessions…", lambda: export_my_sessions(self.context, self))
+        file_menu.addAction("&Export my sessions…", self.export_my_sessions)
         file_menu.addAction("&Import participants' files…", self.open_cohort_report)
         workshop = self.menuBar().addMenu("&Workshop")
         workshop.addAction("&Drills…", self.open_drills)
@@ -135,13 +139,22 @@ class MainWindow(QMainWindow):
             self.notice.show_message("The scenarios are still loading.")
         return self.context.library is not None
 
+    def export_my_sessions(self) -> None:
+        from .cohort import export_my_sessions
+
+        export_my_sessions(self.context, self)
+
     def open_drills(self) -> None:
+        from .drill import DrillWindow
+
         if self._scenarios_ready():
             self.drill_window = DrillWindow(self.context, self)
             self.drill_window.show()
 
     def open_presenter(self) -> None:
         """Full screen for the projector, with the warm-up drill's lines to put to the room."""
+        from .presenter import PresenterWindow, presenter_prompts
+
         if not self._scenarios_ready():
             return
         library = self.context.library
@@ -153,6 +166,8 @@ class MainWindow(QMainWindow):
         self.context.tasks.run(lambda: presenter_prompts(library), show)
 
     def open_cohort_report(self) -> None:
+        from .cohort import CohortDialog
+
         self.cohort_dialog = CohortDialog(self.context, self)
         self.cohort_dialog.show()
 
@@ -294,6 +309,8 @@ class MainWindow(QMainWindow):
 
     def open_prepare(self) -> None:
         """Choose the situation closest to a real one-on-one, then rehearse it."""
+        from .prepare import PrepareDialog
+
         if self.context.library is None:
             self.notice.show_message("The scenarios are still loading.")
             return
