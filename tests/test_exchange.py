@@ -310,3 +310,34 @@ def test_a_pack_with_an_invalid_scenario_or_too_much_data_writes_nothing(tmp_pat
     with pytest.raises(PackError, match="not a zip file"):
         import_pack(junk, target)
     assert not target.exists()
+
+
+def test_importing_a_session_already_here_without_a_cohort_adds_it_to_the_cohort(participant, scenario, tmp_path):
+    """A participant who practised straight into the trainer's database, then handed in their file."""
+    play(participant, scenario, ASKING, "Ana")
+    out = tmp_path / "ana.json"
+    export_sessions(participant, "Ana", out)
+    added_first = import_files(participant, [out], "May")
+    assert (added_first.added, added_first.already_present) == (0, 1)
+    assert [row.participant for row in cohort_report(participant, "May")] == ["Ana"]
+    import_files(participant, [out], "June")  # already in a cohort: it stays where it is
+    assert cohort_report(participant, "June") == [] and len(cohort_report(participant, "May")) == 1
+
+
+def test_rehearse_with_a_cohort_lands_in_the_cohort_report(tmp_path):
+    database = f"sqlite:///{tmp_path / 'shared.db'}"
+    answers = tmp_path / "answers.txt"
+    open_questions = ASKING + ["What else could you try?", "How would you know it worked?",
+                               "What is in your control here?", "What would you do differently next time?",
+                               "Who could help you with that?", "What will you do this week?",
+                               "How will you start?", "What might get in the way?"]
+    answers.write_text("\n".join(open_questions) + "\n", encoding="utf-8")
+    for trainee in ("Ana", "Ben"):
+        done = run_cli("rehearse", "just-tell-me", "--answers", str(answers), "--trainee", trainee,
+                       "--cohort", "Spring", "--database", database)
+        assert done.returncode == 0, done.stderr
+    report = tmp_path / "spring.csv"
+    done = run_cli("report", "--cohort", "Spring", "--out", str(report), "--database", database)
+    assert done.returncode == 0, done.stderr
+    assert "2 participants" in done.stdout
+    assert [line.split(",")[0] for line in report.read_text(encoding="utf-8").splitlines()[1:]] == ["Ana", "Ben"]

@@ -681,3 +681,21 @@ def test_a_read_only_database_is_a_clear_error_and_keeps_earlier_replies(tmp_pat
         assert [t["reply"] for t in item["turns"]] == OPEN_REPLIES[:1]
     finally:
         database.close()
+
+
+def test_participants_practising_into_one_shared_database_make_one_cohort_report(store, scenario):
+    """Participants on a shared server (PostgreSQL in CI) with a cohort set: the report reads them at once."""
+    from trainer.exchange import cohort_report
+
+    for trainee, replies in (("Ana", OPEN_REPLIES), ("Ben", OPEN_REPLIES[:2])):
+        session = Session(scenario)
+        session_id = store.start_session(trainee, scenario, 0, cohort="Shared")
+        for reply in replies:
+            store.record_turn(session_id, session.reply(reply))
+            if session.finished:
+                break
+        store.finish_session(session_id, session.result())
+    play(store, scenario, OPEN_REPLIES, trainee="Cy")  # practising alone: not in the cohort
+    rows = cohort_report(store, "Shared")
+    assert sorted(row.participant for row in rows) == ["Ana", "Ben"]
+    assert all(row.sessions == 1 for row in rows)

@@ -98,3 +98,18 @@ def test_each_persona_can_get_its_own_installed_voice(qtbot, data_dir, monkeypat
     assert window.context.prefs.persona_voices["just-tell-me"] == box.itemData(2)
     assert window.context.voice_id_for(window.context.library.get("just-tell-me")) == box.itemData(2)
     close_window(window)
+
+
+def test_a_workshop_cohort_set_in_settings_records_new_sessions_under_it(qtbot, window):
+    from test_ui_flow import say, start
+
+    settings = window.settings
+    settings.cohort.setFocus()
+    qtbot.keyClicks(settings.cohort, "Spring workshop")
+    settings.cohort.editingFinished.emit()
+    qtbot.waitUntil(lambda: saved(window).get("cohort") == "Spring workshop")
+    start(qtbot, window)
+    say(qtbot, window, "What have you tried so far?")
+    session_id = window.practice.stored.id
+    qtbot.waitUntil(lambda: not window.context.tasks.busy)
+    assert window.context.store.session_detail(session_id)["cohort"] == "Spring workshop"

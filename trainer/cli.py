@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     rehearse.add_argument("--trainee", default="", metavar="NAME",
                           help="who practises (default: your user name)")
     rehearse.add_argument("--seed", type=int, default=0, metavar="N", help="fixes the choice of line variants")
+    rehearse.add_argument("--cohort", default=None, metavar="NAME",
+                          help="record the session under a workshop's cohort (with a shared database, the "
+                               "trainer's report reads it straight away)")
     interrupted = rehearse.add_mutually_exclusive_group()
     interrupted.add_argument("--resume", action="store_true",
                              help="continue your newest interrupted session of this scenario")
@@ -347,7 +350,7 @@ def cmd_rehearse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
                 already_finished = session.finished  # resume() has recorded the finish
             else:
                 session = Session(scenario, seed=args.seed)
-                session_id = store.start_session(trainee, scenario, args.seed)
+                session_id = store.start_session(trainee, scenario, args.seed, cohort=args.cohort)
                 talk(f"{persona}: {session.current_line}")
                 already_finished = False
 

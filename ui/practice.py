@@ -235,9 +235,10 @@ class PracticeScreen(QWidget):
 
     def _record_start(self) -> None:
         stored, scenario, seed, trainee = self.stored, self.scenario, self.session.seed, self.context.trainee
+        cohort = self.context.prefs.cohort.strip() or None
 
         def begin(store) -> None:
-            stored.id = store.start_session(trainee, scenario, seed)
+            stored.id = store.start_session(trainee, scenario, seed, cohort=cohort)
 
         self.context.in_storage(begin, lambda _: self.context.history_changed.emit())
 

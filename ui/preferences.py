@@ -23,6 +23,8 @@ class Preferences:
     scenarios_folder: str = ""
     appearance: str = "system"
     trainee: str = ""
+    #: The workshop the trainee is in; new sessions are recorded under it ("" for none).
+    cohort: str = ""
 
     @classmethod
     def load(cls, path: Path) -> "Preferences":

@@ -1,5 +1,6 @@
 """Settings: voice, speech rate, a voice per persona, live or end-only feedback, the trainer's
-scenarios folder, where the data is, and light/dark (following the system unless chosen)."""
+scenarios folder, the workshop cohort, where the data is, and light/dark (following the system
+unless chosen)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QLineEdit,
     QRadioButton,
     QSlider,
     QVBoxLayout,
@@ -121,6 +123,20 @@ class SettingsScreen(QWidget):
         folders.body.addLayout(folder_row)
         column.addWidget(folders)
 
+        workshop = Card()
+        workshop.body.addWidget(text_label("Workshop", "heading"))
+        workshop.body.addWidget(text_label(
+            "The cohort name your trainer gave you. Sessions you start are recorded under it, so with a shared "
+            "database the trainer's cohort report includes them at once. Leave empty when practising alone.",
+            "muted"))
+        self.cohort = QLineEdit()
+        self.cohort.setPlaceholderText("e.g. Spring workshop")
+        self.cohort.setMaxLength(120)
+        self.cohort.setAccessibleName("Workshop cohort")
+        self.cohort.editingFinished.connect(lambda: self._changed(cohort=self.cohort.text().strip()))
+        workshop.body.addWidget(self.cohort)
+        column.addWidget(workshop)
+
         data = Card()
         data.body.addWidget(text_label("Your data", "heading"))
         self.data_where = text_label("", selectable=True)
@@ -154,6 +170,8 @@ class SettingsScreen(QWidget):
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(prefs.appearance)))
         self.folder.setText(prefs.scenarios_folder or "None: only the bundled scenarios.")
         self.clear_folder.setEnabled(bool(prefs.scenarios_folder))
+        if not self.cohort.hasFocus():
+            self.cohort.setText(prefs.cohort)
         store = self.context.store
         where = store.database.where if store is not None else (self.context.storage_problem or "opening…")
         folder = self.context.data_dir

@@ -402,8 +402,9 @@ class SessionStore:
         """Add finished sessions made elsewhere, in one transaction; returns (added, already here).
 
         Each item is (trainee name, session dict in the shape of :meth:`session_detail`, with
-        timestamps as datetimes). A session whose uuid is already stored is left as it is, so
-        importing the same file twice adds nothing.
+        timestamps as datetimes). A session whose uuid is already stored is not copied again, so
+        importing the same file twice adds nothing; if it belongs to no cohort yet (practised
+        straight into a shared database, say) it joins this one.
         """
         cohort = cohort.strip()
         if not cohort:
@@ -416,8 +417,12 @@ class SessionStore:
             uuids = [item["uuid"] for _, item in trainee_sessions]
             known: set[str] = set()
             for start in range(0, len(uuids), _CHUNK):
-                known.update(session.scalars(
-                    select(PracticeSession.uuid).where(PracticeSession.uuid.in_(uuids[start:start + _CHUNK]))))
+                present = session.scalars(
+                    select(PracticeSession).where(PracticeSession.uuid.in_(uuids[start:start + _CHUNK]))).all()
+                for row in present:
+                    known.add(row.uuid)
+                    if row.cohort_id is None:
+                        row.cohort = cohort_row
             for trainee, item in trainee_sessions:
                 if item["uuid"] in known:
                     skipped += 1
