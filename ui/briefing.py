@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QPushButton, 
 from .context import AppContext
 from .rubric import label_guide, measure_rows, score_rules
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
-from .widgets import Avatar, Card, button, clear_layout, difficulty_text, label_pill, scroll_area, tag_pill, text_label
+from .widgets import (
+    Avatar, Card, PhraseLabel, button, clear_layout, difficulty_text, label_pill, role_pieces, scroll_area, tag_row,
+    text_label,
+)
 
 
 class BriefingScreen(QWidget):
@@ -88,17 +91,12 @@ class BriefingScreen(QWidget):
         names = QVBoxLayout()
         names.setSpacing(2)
         names.addWidget(text_label(persona.name, "heading"))
-        names.addWidget(text_label(f"{persona.role} · {persona.tenure}", "muted"))
+        names.addWidget(PhraseLabel(role_pieces(persona.role, persona.tenure), "muted"))
         names.addWidget(text_label(persona.temperament, "muted"))
         who.addLayout(names, 1)
         card.body.addLayout(who)
-        tags = QHBoxLayout()
-        tags.setSpacing(SPACE_S)
-        tags.addWidget(text_label(difficulty_text(scenario.difficulty), "small", wrap=False))
-        for tag in scenario.tags:
-            tags.addWidget(tag_pill(tag))
-        tags.addStretch(1)
-        card.body.addLayout(tags)
+        card.body.addLayout(tag_row(scenario.tags, text_label(difficulty_text(scenario.difficulty), "small",
+                                                              wrap=False)))
         card.body.addSpacing(SPACE_S)
         card.body.addWidget(text_label("The situation", "heading"))
         card.body.addWidget(text_label(" ".join(scenario.situation.split()), selectable=True))
@@ -127,7 +125,8 @@ class BriefingScreen(QWidget):
         card.body.addSpacing(SPACE_S)
         card.body.addWidget(text_label("Measures on the report", "heading"))
         for _, title, thresholds in measure_rows():
-            card.body.addWidget(text_label(f"{title}: {thresholds}"))
+            # a ratio such as "3.0 : 1" is never broken across lines
+            card.body.addWidget(text_label(f"{title}: {thresholds}".replace(" : ", "\u00a0:\u00a0")))
         return card
 
     def _label_card(self) -> Card:

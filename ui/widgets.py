@@ -6,13 +6,14 @@ import html
 import re
 from typing import Callable
 
-from PySide6.QtCore import Property, QEasingCurve, QPropertyAnimation, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import Property, QEasingCurve, QPoint, QPropertyAnimation, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -40,6 +41,76 @@ def text_label(text: str = "", role: str | None = None, wrap: bool = True, selec
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class PhraseLabel(QLabel):
+    """Wrapped text that breaks between phrases rather than inside them, where the width allows.
+
+    ``pieces`` are the phrases, each with the separator that goes before it (", " or " · "): a
+    phrase that fits the width is kept on one line, one that does not is wrapped by words. So a
+    role reads "Senior Account Executive, / mid-market · 11 years", not "…, mid- / market · 11 / years"."""
+
+    def __init__(self, pieces: list[str], role: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pieces = [piece for piece in pieces if piece.strip()]
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if role:
+            self.setProperty("role", role)
+        self.setAccessibleName(self.plain())
+        self.setText(self.plain())
+
+    def plain(self) -> str:
+        """The text on one line."""
+        return "".join(self._pieces)
+
+    def packed(self, width: int) -> str:
+        """The text with a line break between phrases that do not fit beside each other."""
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        line = ""
+        for piece in self._pieces:
+            phrase = piece.lstrip(" ·")
+            separator = piece[: len(piece) - len(phrase)]
+            fits = metrics.horizontalAdvance(phrase) <= width
+            # inside a phrase that fits, no break: spaces and hyphens become non-breaking ones
+            shown = phrase.replace(" ", "\u00a0").replace("-", "\u2011") if fits else phrase
+            if line and fits and metrics.horizontalAdvance(line + separator + phrase) <= width:
+                line += separator + shown
+                continue
+            if line:
+                lines.append(line)
+            line = shown
+            if not fits:  # wrapped by words; what follows starts on a line of its own
+                lines.append(line)
+                line = ""
+        if line:
+            lines.append(line)
+        return "\n".join(lines)
+
+    def _width(self) -> int:
+        margins = self.contentsMargins()
+        return max(1, self.width() - margins.left() - margins.right())
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        margins = self.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        box = self.fontMetrics().boundingRect(QRect(0, 0, inner, 100_000), Qt.TextFlag.TextWordWrap, self.packed(inner))
+        return box.height() + margins.top() + margins.bottom()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        text = self.packed(self._width())
+        if text != self.text():
+            self.setText(text)
+
+
+def role_pieces(role: str, *more: str) -> list[str]:
+    """A persona's role split at its commas, then the other parts after " · " (tenure, name)."""
+    parts = role.split(", ")
+    pieces = [part + ("," if index < len(parts) - 1 else "") for index, part in enumerate(parts)]
+    pieces = [pieces[0]] + [f" {piece}" for piece in pieces[1:]]
+    return pieces + [f" · {part}" for part in more if part]
 
 
 def button(text: str, accessible: str | None = None, primary: bool = False, tip: str | None = None) -> QPushButton:
@@ -72,6 +143,95 @@ def clear_layout(layout: QLayout) -> None:
             item.widget().deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto the next line when the row is full (tags, pills).
+
+    Its minimum width is that of its widest item, so a row of tags never forces its parent wider."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = SPACE_S, line_spacing: int = SPACE_XS) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self._line_spacing = line_spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """One line of everything (what the row would like), the height of one line."""
+        margins = self.contentsMargins()
+        visible = [item for item in self._items if not item.isEmpty()]
+        width = sum(item.sizeHint().width() for item in visible) + self._spacing * max(0, len(visible) - 1)
+        height = max((item.sizeHint().height() for item in visible), default=0)
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        margins = self.contentsMargins()
+        size = QSize()
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        """Place the items line by line (each line's items centred on it); returns the height used."""
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        lines: list[list[tuple[QLayoutItem, int, QSize]]] = [[]]
+        x = area.x()
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            width = min(hint.width(), max(area.width(), item.minimumSize().width()))
+            if lines[-1] and x + width > area.right() + 1:
+                lines.append([])
+                x = area.x()
+            lines[-1].append((item, x, QSize(width, hint.height())))
+            x += width + self._spacing
+        y = area.y()
+        for number, line in enumerate(lines):
+            height = max((size.height() for _, _, size in line), default=0)
+            if move:
+                for item, left, size in line:
+                    item.setGeometry(QRect(QPoint(left, y + (height - size.height()) // 2), size))
+            y += height + (self._line_spacing if number < len(lines) - 1 else 0)
+        return y - rect.y() + margins.bottom()
+
+
+def tag_row(tags, leading: QWidget | None = None) -> FlowLayout:
+    """Skill tags as pills that wrap onto more lines when the space is narrow."""
+    row = FlowLayout()
+    if leading is not None:
+        row.addWidget(leading)
+    for tag in tags:
+        row.addWidget(tag_pill(tag))
+    return row
 
 
 class Card(QFrame):
@@ -421,7 +581,7 @@ class PersonaPanel(QFrame):
         names = QVBoxLayout()
         names.setSpacing(2)
         names.addWidget(text_label(persona.name, "heading"))
-        names.addWidget(text_label(f"{persona.role} · {persona.tenure}", "muted"))
+        names.addWidget(PhraseLabel(role_pieces(persona.role, persona.tenure), "muted"))
         self._avatar_slot.addLayout(names, 1)
         self.temperament.setText(persona.temperament)
         self.update_state(state, animate=False)
