@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
 
 from .context import AppContext
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
-from .widgets import Avatar, Card, button, clear_layout, difficulty_text, scroll_area, tag_pill, text_label
+from .widgets import (
+    Avatar, Card, PhraseLabel, button, clear_layout, difficulty_text, role_pieces, scroll_area, tag_row,
+    text_label,
+)
 
 CARD_MIN_WIDTH = 380
 NEW_PROFILE = "New profile…"
@@ -44,23 +47,19 @@ class ScenarioCard(Card):
         names = QVBoxLayout()
         names.setSpacing(2)
         names.addWidget(text_label(scenario.title, "heading"))
-        names.addWidget(text_label(f"{persona.name} · {persona.role}", "muted"))
+        role = role_pieces(persona.role)
+        names.addWidget(PhraseLabel([persona.name, f" · {role[0]}", *role[1:]], "muted"))
         top.addLayout(names, 1)
         self.body.addLayout(top)
         self.body.addWidget(text_label(_shorten(scenario.situation)))
-        tags = QHBoxLayout()
-        tags.setSpacing(SPACE_S)
-        for tag in scenario.tags:
-            tags.addWidget(tag_pill(tag))
-        tags.addStretch(1)
-        self.body.addLayout(tags)
+        self.body.addLayout(tag_row(scenario.tags))
         self.body.addStretch(1)
         bottom = QHBoxLayout()
         level = "●" * scenario.difficulty + "○" * (3 - scenario.difficulty)
-        bottom.addWidget(text_label(f"{level}  {difficulty_text(scenario.difficulty)}", "small", wrap=False))
         best_text = f"Best score {best}" if best is not None else "Not practised yet"
-        bottom.addWidget(text_label(f"·  {best_text}", "small", wrap=False))
-        bottom.addStretch(1)
+        # one label that breaks between its two phrases, so a narrow card keeps the button whole
+        bottom.addWidget(PhraseLabel([f"{level}  {difficulty_text(scenario.difficulty)}", f"  ·  {best_text}"],
+                                     "small"), 1)
         self.open_button = button("Read the briefing", f"Read the briefing: {scenario.title}")
         self.open_button.clicked.connect(lambda: self.activated.emit(self.scenario_id))
         bottom.addWidget(self.open_button)
@@ -105,8 +104,7 @@ class LibraryScreen(QWidget):
         header.addLayout(titles, 1)
         self.prepare_button = button("Prepare for a one-on-one", "Rehearse a real upcoming one-on-one")
         self.prepare_button.clicked.connect(self.prepare_requested)
-        header.addWidget(self.prepare_button, 0, Qt.AlignmentFlag.AlignTop)
-        header.addLayout(self._profile_picker())
+        header.addLayout(self._profile_picker(), 0)
         outer.addLayout(header)
 
         self.continue_box = Card()
@@ -165,25 +163,26 @@ class LibraryScreen(QWidget):
 
     # --- trainee profiles ---------------------------------------------------------------------
 
-    def _profile_picker(self) -> QVBoxLayout:
-        column = QVBoxLayout()
-        column.setSpacing(SPACE_S)
-        column.addWidget(text_label("Practising as", "small", wrap=False))
-        row = QHBoxLayout()
-        row.setSpacing(SPACE_S)
+    def _profile_picker(self) -> QGridLayout:
+        """The prepare button beside the profile box (level with it, under the box's caption)."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(SPACE_M)
+        grid.setVerticalSpacing(SPACE_S)
+        grid.addWidget(text_label("Practising as", "small", wrap=False), 0, 1)
+        grid.addWidget(self.prepare_button, 1, 0, Qt.AlignmentFlag.AlignVCenter)
         self.trainee_box = QComboBox()
         self.trainee_box.setAccessibleName("Trainee profile")
         self.trainee_box.setMinimumWidth(180)
         self.trainee_box.activated.connect(self._trainee_chosen)
-        row.addWidget(self.trainee_box)
-        column.addLayout(row)
+        grid.addWidget(self.trainee_box, 1, 1)
         self.new_trainee = QLineEdit()
         self.new_trainee.setPlaceholderText("Name, then Enter")
         self.new_trainee.setAccessibleName("New profile name")
         self.new_trainee.returnPressed.connect(self._create_trainee)
         self.new_trainee.hide()
-        column.addWidget(self.new_trainee)
-        return column
+        grid.addWidget(self.new_trainee, 2, 1)
+        grid.setRowStretch(3, 1)
+        return grid
 
     def _fill_trainees(self, names: list[str]) -> None:
         current = self.context.trainee
