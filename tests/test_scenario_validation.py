@@ -84,7 +84,7 @@ def test_line_numbers_point_at_the_place(tmp_path):
 NO_RULES = GOOD.replace("rules:\n  - if: told >= 2\n    goto: gave_up\n", "")
 EXTRA_NODE = textwrap.indent(textwrap.dedent("""\
     {name}:
-      lines: ["Round and round."]
+      lines: ["Round and round.", "Here we go again."]
       try_instead: ["What else?"]
       branches: {{default: {name}}}
 """), "  ")
@@ -128,3 +128,19 @@ def test_folder_with_good_and_bad_files_loads_the_good_ones(tmp_path):
     library = load_library([tmp_path], include_bundled=False)
     assert list(library.scenarios) == ["tiny"]
     assert {Path(p.file).name for p in library.problems} == {"bad.yaml", "bad2.yaml"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply to read"),
+    ("a: &x [1, 2]\nb: [*x, *x, *x]\n", "anchors and aliases (&name, *name) are not allowed"),
+    ("id: one\ntitle: T\nid: two\n", "id: 'id' is given twice (lines 1 and 3)"),
+])
+def test_hostile_or_ambiguous_yaml_is_refused_with_the_reason(tmp_path, text, expected):
+    found = problems_of(tmp_path, text)
+    assert any(expected in problem for problem in found), found
+
+
+def test_a_node_needs_several_line_variants(tmp_path):
+    text = GOOD.replace('lines: ["Can you just fix it?", "Please sort it for me."]', 'lines: ["Can you just fix it?"]')
+    found = problems_of(tmp_path, text)
+    assert any("nodes.opening.lines" in problem and "at least 2" in problem for problem in found), found

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .classify import Classification, classify
 from .labels import TELLING, Label
 from .scenario import (
-    ID_PATTERN, Library, Problem, ScenarioError, _clean_loc, _line_map, _nearest_line, _place, read_scenario_file,
+    ID_PATTERN, Library, Problem, ScenarioError, _nearest_line, _place, read_scenario_file, read_yaml_mapping,
+    validation_problems,
 )
 
 DEFAULT_SECONDS = 20
@@ -72,28 +72,11 @@ def check_drill(drill: Drill, library: Library) -> list[tuple[tuple, str]]:
 
 def parse_drill_text(text: str, file: str, library: Library) -> Drill:
     """Parse and fully check a drill; raises ScenarioError with file, line and place."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ScenarioError([Problem(file, "", f"not valid YAML: {reason}", mark.line + 1 if mark else None)]) from None
-    if not isinstance(data, dict):
-        raise ScenarioError([Problem(file, "", "a drill must be a mapping of fields (id, title, prompts, ...)", 1)])
-    lines = _line_map(text)
+    data, lines = read_yaml_mapping(text, file, "a drill", "id, title, prompts")
     try:
         drill = Drill.model_validate(data)
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            loc = _clean_loc(item["loc"])
-            message = item["msg"]
-            if item["type"] == "extra_forbidden":
-                message = f"unknown field {loc[-1]!r}"
-            elif item["type"] == "missing":
-                message = f"missing field {loc[-1]!r}"
-            problems.append(Problem(file, _place(loc), message, _nearest_line(lines, loc)))
-        raise ScenarioError(problems) from None
+        raise ScenarioError(validation_problems(error, file, lines)) from None
     problems = [Problem(file, _place(loc), message, _nearest_line(lines, loc))
                 for loc, message in check_drill(drill, library)]
     if problems:

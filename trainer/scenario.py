@@ -63,7 +63,7 @@ BranchValue = Union[str, Option, list[Option]]
 
 
 class Node(_Strict):
-    lines: list[str] = Field(min_length=1)
+    lines: list[str] = Field(min_length=2, description="several variants, so a replay does not repeat word for word")
     context: str | None = Field(None, description="one line of context, shown in drills")
     try_instead: list[str] = Field(min_length=1, max_length=3)
     branches: dict[str, BranchValue]
@@ -163,29 +163,83 @@ def _place(path: tuple) -> str:
     return text
 
 
-def _line_map(text: str) -> dict[tuple, int]:
-    """Map each place in a YAML document to its 1-based line, for messages."""
+def _line_map(root: yaml.Node | None, file: str) -> tuple[dict[tuple, int], list[Problem]]:
+    """Map each place in a composed YAML document to its 1-based line, for messages; and list
+    keys given twice in one mapping (YAML keeps the last silently, so an edit would vanish) and
+    aliases (``*name``: not needed here, and a few nested ones expand to billions of values)."""
     lines: dict[tuple, int] = {}
+    problems: list[Problem] = []
+    seen_nodes: set[int] = set()
 
     def walk(node: yaml.Node, path: tuple) -> None:
+        if id(node) in seen_nodes:  # the composer hands an alias back as the very node it names
+            raise ScenarioError([Problem(file, _place(path), "anchors and aliases (&name, *name) are not allowed; "
+                                                             "write each value out", node.start_mark.line + 1)])
+        seen_nodes.add(id(node))
         lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-                lines[(*path, key)] = key_node.start_mark.line + 1
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    problems.append(Problem(file, _place((*path, key)),
+                                            f"{key!r} is given twice (lines {seen[key]} and {line})", line))
+                seen[key] = line
+                lines[(*path, key)] = line
                 walk(value_node, (*path, key))
-                lines[(*path, key)] = key_node.start_mark.line + 1
+                lines[(*path, key)] = line
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 walk(item, (*path, index))
 
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return lines
     if root is not None:
         walk(root, ())
-    return lines
+    return lines, problems
+
+
+def read_yaml_mapping(text: str, file: str, what: str, fields: str) -> tuple[dict, dict[tuple, int]]:
+    """Safely parse a data file people edit (a scenario, a drill) into a mapping and its line map.
+
+    Raises ScenarioError naming the file and line for: broken YAML, an empty file, anything but a
+    mapping at the top, a key given twice, anchors and aliases (``&a`` / ``*a``: not needed here,
+    and a few nested ones can expand to billions of values), and nesting too deep to read.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        lines, problems = _line_map(root, file)
+        if problems:
+            raise ScenarioError(problems)
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ScenarioError([Problem(file, "", f"not valid YAML: {reason}", mark.line + 1 if mark else None)]) from None
+    except RecursionError:
+        raise ScenarioError([Problem(file, "", "nested too deeply to read")]) from None
+    finally:
+        loader.dispose()
+    if data is None:
+        raise ScenarioError([Problem(file, "", "the file is empty")])
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        raise ScenarioError([Problem(file, "", f"{what} must be a mapping of fields ({fields}, ...), not a {kind}", 1)])
+    return data, lines
+
+
+def validation_problems(error: ValidationError, file: str, lines: dict[tuple, int]) -> list[Problem]:
+    """A schema error as problems with file, line and place, in words a trainer can act on."""
+    problems = []
+    for item in error.errors():
+        loc = _clean_loc(item["loc"])
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = f"unknown field {loc[-1]!r}"
+        elif item["type"] == "missing":
+            message = f"missing field {loc[-1]!r}"
+        problems.append(Problem(file, _place(loc), message, _nearest_line(lines, loc)))
+    return _dedupe(problems)
 
 
 def _nearest_line(lines: dict[tuple, int], path: tuple) -> int | None:
@@ -201,35 +255,11 @@ def _nearest_line(lines: dict[tuple, int], path: tuple) -> int | None:
 
 def parse_scenario_text(text: str, file: str) -> Scenario:
     """Parse and fully validate a scenario from YAML text; raises ScenarioError."""
-    problems: list[Problem] = []
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ScenarioError(
-            [Problem(file, "", f"not valid YAML: {reason}", mark.line + 1 if mark else None)]
-        ) from None
-    if data is None:
-        raise ScenarioError([Problem(file, "", "the file is empty")])
-    if not isinstance(data, dict):
-        kind = type(data).__name__
-        raise ScenarioError(
-            [Problem(file, "", f"a scenario must be a mapping of fields (id, title, ...), not a {kind}", 1)]
-        )
-    lines = _line_map(text)
+    data, lines = read_yaml_mapping(text, file, "a scenario", "id, title")
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
-        for item in error.errors():
-            loc = _clean_loc(item["loc"])
-            message = item["msg"]
-            if item["type"] == "extra_forbidden":
-                message = f"unknown field {loc[-1]!r}"
-            elif item["type"] == "missing":
-                message = f"missing field {loc[-1]!r}"
-            problems.append(Problem(file, _place(loc), message, _nearest_line(lines, loc)))
-        raise ScenarioError(_dedupe(problems)) from None
+        raise ScenarioError(validation_problems(error, file, lines)) from None
     problems = [
         Problem(file, _place(loc), message, _nearest_line(lines, loc))
         for loc, message in check_graph(scenario)
