@@ -7,6 +7,9 @@ telling, red for judging or taking over.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,9 +113,39 @@ def _palette(c: Colours) -> QPalette:
     return palette
 
 
+_ARROW_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 12" width="12" height="12">'
+              '<path d="{path}" fill="none" stroke="{colour}" stroke-width="1.9" stroke-linecap="round" '
+              'stroke-linejoin="round"/></svg>')
+_ARROW_PATHS = {"up": "M2.5 8 L6 4.5 L9.5 8", "down": "M2.5 4.5 L6 8 L9.5 4.5"}
+
+
+def _arrow_images(c: Colours) -> dict[str, str]:
+    """Small up and down chevrons for spin boxes, in the muted and the disabled colour.
+
+    Style sheets take images only from files, so they are written once to a cache folder (named by
+    their content, so every running copy of the app can share them)."""
+    folder = Path(tempfile.gettempdir()) / "ask-dont-tell-arrows"
+    images = {}
+    for name, path in _ARROW_PATHS.items():
+        for suffix, colour in (("", c.muted), ("-off", c.border)):
+            svg = _ARROW_SVG.format(path=path, colour=colour)
+            file = folder / f"{name}-{hashlib.sha1(svg.encode()).hexdigest()[:12]}.svg"
+            if not file.is_file():
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    partial = file.with_suffix(f".{os.getpid()}.tmp")
+                    partial.write_text(svg, encoding="utf-8")
+                    partial.replace(file)
+                except OSError:
+                    pass  # no arrows drawn; the box still takes the arrow keys and the wheel
+            images[name + suffix] = file.as_posix()
+    return images
+
+
 def _stylesheet(c: Colours, base_pt: float) -> str:
     title, heading, small = round(base_pt * 1.75), round(base_pt * 1.25), max(8, round(base_pt * 0.9))
     chevron = (ASSETS / f"chevron-{'dark' if c.dark else 'light'}.svg").as_posix()
+    arrows = _arrow_images(c)
     return f"""
     QWidget {{ color: {c.text}; }}
     QMainWindow, QStackedWidget > QWidget {{ background: {c.window}; }}
@@ -125,6 +158,10 @@ def _stylesheet(c: Colours, base_pt: float) -> str:
     QScrollBar::handle:hover {{ background: {c.muted}; }}
     QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; background: none; }}
     QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+    QAbstractScrollArea::corner {{ background: transparent; border: none; }}
+    QSplitter::handle {{ background: transparent; }}
+    QSplitter::handle:vertical {{ margin: 0 40%; border-radius: 2px; }}
+    QSplitter::handle:vertical:hover {{ background: {c.border}; }}
     QFrame#sidebar {{ background: {c.sidebar}; border-right: 1px solid {c.border}; }}
     QLabel#appName {{ font-size: {heading}pt; font-weight: 700; padding: 4px 6px 12px 6px; }}
     QPushButton[nav="true"] {{ text-align: left; padding: 9px 12px; border: none; border-radius: 8px;
@@ -147,16 +184,37 @@ def _stylesheet(c: Colours, base_pt: float) -> str:
         font-weight: 600; }}
     QPushButton[primary="true"]:focus {{ border: 2px solid {c.text}; }}
     QPushButton[primary="true"]:disabled {{ background: {c.border}; border-color: {c.border}; color: {c.muted}; }}
-    QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{ background: {c.base}; border: 1px solid {c.border};
+    QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox {{ background: {c.base}; border: 1px solid {c.border};
         border-radius: 7px; padding: 6px 8px; selection-background-color: {c.accent};
         selection-color: {c.accent_text}; }}
-    QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 2px solid {c.accent}; }}
-    QComboBox {{ padding-right: 28px; }}
-    QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: 26px;
-        border: none; }}
-    QComboBox::down-arrow {{ image: url("{chevron}"); width: 12px; height: 12px; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QAbstractSpinBox:focus {{
+        border: 2px solid {c.accent}; }}
+    QLineEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled {{ color: {c.muted}; background: {c.alt_base}; }}
+    QComboBox, QDateEdit[calendarPopup="true"] {{ padding-right: 28px; }}
+    QComboBox::drop-down, QDateEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+        width: 26px; border: none; background: transparent; }}
+    QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url("{chevron}"); width: 12px; height: 12px; }}
+    QAbstractSpinBox {{ padding: 6px 26px 6px 8px; }}
+    QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border; width: 24px;
+        border: none; background: transparent; }}
+    QAbstractSpinBox::up-button {{ subcontrol-position: top right; margin: 3px 2px 0 0; }}
+    QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; margin: 0 2px 3px 0; }}
+    QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover {{ background: {c.alt_base};
+        border-radius: 4px; }}
+    QAbstractSpinBox::up-arrow {{ image: url("{arrows['up']}"); width: 10px; height: 10px; }}
+    QAbstractSpinBox::down-arrow, QDateEdit::down-arrow {{ image: url("{arrows['down']}"); width: 10px;
+        height: 10px; }}
+    QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::up-arrow:off {{ image: url("{arrows['up-off']}"); }}
+    QAbstractSpinBox::down-arrow:disabled, QAbstractSpinBox::down-arrow:off {{
+        image: url("{arrows['down-off']}"); }}
+    QDateEdit[calendarPopup="true"]::down-arrow {{ image: url("{chevron}"); width: 12px; height: 12px; }}
     QComboBox QAbstractItemView {{ background: {c.base}; border: 1px solid {c.border}; outline: none;
         selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
+    QListWidget {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 8px; padding: 4px;
+        outline: none; }}
+    QListWidget::item {{ padding: 6px 8px; border-radius: 6px; }}
+    QListWidget::item:hover {{ background: {c.alt_base}; }}
+    QListWidget::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QTableView {{ background: {c.base}; alternate-background-color: {c.alt_base}; border: 1px solid {c.border};
         border-radius: 8px; gridline-color: {c.border}; selection-background-color: {c.accent};
         selection-color: {c.accent_text}; }}
