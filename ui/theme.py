@@ -45,9 +45,11 @@ class Colours:
     persona_bubble: str
 
 
+#: Light-mode good, fair and low are dark enough for small text (at least 4.5:1) on every light
+#: background they sit on: window, base, alt_base (pills), sidebar and the manager's bubble.
 LIGHT = Colours(False, window="#f4f6f9", base="#ffffff", alt_base="#f0f2f6", sidebar="#e9edf3",
                 text="#1c2230", muted="#5d6677", border="#d6dbe3", accent="#2c66d8", accent_text="#ffffff",
-                cue="#ffe08a", good="#1f8a4c", fair="#b7791f", low="#c0392b",
+                cue="#ffe08a", good="#17753f", fair="#8a5a00", low="#c0392b",
                 manager_bubble="#e3ecfd", persona_bubble="#ffffff")
 DARK = Colours(True, window="#1b1e24", base="#242830", alt_base="#2b3039", sidebar="#16191e",
                text="#e8ebf1", muted="#a0a8b8", border="#3a404b", accent="#5b95ff", accent_text="#0d1424",
