@@ -526,6 +526,27 @@ def test_a_file_that_is_not_a_database_is_refused_and_untouched(tmp_path):
     assert fingerprint(path) == before
 
 
+def test_a_database_with_a_damaged_page_is_refused_and_untouched(tmp_path, scenario):
+    path = tmp_path / "trainer.db"
+    database = open_database(f"sqlite:///{path}")
+    store = SessionStore(database)
+    for index in range(30):
+        play(store, scenario, OPEN_REPLIES, trainee=f"Trainee {index}")
+    database.close()
+    page = 4096
+    size = path.stat().st_size
+    with path.open("r+b") as file:  # the header and schema stay intact: only a data page is hit
+        file.seek(size - page)
+        file.write(bytes([0xAB]) * page)
+    before = fingerprint(path)
+    with pytest.raises(StorageError, match="is damaged") as error:
+        open_database(f"sqlite:///{path}")
+    assert str(path) in str(error.value)
+    result = run_cli(tmp_path, "rehearse", SCENARIO, "--database", f"sqlite:///{path}", input=OPEN_REPLIES[0] + "\n")
+    assert result.returncode == 2 and "is damaged" in result.stderr and "Traceback" not in result.stderr
+    assert fingerprint(path) == before
+
+
 def test_a_database_of_another_program_is_refused_and_untouched(tmp_path):
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as connection:

@@ -127,7 +127,9 @@ def _foreign_database_error(where: str) -> StorageError:
 def check_sqlite_file(path: Path) -> None:
     """Refuse a file that is not ours or is from a newer version, without modifying it.
 
-    Reads the 16-byte header, then opens the file read-only. A WAL-mode file whose ``-wal`` file
+    Reads the 16-byte header, then opens the file read-only and runs SQLite's quick integrity
+    check (which also reads every page: a damaged one is found before anything is written). A
+    WAL-mode file whose ``-wal`` file
     is absent is opened as immutable, because even a read-only connection would otherwise
     create ``-wal`` and ``-shm`` files beside it.
     """
@@ -157,8 +159,12 @@ def check_sqlite_file(path: Path) -> None:
                 {row[0] for row in connection.execute("SELECT version_num FROM alembic_version")}
                 if "alembic_version" in tables else set()
             )
+            # a damaged page deeper in the file passes the reads above; writing to it would spread the damage
+            verdict = connection.execute("PRAGMA quick_check(1)").fetchone()[0]
     except sqlite3.DatabaseError as error:
         raise RefusedDatabase(f"{path} is not a usable SQLite database ({error}). It was not changed.", path) from None
+    if verdict != "ok":
+        raise RefusedDatabase(f"{path} is damaged (SQLite's check found: {verdict}). It was not changed.", path)
     known, _ = known_revisions()
     if revisions - known:
         raise _newer_version_error(str(path), revisions - known)
