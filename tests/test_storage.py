@@ -720,3 +720,20 @@ def test_participants_practising_into_one_shared_database_make_one_cohort_report
     rows = cohort_report(store, "Shared")
     assert sorted(row.participant for row in rows) == ["Ana", "Ben"]
     assert all(row.sessions == 1 for row in rows)
+
+
+def test_an_io_error_on_a_disk_with_no_room_left_is_called_a_full_disk(tmp_path, monkeypatch):
+    """SQLite says only 'disk I/O error' when the disk fills while it creates its journal."""
+    import collections
+    import shutil
+
+    database = open_database(f"sqlite:///{tmp_path / 'trainer.db'}")
+    try:
+        error = sqlite3.OperationalError("disk I/O error")
+        assert "is full" not in str(database.storage_error(error, "open"))
+        usage = collections.namedtuple("usage", "total used free")
+        monkeypatch.setattr(shutil, "disk_usage", lambda _path: usage(10**9, 10**9, 4096))
+        message = str(database.storage_error(error, "open"))
+        assert f"the disk holding {database.where} is full" in message
+    finally:
+        database.close()

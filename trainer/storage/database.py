@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -243,7 +244,8 @@ class Database:
         original = getattr(error, "orig", None) or error
         text = (str(original).strip().splitlines() or [type(original).__name__])[0]
         lowered = text.lower()
-        if "disk is full" in lowered or "no space left" in lowered or "database or disk is full" in lowered:
+        if ("disk is full" in lowered or "no space left" in lowered or "database or disk is full" in lowered
+                or ("disk i/o error" in lowered and self._disk_nearly_full())):
             hint = f"the disk holding {self.where} is full; free some space and try again"
         elif "readonly" in lowered or "read-only" in lowered or "permission denied" in lowered:
             hint = f"{self.where} is read-only, so practice cannot be saved there"
@@ -259,6 +261,15 @@ class Database:
         else:
             hint = f"the database {self.where} reported an error"
         return StorageError(f"could not {doing} practice data: {hint} ({text})")
+
+    def _disk_nearly_full(self) -> bool:
+        """SQLite reports a full disk while creating its journal files as a plain I/O error."""
+        if self.path is None:
+            return False
+        try:
+            return shutil.disk_usage(self.path.parent).free < 1024 * 1024
+        except OSError:
+            return False
 
     def migrate(self) -> None:
         """Check the schema version under the migration lock and upgrade to the newest."""
