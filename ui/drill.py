@@ -21,7 +21,7 @@ from trainer.labels import SHORT_NAMES, Label
 from . import theme
 from .context import AppContext
 from .practice import INSTANT_REPLY_CHARS
-from .theme import SPACE_L, SPACE_M, SPACE_XL
+from .theme import SPACE_L, SPACE_M, SPACE_XL, SPACE_XS
 from .widgets import FeedbackChip, button, clear_layout, text_label
 
 TICK_MS = 1000
@@ -38,7 +38,7 @@ class DrillWindow(QDialog):
         self.context = context
         self.setWindowTitle("Drills")
         self.setModal(False)
-        self.resize(820, 620)
+        self.resize(820, 540)
         self.run: DrillRun | None = None
         self.seconds = 0
         self.remaining = 0
@@ -64,6 +64,7 @@ class DrillWindow(QDialog):
     def _picker_page(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
+        column.setSpacing(SPACE_M)
         column.addWidget(text_label("Drills", "title"))
         column.addWidget(text_label("The same short prompts for everyone in the room. Answer each salesperson line "
                                     "before the clock runs out; the label and a better question follow at once.",
@@ -72,14 +73,18 @@ class DrillWindow(QDialog):
         self.drill_list.setAccessibleName("Drills")
         self.drill_list.currentRowChanged.connect(self._drill_chosen)
         self.drill_list.itemActivated.connect(lambda _: self.start_chosen())
-        column.addWidget(self.drill_list, 1)
+        column.addWidget(self.drill_list)
         self.description = text_label("", "muted")
         column.addWidget(self.description)
+        column.addStretch(1)
         row = QHBoxLayout()
+        row.setSpacing(SPACE_M)
         row.addWidget(text_label("Seconds per prompt:", wrap=False))
         self.seconds_box = QSpinBox()
         self.seconds_box.setRange(5, 300)
         self.seconds_box.setAccessibleName("Seconds per prompt")
+        self.seconds_box.lineEdit().setTextMargins(SPACE_XS, 0, 0, 0)  # level with the other inputs' text
+        self.seconds_box.setMinimumWidth(110)
         row.addWidget(self.seconds_box)
         row.addStretch(1)
         self.start_button = button("Start the drill", primary=True)
@@ -104,9 +109,18 @@ class DrillWindow(QDialog):
         for drill in self.drills:
             item = QListWidgetItem(f"{drill.title}  ({len(drill.prompts)} prompts, {drill.seconds_per_prompt} s each)")
             self.drill_list.addItem(item)
+        self._fit_list()
         if self.drills:
             self.drill_list.setCurrentRow(0)
         self.start_button.setEnabled(bool(self.drills))
+
+    def _fit_list(self, most: int = 8) -> None:
+        """The list as tall as its drills (up to ``most`` rows, then it scrolls), not a big empty box."""
+        listing = self.drill_list
+        rows = [listing.sizeHintForRow(row) for row in range(min(listing.count(), most))]
+        margins = listing.contentsMargins()
+        height = sum(rows) + margins.top() + margins.bottom()
+        listing.setFixedHeight(max(height, listing.fontMetrics().height() * 3))
 
     def _drill_chosen(self, row: int) -> None:
         if 0 <= row < len(self.drills):
