@@ -205,8 +205,9 @@ def read_yaml_mapping(text: str, file: str, what: str, fields: str) -> tuple[dic
     mapping at the top, a key given twice, anchors and aliases (``&a`` / ``*a``: not needed here,
     and a few nested ones can expand to billions of values), and nesting too deep to read.
     """
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)  # rejects control characters at once
         root = loader.get_single_node()
         lines, problems = _line_map(root, file)
         if problems:
@@ -219,7 +220,8 @@ def read_yaml_mapping(text: str, file: str, what: str, fields: str) -> tuple[dic
     except RecursionError:
         raise ScenarioError([Problem(file, "", "nested too deeply to read")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         raise ScenarioError([Problem(file, "", "the file is empty")])
     if not isinstance(data, dict):
