@@ -115,4 +115,37 @@ def test_short_answers_then_affirmations(seed):
     for text in ["What happened?", "Did they reply?", "Did you call?", "Was it Tuesday?",
                  "You stuck with it, well done.", "You've been really persistent."]:
         session.reply(text)
-    assert not session.finished or session.outcome
+        if session.finished:
+            break
+    # one open question, then facts and praise: the salesperson does not come to own a plan
+    assert session.outcome != "success"
+    assert session.state["openness"] == 1 and session.state["told"] == 0 and session.state["trust"] == 2
+
+
+REACTIONS = {"open": "What have you tried so far?", "closed": "Did they reply?",
+             "advice": "You should call them tomorrow.", "takeover": "I'll call them myself.",
+             "judgment": "That's lazy work."}
+
+
+@pytest.mark.parametrize("scenario_id", sorted(LIBRARY.scenarios))
+def test_the_salesperson_reacts_to_how_the_first_reply_coached(scenario_id):
+    after = {}
+    for kind, text in REACTIONS.items():
+        session = Session(LIBRARY.get(scenario_id), 0)
+        opening = session.node
+        turn = session.reply(text)
+        after[kind] = (turn, session, opening)
+    open_turn, open_session, opening = after["open"]
+    assert not open_session.finished and open_session.state["openness"] == 1  # opens up, but not won yet
+    closed_turn, closed_session, _ = after["closed"]
+    assert len(closed_turn.response.split()) < len(open_turn.response.split())  # a short answer
+    assert closed_session.node == opening  # and nothing moves
+    advice_turn, advice_session, _ = after["advice"]
+    assert advice_session.state["trust"] < open_session.state["trust"] and advice_session.state["told"] == 1
+    assert advice_turn.response != open_turn.response  # push-back, not the same line
+    takeover_turn, takeover_session, _ = after["takeover"]
+    assert takeover_session.state["told"] == 1 and takeover_turn.response not in (advice_turn.response,
+                                                                                 open_turn.response)
+    _, judged, _ = after["judgment"]
+    assert judged.state["trust"] < advice_session.state["trust"] and judged.state["openness"] < 0
+    assert len({after[kind][1].node for kind in ("open", "advice", "takeover", "judgment")}) == 4
