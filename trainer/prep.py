@@ -205,7 +205,7 @@ def _draw(card: PrepCard, paper: str, font_size: float, compress: bool) -> _Card
             pdf.ln()
         good = (f"Good: open-question share {THRESHOLDS['open_question_share']['good']:.0%} or more, "
                 f"ask : tell {THRESHOLDS['ask_tell_ratio']['good']:.0f} : 1 or more, "
-                f"talk ratio {THRESHOLDS['talk_ratio']['good']:.0%} or less.")
+                f"talk ratio under {THRESHOLDS['talk_ratio']['good']:.0%}.")
         pdf.text_block(good, font_size - 1, "I", (90, 90, 90))
     else:
         pdf.text_block("No recorded attempts yet. Rehearse this situation once before the real conversation; "

@@ -1,8 +1,10 @@
 """Progress per skill: the three measures across sessions, and a "ready" mark per scenario.
 
-A scenario is *ready* when the last three finished attempts at it each reach the coding manual's
-good threshold on all three skills (``scoring.THRESHOLDS``): open-question share, ask : tell and
-talk ratio. Three in a row, not one lucky run, is what says the habit holds.
+The charts follow open-question share, ask : tell and talk ratio. A scenario is *ready* when the
+last three finished attempts at it each meet the coding manual's good thresholds: open questions at
+least 70% of the questions, reflections at least twice the questions (MITI 4), the manager speaking
+under half of the words, the responsibility kept (no takeover) and no judgment. Three in a row, not
+one lucky run, is what says the habit holds.
 """
 
 from __future__ import annotations
@@ -47,11 +49,17 @@ def skill_is_good(point: Mapping, skill: str) -> bool:
     spec = THRESHOLDS[skill]
     if value is None:
         return skill == "ask_tell_ratio" and skill_is_good(point, "open_question_share")
-    return value >= spec["good"] if spec["higher_is_better"] else value <= spec["good"]
+    return value >= spec["good"] if spec["higher_is_better"] else value < spec["good"]
+
+
+#: The coding manual's good level for each measure a "ready" attempt must meet.
+READY_MEASURES = ("open_among_questions", "reflection_to_question", "talk_ratio")
 
 
 def session_is_good(point: Mapping) -> bool:
-    return all(skill_is_good(point, skill) for skill in SKILLS)
+    """Does one finished attempt meet every good threshold of the coding manual?"""
+    good_levels = all(point.get(name) is not None and skill_is_good(point, name) for name in READY_MEASURES)
+    return good_levels and point.get("responsibility_kept") is True and point.get("judgments") == 0
 
 
 def skill_series(trend_points: Sequence[Mapping]) -> list[SkillSeries]:

@@ -12,17 +12,23 @@ from typing import Iterable, Sequence
 
 from .labels import ASKING, QUESTIONS, TELLING, Label
 
-#: Thresholds a report shows beside each measure: (fair, good). The manual gives the MITI values
-#: for open-among-questions and reflection:question and "under half" for talk; the others are ours.
+#: Thresholds a report shows beside each measure: (fair, good), and where they come from. Where
+#: lower is better, good means under the value and fair at most the value. The
+#: coding manual gives the MITI values for open-among-questions and reflection:question and "under
+#: half" for talk; the trainer's own targets cover the two measures the manual leaves open.
+MANUAL = "coding manual"
+OURS = "this trainer's target"
 THRESHOLDS: dict[str, dict] = {
     "open_question_share": {"fair": 0.4, "good": 0.6, "higher_is_better": True,
-                             "label": "Open-question share"},
-    "ask_tell_ratio": {"fair": 1.0, "good": 3.0, "higher_is_better": True, "label": "Ask : tell"},
+                             "label": "Open-question share", "source": OURS},
+    "ask_tell_ratio": {"fair": 1.0, "good": 3.0, "higher_is_better": True, "label": "Ask : tell",
+                       "source": OURS},
     "open_among_questions": {"fair": 0.5, "good": 0.7, "higher_is_better": True,
-                              "label": "Open share of questions"},
+                              "label": "Open share of questions", "source": f"{MANUAL} (MITI)"},
     "reflection_to_question": {"fair": 1.0, "good": 2.0, "higher_is_better": True,
-                                "label": "Reflections : questions"},
-    "talk_ratio": {"fair": 0.5, "good": 0.4, "higher_is_better": False, "label": "Talk ratio"},
+                                "label": "Reflections : questions", "source": f"{MANUAL} (MITI 4)"},
+    "talk_ratio": {"fair": 0.6, "good": 0.5, "higher_is_better": False, "label": "Talk ratio",
+                   "source": f"{MANUAL}: under half"},
 }
 
 POINTS_OPEN_SHARE = 40
@@ -72,7 +78,7 @@ class Measures:
         spec = THRESHOLDS[name]
         if spec["higher_is_better"]:
             return "good" if value >= spec["good"] else "fair" if value >= spec["fair"] else "low"
-        return "good" if value <= spec["good"] else "fair" if value <= spec["fair"] else "low"
+        return "good" if value < spec["good"] else "fair" if value <= spec["fair"] else "low"
 
 
 def _ratio(part: int, whole: int) -> float | None:

@@ -50,8 +50,10 @@ def format_value(name: str, value: float | None) -> str:
 
 def threshold_text(name: str) -> str:
     spec = THRESHOLDS[name]
-    direction = "at least" if spec["higher_is_better"] else "at most"
-    return f"fair {direction} {format_value(name, spec['fair'])}, good {direction} {format_value(name, spec['good'])}"
+    fair, good = format_value(name, spec["fair"]), format_value(name, spec["good"])
+    if spec["higher_is_better"]:
+        return f"fair at least {fair}, good at least {good} ({spec['source']})"
+    return f"fair at most {fair}, good under {good} ({spec['source']})"
 
 
 def measure_rows() -> list[tuple[str, str, str]]:

@@ -36,7 +36,8 @@ from .models import (
 #: Ids per IN (...) list, well under every backend's parameter limit.
 _CHUNK = 500
 #: The session measures a trend line follows.
-TREND_MEASURES = ("open_question_share", "ask_tell_ratio", "talk_ratio")
+TREND_MEASURES = ("open_question_share", "ask_tell_ratio", "talk_ratio", "open_among_questions",
+                  "reflection_to_question", "responsibility_kept", "judgments")
 
 
 @dataclass(frozen=True)
