@@ -97,3 +97,16 @@ def test_speech_engine_dying_mid_session_does_not_stop_the_practice(qtbot, speak
         say(qtbot, window, OPEN)
     assert len(window.practice.chips) == 3
     assert window.practice.session.turns[-1].response  # the salesperson kept answering
+
+
+def test_speech_turned_off_on_purpose_is_not_called_a_missing_engine(qtbot, data_dir, monkeypatch):
+    monkeypatch.setenv(SPEECH_ENV, "off")
+    window = open_window(qtbot)
+    qtbot.waitUntil(lambda: window.context.speech.is_ready, timeout=20_000)
+    assert window.context.speech.switched_off and not window.context.speech.available
+    qtbot.waitUntil(lambda: window.notice.isVisible())
+    assert "No speech engine" not in window.notice.text.text()
+    assert f"turned off with {SPEECH_ENV}=off" in window.notice.text.text()
+    start(qtbot, window)
+    assert "turned off" in window.practice.voice_state.text()
+    close_window(window)

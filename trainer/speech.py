@@ -123,8 +123,10 @@ class SilentSpeaker:
 
     available = False
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, switched_off: bool = False) -> None:
         self.reason = reason
+        #: True when speech was turned off on purpose, not missing or broken
+        self.switched_off = switched_off
 
     def synthesise(self, text: str, voice: Voice, out: Path, rate_scale: float = 1.0,
                    voice_id: str | None = None) -> Path:
@@ -283,7 +285,7 @@ class WorkerSpeaker:
 def open_speaker() -> Speaker:
     """The best speaker this machine has: the worker if its engine starts, else a silent one."""
     if os.environ.get(SPEECH_ENV, "").lower() == "off":
-        return SilentSpeaker(f"speech is turned off ({SPEECH_ENV}=off)")
+        return SilentSpeaker(f"speech is turned off with {SPEECH_ENV}=off", switched_off=True)
     try:
         return WorkerSpeaker().start()
     except SpeechFailed as error:

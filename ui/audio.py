@@ -71,7 +71,9 @@ class SpeechService(QObject):
         self._starting = False
         self._speaker = speaker
         self._ready = True
-        if not speaker.available:
+        if self.switched_off:
+            self._tell(f"The salesperson's lines are shown as text only: {speaker.reason}.")
+        elif not speaker.available:
             self._tell(f"No speech engine was found, so the salesperson's lines are shown as text only "
                        f"({speaker.reason}).")
         self.ready.emit(speaker.voices())
@@ -89,6 +91,11 @@ class SpeechService(QObject):
     @property
     def available(self) -> bool:
         return self._speaker is not None and self._speaker.available
+
+    @property
+    def switched_off(self) -> bool:
+        """Speech turned off on purpose for this run (not a missing engine)."""
+        return bool(getattr(self._speaker, "switched_off", False))
 
     @property
     def is_ready(self) -> bool:

@@ -407,6 +407,8 @@ class PracticeScreen(QWidget):
         speech = self.context.speech
         if not self.context.prefs.voice_on:
             text = "Voice is off (Settings)."
+        elif speech.is_ready and speech.switched_off:
+            text = "Speech is turned off for this run: lines are text only."
         elif speech.is_ready and not speech.available:
             text = "No speech engine: lines are text only."
         elif speech.muted:
