@@ -124,6 +124,25 @@ def test_prep_card_is_written_off_the_ui_thread(qtbot, window, tmp_path):
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == 1
 
 
+@pytest.mark.parametrize(("locale", "media_box"), [("en_US", rb"/MediaBox\s*\[0 0 612"), ("de_DE", rb"/MediaBox\s*\[0 0 595")])
+def test_the_prep_card_paper_follows_the_system_locale(qtbot, window, tmp_path, monkeypatch, locale, media_box):
+    from PySide6.QtCore import QLocale
+
+    from ui.prepare import write_prep_card_later
+
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
+        monkeypatch.setenv(name, "C")  # the variables say nothing; the system locale decides
+    previous = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        out = tmp_path / "card.pdf"
+        with qtbot.waitSignal(window.context.notice, timeout=10_000):
+            write_prep_card_later(window.context, "just-tell-me", str(out))
+    finally:
+        QLocale.setDefault(previous)
+    assert re.search(media_box, out.read_bytes())
+
+
 def test_progress_per_skill_shows_three_charts_and_the_ready_marks(qtbot, window):
     rehearse_for_a_one_on_one(qtbot, window)
     qtbot.mouseClick(window.report.rating_panel.skip, Qt.MouseButton.LeftButton)

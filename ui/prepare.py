@@ -147,15 +147,19 @@ def save_prep_card_as(parent: QWidget, context: AppContext, scenario_id: str, sa
 def write_prep_card_later(context: AppContext, scenario_id: str, path: str, salesperson: str = "",
                           topic: str = "", done: Callable[[str], None] | None = None) -> None:
     """Write the prep card in the storage lane (it reads the trainee's attempts) and tell the user."""
-    from trainer.prep import gather_prep_card, recorded_attempts, write_prep_card
+    from PySide6.QtCore import QLocale
+
+    from trainer.prep import gather_prep_card, paper_for_locale, recorded_attempts, write_prep_card
 
     library, trainee = context.library, context.trainee
+    # the system's locale (Windows and macOS settings, not only the LANG variables): Letter or A4
+    paper = paper_for_locale({"LANG": QLocale().name()})
 
     def build(store) -> str:
         scenario = library.get(scenario_id)
         sessions = recorded_attempts(store, scenario_id, trainee) if store is not None else []
         card = gather_prep_card(scenario, sessions, trainee, salesperson, topic)
-        return str(write_prep_card(card, path))
+        return str(write_prep_card(card, path, paper))
 
     def written(out: str) -> None:
         context.notice.emit(f"Prep card saved: {out}")
