@@ -737,3 +737,54 @@ def test_an_io_error_on_a_disk_with_no_room_left_is_called_a_full_disk(tmp_path,
         assert f"the disk holding {database.where} is full" in message
     finally:
         database.close()
+
+
+WRITER = r"""
+import sys
+from trainer.engine import Session
+from trainer.scenario import load_library
+from trainer.storage import SessionStore, open_database
+
+url, name, sessions = sys.argv[1], sys.argv[2], int(sys.argv[3])
+store = SessionStore(open_database(url))
+scenario = load_library().get("just-tell-me")
+print("ready", flush=True)
+sys.stdin.readline()  # start together, so the writes really interleave
+for number in range(sessions):
+    session = Session(scenario, number)
+    session_id = store.start_session(name, scenario, number)
+    for reply in ("What have you tried so far?", "What else could you do?", "What would you try next?"):
+        store.record_turn(session_id, session.reply(reply))
+    store.finish_session(session_id, session.result())
+print(name, "done")
+"""
+
+
+def test_three_processes_writing_at_the_same_moment_keep_every_session(database_url, tmp_path):
+    per_process = 40
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, database_url, f"W{n}", str(per_process)],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                cwd=ROOT, env=cli_env(tmp_path)) for n in range(3)]
+    for writer in writers:
+        assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
+    for writer in writers:
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
+    for writer in writers:
+        out, err = writer.communicate(timeout=180)
+        assert writer.returncode == 0, err
+    database = open_database(database_url)
+    try:
+        store = SessionStore(database)
+        items = store.history(with_turns=True)
+    finally:
+        database.close()
+    by_writer: dict[str, list[dict]] = {}
+    for item in items:
+        by_writer.setdefault(item["trainee"], []).append(item)
+    assert sorted(by_writer) == ["W0", "W1", "W2"]
+    assert all(len(sessions) == per_process for sessions in by_writer.values())
+    assert all(len(item["turns"]) == 3 and item["status"] == "finished" for item in items)
+    spans = sorted((min(i["started"] for i in sessions), max(i["started"] for i in sessions))
+                   for sessions in by_writer.values())
+    assert spans[1][0] < spans[0][1] and spans[2][0] < spans[1][1]  # the three really wrote at once
