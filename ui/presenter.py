@@ -7,8 +7,8 @@ drill can be put on screen for the room to answer (Page Down / Page Up move thro
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from trainer.classify import classify
@@ -19,7 +19,59 @@ from . import theme
 
 #: Typing pauses this long before the live label is refreshed (a paste of a paragraph stays smooth).
 LIVE_LABEL_DELAY_MS = 120
+#: The type size on a 1920x1080 screen; smaller and larger screens scale it (within the limits below).
 BASE_POINT_SIZE = 28
+REFERENCE_SIZE = (1920, 1080)
+SMALLEST_POINT_SIZE, LARGEST_POINT_SIZE = 12.0, 60.0
+#: The salesperson's line takes at most this share of the height; a long line is set smaller.
+PROMPT_SHARE = 0.3
+
+
+def point_size_for(width: int, height: int) -> float:
+    """The presenter's type size for a window of this size (in device-independent pixels)."""
+    scale = min(width / REFERENCE_SIZE[0], height / REFERENCE_SIZE[1])
+    return max(SMALLEST_POINT_SIZE, min(LARGEST_POINT_SIZE, BASE_POINT_SIZE * scale))
+
+
+class SuggestionBoard(QListWidget):
+    """The room's suggestions, newest first, each wrapped to the width; a suggestion that does not
+    fit whole at the bottom is left out of view (it scrolls into sight) instead of cut mid-line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerItem)
+        self.setUniformItemSizes(False)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.hide_cut_row)
+        self.verticalScrollBar().valueChanged.connect(self._refit.start)
+        self.model().rowsInserted.connect(self._refit.start)
+        self.model().rowsRemoved.connect(self._refit.start)
+
+    def hide_cut_row(self) -> None:
+        """Shorten the viewport to the bottom of the last suggestion that fits whole."""
+        self.doItemsLayout()
+        room = self.viewport().height() + self.viewportMargins().bottom()
+        bottom = -1
+        for row in range(self.count()):
+            rect = self.visualItemRect(self.item(row))
+            if rect.bottom() < 0:
+                continue  # scrolled past
+            if rect.bottom() >= room:
+                break
+            bottom = rect.bottom()
+        gap = room - bottom - 1 if bottom >= 0 else 0
+        if gap != self.viewportMargins().bottom():
+            self.setViewportMargins(0, 0, 0, gap)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._refit.start()
 
 
 class PresenterWindow(QWidget):
@@ -35,30 +87,27 @@ class PresenterWindow(QWidget):
         self.prompt_index = 0
         self.asks = 0
         self.tells = 0
-        c = theme.colours()
-        self.setStyleSheet(f"QWidget#presenter {{ background: {c.window}; }} "
-                           f"QLabel, QLineEdit, QListWidget {{ font-size: {BASE_POINT_SIZE}pt; color: {c.text}; }}")
         column = QVBoxLayout(self)
         column.setContentsMargins(64, 48, 64, 48)
         column.setSpacing(24)
+        self.column = column
 
         top = QHBoxLayout()
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.prompt.setAccessibleName("The salesperson says")
-        self.prompt.setStyleSheet(f"font-size: {BASE_POINT_SIZE + 4}pt; font-style: italic;")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.prompt, 1)
         self.tally = QLabel()
         self.tally.setAccessibleName("Asks and tells so far")
         self.tally.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.tally.setTextFormat(Qt.TextFormat.RichText)
-        top.addWidget(self.tally)
+        top.addWidget(self.tally, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(top)
 
         self.entry = QLineEdit()
         self.entry.setPlaceholderText("Type what the room suggests, then Enter")
         self.entry.setAccessibleName("The room's suggestion")
-        self.entry.setMinimumHeight(BASE_POINT_SIZE * 3)
         self.entry.textChanged.connect(self._typing)
         self.entry.returnPressed.connect(self.add_suggestion)
         column.addWidget(self.entry)
@@ -69,13 +118,15 @@ class PresenterWindow(QWidget):
         self.live.setWordWrap(True)
         column.addWidget(self.live)
 
-        self.board = QListWidget()
+        self.board = SuggestionBoard()
         self.board.setAccessibleName("Suggestions so far")
         self.board.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         column.addWidget(self.board, 1)
-        help_line = QLabel("Enter: add   ·   Page Down / Page Up: next / previous line   ·   Esc: leave")
-        help_line.setStyleSheet(f"font-size: {BASE_POINT_SIZE // 2}pt; color: {c.muted};")
-        column.addWidget(help_line)
+        self.help_line = QLabel("Enter: add   ·   Page Down / Page Up: next / previous line   ·   Esc: leave")
+        self.help_line.setWordWrap(True)
+        column.addWidget(self.help_line)
+        self.point_size = 0.0
+        self._apply_scale(BASE_POINT_SIZE)
 
         self.live_timer = QTimer(self)
         self.live_timer.setSingleShot(True)
@@ -87,14 +138,62 @@ class PresenterWindow(QWidget):
         self._show_prompt()
         self._show_tally()
 
+    # --- type that scales with the screen -------------------------------------------------------
+
+    def _apply_scale(self, point_size: float) -> None:
+        """Set every size from one type size, so the view keeps its proportions on any screen."""
+        self.point_size = point_size
+        c = theme.colours()
+        size = round(point_size, 1)
+        self.column.setContentsMargins(round(point_size * 2.3), round(point_size * 1.7),
+                                       round(point_size * 2.3), round(point_size * 1.7))
+        self.column.setSpacing(round(point_size * 0.85))
+        self.setStyleSheet(f"QWidget#presenter {{ background: {c.window}; }} "
+                           f"QLabel, QLineEdit, QListWidget {{ font-size: {size}pt; color: {c.text}; }}")
+        self.entry.setMinimumHeight(round(point_size * 3))
+        self.help_line.setStyleSheet(f"font-size: {max(9.0, round(point_size / 2, 1))}pt; color: {c.muted};")
+        self._fit_prompt()
+
+    def _prompt_width(self) -> int:
+        margins = self.column.contentsMargins()
+        return max(80, self.width() - margins.left() - margins.right() - self.tally.sizeHint().width()
+                   - self.column.spacing())
+
+    def _fit_prompt(self) -> None:
+        """The salesperson's line a little larger than the rest, or smaller when it is long, so it is
+        always shown whole in its share of the height."""
+        text = self.prompt.text()
+        width, room = self._prompt_width(), self.height() * PROMPT_SHARE
+        size = self.point_size + 4
+        floor = max(SMALLEST_POINT_SIZE * 0.8, self.point_size * 0.55)
+        font = QFont(self.font())
+        font.setItalic(True)
+        while size > floor:
+            font.setPointSizeF(size)
+            box = QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+            if box.height() <= room:
+                break
+            size -= 1
+        self.prompt.setStyleSheet(f"font-size: {round(max(size, floor), 1)}pt; font-style: italic;")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        wanted = point_size_for(self.width(), self.height())
+        if abs(wanted - self.point_size) >= 0.5:
+            self._apply_scale(wanted)
+        else:
+            self._fit_prompt()
+
     # --- the line on screen -------------------------------------------------------------------
 
     def _show_prompt(self) -> None:
         if not self.prompts:
             self.prompt.setText("What would you ask?")
+            self._fit_prompt()
             return
         prompt = self.prompts[self.prompt_index]
         self.prompt.setText(f"{prompt.persona}: “{prompt.line}”")
+        self._fit_prompt()
 
     def move_prompt(self, step: int) -> None:
         if self.prompts:
