@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -15,7 +17,7 @@ class TrendChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.points: list[dict] = []
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName("Progress chart")
 
@@ -33,7 +35,7 @@ class TrendChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(600, 200)
+        return QSize(600, 180)
 
     def series(self) -> list[tuple[str, str, list[float | None]]]:
         c = theme.colours()
@@ -99,8 +101,67 @@ class TrendChart(QWidget):
             for index, value in enumerate(values):
                 if value is not None:
                     painter.drawEllipse(at(index, value), 3.5, 3.5)
-        painter.setPen(QColor(c.muted))
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), bottom - 4),
-                         Qt.AlignmentFlag.AlignLeft, "oldest")
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), bottom - 4),
-                         Qt.AlignmentFlag.AlignRight, "latest")
+        draw_session_axis(painter, plot, [p.get("started") for p in self.points], [at(i, 0).x() for i in range(count)])
+
+
+def _when(started: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(started) if started else None
+    except ValueError:
+        return None
+
+
+def session_dates(started: list[str | None]) -> list[str]:
+    """Short date labels for sessions in order: the day ("3 Mar"), with the year when the sessions
+    span more than one, or the time when they all fall on one day."""
+    times = [_when(value) for value in started]
+    known = [t for t in times if t is not None]
+    if not known:
+        return ["" for _ in times]
+    one_day = len({t.date() for t in known}) == 1
+    years = len({t.year for t in known}) > 1
+
+    def label(t: dt.datetime | None) -> str:
+        if t is None:
+            return ""
+        day = f"{t.day} {t:%b}" + (f" {t.year}" if years else "")
+        return f"{day}, {t:%H:%M}" if one_day else day
+
+    return [label(t) for t in times]
+
+
+def draw_session_axis(painter: QPainter, plot: QRectF, started: list[str | None], xs: list[float]) -> None:
+    """Under a chart of sessions in order: a tick per session, the first and last session's date at
+    the ends, and the dates between where a new day starts and there is room for them."""
+    c = theme.colours()
+    metrics = painter.fontMetrics()
+    labels = session_dates(started)
+    painter.setPen(QPen(QColor(c.border), 1))
+    for x in xs:
+        painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
+    if not labels:
+        return
+    top = plot.bottom() + 5
+    height = metrics.height()
+    painter.setPen(QColor(c.muted))
+    chosen: list[tuple[float, float, str]] = []  # (left, right, text)
+
+    def place(index: int, align: str) -> None:
+        text = labels[index]
+        if not text:
+            return
+        width = metrics.horizontalAdvance(text)
+        x = xs[index]
+        left = {"left": x, "right": x - width}.get(align, x - width / 2)
+        left = max(plot.left(), min(left, plot.right() - width))
+        if all(left > right + 12 or left + width < other_left - 12 for other_left, right, _ in chosen):
+            chosen.append((left, left + width, text))
+
+    place(0, "left")
+    if len(xs) > 1 and labels[-1] != labels[0]:
+        place(len(xs) - 1, "right")
+    for index in range(1, len(xs) - 1):
+        if labels[index] and labels[index] != labels[index - 1]:
+            place(index, "centre")
+    for left, right, text in chosen:
+        painter.drawText(QRectF(left, top, right - left + 1, height), Qt.AlignmentFlag.AlignLeft, text)

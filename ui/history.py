@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from .charts import TrendChart
 from .context import AppContext
+from .report import outcome_text
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from .widgets import Card, button, text_label
 
@@ -25,6 +29,17 @@ NUMERIC_COLUMNS = (3, 5, 6)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+SORT_ARROW = 18  # room for the sort arrow beside the sorted column's heading
+
+
+def started_text(started: str | None) -> str:
+    """When a session started, short: "3 Mar, 14:05", with the year when it is not this year's."""
+    try:
+        when = dt.datetime.fromisoformat(started or "")
+    except ValueError:
+        return (started or "")[:16].replace("T", " ")
+    year = "" if when.year == dt.date.today().year else f" {when.year}"
+    return f"{when.day} {when:%b}{year}, {when:%H:%M}"
 
 
 class _SessionFilter(QSortFilterProxyModel):
@@ -84,12 +99,18 @@ class HistoryScreen(QWidget):
         header.addWidget(self.progress_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
 
+        # The chart and the table share the height through a splitter: the table gets the spare
+        # room, the chart keeps a readable minimum, and either can be given more by dragging.
         chart_card = Card()
         chart_card.body.addWidget(text_label("Your progress", "heading"))
         self.chart = TrendChart()
         chart_card.body.addWidget(self.chart)
-        outer.addWidget(chart_card)
+        self.chart_card = chart_card
 
+        sessions = QWidget()
+        lower = QVBoxLayout(sessions)
+        lower.setContentsMargins(0, 0, 0, 0)
+        lower.setSpacing(SPACE_M)
         filters = QHBoxLayout()
         filters.setSpacing(SPACE_M)
         self.search = QLineEdit()
@@ -114,10 +135,12 @@ class HistoryScreen(QWidget):
             self.status_filter.addItem(text, value)
         self.status_filter.currentIndexChanged.connect(self._filter)
         filters.addWidget(self.status_filter, 1)
-        outer.addLayout(filters)
+        lower.addLayout(filters)
 
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model.setHeaderData(5, Qt.Orientation.Horizontal, "Share of the replies that were open questions",
+                                 Qt.ItemDataRole.ToolTipRole)
         self.proxy = _SessionFilter()
         self.proxy.setSourceModel(self.model)
         self.table = SessionTable()
@@ -128,15 +151,33 @@ class HistoryScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Every column as wide as its words (see _fit_columns), the scenario the rest; a column
+        # can still be dragged wider.
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header_view.setMinimumSectionSize(48)
+        header_view.setHighlightSections(False)
+        header_view.sortIndicatorChanged.connect(lambda *_: self._fit_columns())
         self.table.doubleClicked.connect(lambda _: self._open())
         self.table.open_requested.connect(self._open)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        outer.addWidget(self.table, 1)
+        lower.addWidget(self.table, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(SPACE_L)
+        self.splitter.addWidget(chart_card)
+        self.splitter.addWidget(sessions)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.splitterMoved.connect(self._chart_resized_by_hand)
+        self._chart_height_chosen = False
+        outer.addWidget(self.splitter, 1)
 
         actions = QHBoxLayout()
         actions.setSpacing(SPACE_M)
@@ -155,12 +196,35 @@ class HistoryScreen(QWidget):
         context.storage_changed.connect(self.refresh)
         context.trainee_changed.connect(self.refresh)
 
+    def _chart_resized_by_hand(self, *_: object) -> None:
+        self._chart_height_chosen = True
+
+    def _share_height(self) -> None:
+        """Until the splitter is dragged, the chart takes about a third of the height (so at
+        1024x700 the table still shows several rows) and never less than it needs to be read."""
+        if self._chart_height_chosen:
+            return
+        total = self.splitter.height() - self.splitter.handleWidth()
+        if total <= 0:
+            return
+        chart = max(self.chart_card.minimumSizeHint().height(), min(300, round(total * 0.36)))
+        self.splitter.setSizes([chart, max(1, total - chart)])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._share_height()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._share_height()
+
     def refresh(self) -> None:
         if self.context.store is None:
             self.subtitle.setText(self.context.storage_problem or "Opening your practice records…")
             return
         trainee = self.context.trainee if self.who.currentData() == "mine" else None
         self.subtitle.setText(f"Sessions of {trainee}" if trainee else "Sessions of every profile")
+        self.table.setColumnHidden(2, trainee is not None)  # one profile: the trainee column says nothing
 
         def read(store) -> tuple[list[dict], list[dict]]:
             return store.history(trainee=trainee, with_turns=False), store.trends(trainee=trainee)
@@ -175,13 +239,13 @@ class HistoryScreen(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         for item in history:
             share = shares.get(item["id"])
-            started = (item.get("started") or "")[:16].replace("T", " ")
+            started = started_text(item.get("started"))
             cells = [
                 (started, item.get("started") or ""),
                 (item["scenario_title"], item["scenario"]),
                 (item["trainee"], item["trainee"].lower()),
                 ("" if item["score"] is None else str(item["score"]), -1 if item["score"] is None else item["score"]),
-                ((item.get("outcome") or "—").capitalize(), item.get("outcome") or ""),
+                (outcome_text(item.get("outcome"), item["status"]), item.get("outcome") or ""),
                 ("" if share is None else f"{round(share * 100)}%", -1.0 if share is None else share),
                 (str(item.get("turn_count", 0)), item.get("turn_count", 0)),
                 (item["status"].capitalize(), item["status"]),
@@ -194,12 +258,33 @@ class HistoryScreen(QWidget):
                 cell.setData(key, SORT_ROLE)
                 cell.setData(item["id"], ID_ROLE)
                 cell.setData(item["status"], STATUS_ROLE)
+                if column == 1:
+                    cell.setToolTip(text)  # the whole title, when the column is too narrow for it
                 row.append(cell)
             self.model.appendRow(row)
         self._fill_scenarios(history)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self._fit_columns()
         self.empty.setText("" if history else "No sessions yet: practise a scenario and it appears here.")
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Each column but the scenario as wide as its heading or its widest cell, plus the room the
+        sort arrow needs in the sorted one: narrower than Qt's own fit, which keeps room for an
+        arrow in every heading, so the scenario titles keep their width at 1024x700."""
+        header = self.table.horizontalHeader()
+        heading_font = QFont(header.font())
+        heading_font.setBold(True)
+        heading, cell = QFontMetrics(heading_font), self.table.fontMetrics()
+        rows = min(self.proxy.rowCount(), 500)
+        for column, title in enumerate(COLUMNS):
+            if column == 1 or self.table.isColumnHidden(column):
+                continue
+            widest = max([heading.horizontalAdvance(title) + (SORT_ARROW if column == header.sortIndicatorSection()
+                                                              else 0)]
+                         + [cell.horizontalAdvance(str(self.proxy.index(row, column).data() or ""))
+                            for row in range(rows)])
+            header.resizeSection(column, widest + 2 * SPACE_S + SPACE_M)
 
     def _fill_scenarios(self, history: list[dict]) -> None:
         chosen = self.scenario_filter.currentData()

@@ -19,8 +19,16 @@ from .rubric import format_value, measure_rows
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from .widgets import Card, Pill, button, clear_layout, highlight_cue, label_pill, scroll_area, text_label
 
+#: The outcome in words; "unfinished" is a session the trainee ended before the conversation did.
 OUTCOME_WORDS = {"success": "Success", "partial": "Partly resolved", "failure": "Failed",
-                 "unfinished": "Not finished"}
+                 "unfinished": "Ended early"}
+
+
+def outcome_text(outcome: str | None, status: str = "finished") -> str:
+    """The outcome for a table or a pill: none yet for a session that is still open."""
+    if status != "finished" or not outcome:
+        return "—"
+    return OUTCOME_WORDS.get(outcome, outcome.capitalize())
 
 
 class ReportScreen(QWidget):
