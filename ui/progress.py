@@ -3,7 +3,7 @@ its good threshold, and a "ready" mark for each situation practised three times 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -11,6 +11,7 @@ from trainer.progress import READY_STREAK, ScenarioReadiness, SkillSeries, readi
 from trainer.scoring import THRESHOLDS
 
 from . import theme
+from .charts import draw_session_axis
 from .context import AppContext
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from .widgets import Card, Pill, button, clear_layout, scroll_area, text_label
@@ -38,12 +39,15 @@ class SkillChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.series: SkillSeries | None = None
+        self._no_telling: list[bool] = []
+        self._started: list[str | None] = []
         self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-    def set_series(self, series: SkillSeries, no_telling: list[bool]) -> None:
+    def set_series(self, series: SkillSeries, no_telling: list[bool], started: list[str | None] | None = None) -> None:
         self.series = series
         self._no_telling = no_telling
+        self._started = started or [None] * len(series.values)
         values = [v for v in series.values if v is not None]
         latest = _text(series, values[-1]) if values else "n/a"
         self.setAccessibleName(f"{series.title} chart")
@@ -54,6 +58,11 @@ class SkillChart(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(320, 170)
+
+    def never_told(self, index: int) -> bool:
+        """Whether the session at ``index`` is drawn at the top because it had no telling at all."""
+        return (self.series is not None and self.series.skill == "ask_tell_ratio"
+                and self.series.values[index] is None and index < len(self._no_telling) and self._no_telling[index])
 
     def _points(self) -> list[float | None]:
         series = self.series
@@ -84,13 +93,9 @@ class SkillChart(QWidget):
         painter.drawLine(QPointF(plot.left(), good_y), QPointF(plot.right(), good_y))
         right_middle = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(QRectF(0, good_y - 10, left - 6, 20), right_middle, _text(series, series.good))
-        painter.setPen(QColor(c.muted))
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), bottom), Qt.AlignmentFlag.AlignLeft,
-                         "oldest")
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), bottom), Qt.AlignmentFlag.AlignRight,
-                         "latest")
         points = self._points()
         if not points:
+            painter.setPen(QColor(c.muted))
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No finished sessions yet")
             return
         step = plot.width() / max(1, len(points) - 1)
@@ -98,6 +103,8 @@ class SkillChart(QWidget):
         def at(index: int, value: float) -> QPointF:
             x = plot.left() + (step * index if len(points) > 1 else plot.width() / 2)
             return QPointF(x, plot.bottom() - plot.height() * max(0.0, min(1.0, value)))
+
+        draw_session_axis(painter, plot, self._started, [at(i, 0).x() for i in range(len(points))])
 
         path = QPainterPath()
         started = False
@@ -112,9 +119,16 @@ class SkillChart(QWidget):
         painter.setPen(QPen(QColor(c.accent), 2.2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        painter.setBrush(QColor(c.accent))
         for index, value in enumerate(points):
-            if value is not None:
+            if value is None:
+                continue
+            if self.never_told(index):  # no ratio to draw: a hollow dot on the top edge
+                painter.setPen(QPen(QColor(c.accent), 1.6))
+                painter.setBrush(QColor(c.base))
+                painter.drawEllipse(at(index, value), 4.2, 4.2)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(c.accent))
                 painter.drawEllipse(at(index, value), 3.2, 3.2)
 
 
@@ -152,6 +166,7 @@ class ProgressScreen(QWidget):
         charts.setSpacing(SPACE_L)
         self.charts: dict[str, SkillChart] = {}
         self.chart_titles: dict[str, QLabel] = {}  # the caption under each title: latest value and goal
+        self.chart_notes: dict[str, QLabel] = {}
         for column, skill in enumerate(("open_question_share", "ask_tell_ratio", "talk_ratio")):
             card = Card()
             title = text_label(THRESHOLDS[skill]["label"], "heading")
@@ -159,10 +174,15 @@ class ProgressScreen(QWidget):
             caption = text_label("", "small")
             card.body.addWidget(caption)
             chart = SkillChart()
-            card.body.addWidget(chart)
+            card.body.addWidget(chart, 1)
             self.charts[skill] = chart
             self.chart_titles[skill] = caption
+            # under each chart a note (only ask : tell has one), all as tall, so the charts stay level
+            note = text_label("", "small")
+            card.body.addWidget(note)
+            self.chart_notes[skill] = note
             charts.addWidget(card, 0, column)
+        self.no_telling_note = self.chart_notes["ask_tell_ratio"]
         body.addLayout(charts)
         ready_card = Card()
         ready_card.body.addWidget(text_label("Ready for the real conversation?", "heading"))
@@ -176,9 +196,25 @@ class ProgressScreen(QWidget):
         body.addStretch(1)
         outer.addWidget(scroll, 1)
 
+    def _align_captions(self) -> None:
+        """The captions above the charts take the same height, and so do the notes under them, so
+        the three charts line up."""
+        for labels in (self.chart_titles, self.chart_notes):
+            # measured at the chart's width: a hidden label's own width is out of date
+            heights = [label.heightForWidth(max(1, self.charts[skill].width())) if label.text() else 0
+                       for skill, label in labels.items()]
+            for label in labels.values():
+                label.setMinimumHeight(max(heights))
+                label.setVisible(max(heights) > 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._align_captions)  # once the cards have their new widths
+
     def refresh(self) -> None:
         trainee = self.context.trainee
-        self.subtitle.setText(f"Finished sessions of {trainee}, oldest to latest" if trainee else "")
+        self.subtitle.setText(f"Finished sessions of {trainee}, oldest to latest; the dashed line is the good "
+                              "threshold" if trainee else "")
         if not self.context.in_storage(lambda store: store.trends(trainee=trainee or None), self._show):
             self.subtitle.setText(self.context.storage_problem or "Opening your practice records…")
 
@@ -190,8 +226,12 @@ class ProgressScreen(QWidget):
             latest = f"latest {_text(series, values[-1])}" if values else "no value yet"
             limit = "at least" if series.higher_is_better else "at most"
             self.chart_titles[series.skill].setText(
-                f"{latest}; good is {limit} {_text(series, series.good)} (the dashed line)")
-            chart.set_series(series, no_telling)
+                f"{latest}; good is {limit} {_text(series, series.good)}".replace(" : ", "\u00a0:\u00a0"))
+            chart.set_series(series, no_telling, [p.get("started") for p in points])
+        never_told = any(self.charts["ask_tell_ratio"].never_told(i) for i in range(len(points)))
+        self.no_telling_note.setText("○ on the top edge: a session with no telling, so no ratio to draw"
+                                     if never_told else "")
+        QTimer.singleShot(0, self._align_captions)
         self.marks = readiness(points)
         clear_layout(self.ready_rows)
         c = theme.colours()
