@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QSizePolicy, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSizePolicy, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from trainer.exchange import ExchangeError, ParticipantRow, cohort_report, export_sessions, import_files
@@ -97,6 +97,22 @@ class SpreadChart(QWidget):
         painter.end()
 
 
+class StatusLabel(QLabel):
+    """The result of the last import, check or export; hidden while there is none, so no gap is left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("role", "muted")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class CohortDialog(QDialog):
     """Import a room's files into a cohort, see one row per participant, export the report."""
 
@@ -148,13 +164,19 @@ class CohortDialog(QDialog):
         showing.addWidget(self.pdf_button)
         column.addLayout(showing)
 
-        self.status = text_label("", "muted", selectable=True)
+        self.status = StatusLabel()
         self.status.setAccessibleName("Import result")
         column.addWidget(self.status)
         self.table = QTableWidget(0, len(COLUMN_TITLES))
         self.table.setHorizontalHeaderLabels(COLUMN_TITLES)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the names take the spare width
+        header.setSectionResizeMode(len(COLUMN_TITLES) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName("One row per participant")
         column.addWidget(self.table, 1)
@@ -212,7 +234,6 @@ class CohortDialog(QDialog):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(index, column, item)
-        self.table.resizeColumnsToContents()
         self.chart.set_scores([row.average_score for row in rows if row.average_score is not None])
         self._set_export_enabled(bool(rows))
 
