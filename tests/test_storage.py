@@ -788,3 +788,21 @@ def test_three_processes_writing_at_the_same_moment_keep_every_session(database_
     spans = sorted((min(i["started"] for i in sessions), max(i["started"] for i in sessions))
                    for sessions in by_writer.values())
     assert spans[1][0] < spans[0][1] and spans[2][0] < spans[1][1]  # the three really wrote at once
+
+
+def test_rehearse_can_resume_an_older_interrupted_session_by_its_id(tmp_path):
+    url = f"sqlite:///{tmp_path / 'trainer.db'}"
+    for reply in OPEN_REPLIES[:2]:  # two rehearsals cut off after one reply each
+        result = run_cli(tmp_path, "rehearse", SCENARIO, "--trainee", "Max", "--database", url, input=reply + "\n")
+        assert result.returncode == 0, result.stderr
+    newer, older = history_json(tmp_path, url, "--trainee", "Max")
+    assert older["status"] == newer["status"] == "interrupted"
+    result = run_cli(tmp_path, "rehearse", SCENARIO, "--trainee", "Max", "--database", url,
+                     "--resume", "999999", input=OPEN_REPLIES[2] + "\n")
+    assert result.returncode == 2 and f"{older['id']}" in result.stderr and "Traceback" not in result.stderr
+    result = run_cli(tmp_path, "rehearse", SCENARIO, "--trainee", "Max", "--database", url,
+                     "--resume", str(older["id"]), input=OPEN_REPLIES[2] + "\n")
+    assert result.returncode == 0, result.stderr
+    by_id = {item["id"]: item for item in history_json(tmp_path, url, "--trainee", "Max")}
+    assert [t["reply"] for t in by_id[older["id"]]["turns"]] == [OPEN_REPLIES[0], OPEN_REPLIES[2]]
+    assert [t["reply"] for t in by_id[newer["id"]]["turns"]] == [OPEN_REPLIES[1]]

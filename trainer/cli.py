@@ -58,8 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="record the session under a workshop's cohort (with a shared database, the "
                                "trainer's report reads it straight away)")
     interrupted = rehearse.add_mutually_exclusive_group()
-    interrupted.add_argument("--resume", action="store_true",
-                             help="continue your newest interrupted session of this scenario")
+    interrupted.add_argument("--resume", nargs="?", const="newest", default=None, metavar="SESSION",
+                             help="continue your newest interrupted session of this scenario, or the one "
+                                  "with this id (as listed by history)")
     interrupted.add_argument("--discard-interrupted", action="store_true",
                              help="discard your interrupted sessions of this scenario, then start afresh")
     _scenario_dirs(rehearse)
@@ -335,7 +336,15 @@ def cmd_rehearse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
 
             talk(f"{scenario.title}\n{scenario.situation.strip()}\nGoal: {scenario.goal.strip()}\n")
             if choice == "resume":
-                resumed = store.resume(interrupted[0]["id"], library)
+                chosen = interrupted[0]
+                if args.resume not in (None, "newest"):
+                    chosen = next((item for item in interrupted if str(item["id"]) == args.resume), None)
+                    if chosen is None:
+                        ids = ", ".join(str(item["id"]) for item in interrupted)
+                        sys.stderr.write(f"error: {trainee} has no interrupted session {args.resume} of "
+                                         f"{scenario.id}; the interrupted ones are: {ids}\n")
+                        return 2
+                resumed = store.resume(chosen["id"], library)
                 session, session_id = resumed.session, resumed.session_id
                 if resumed.notice:
                     sys.stderr.write(f"note: {resumed.notice}\n")
