@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.progress import measured_rating
 from trainer.scoring import Measures
@@ -49,10 +49,17 @@ class ReportScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
         outer.setSpacing(SPACE_M)
-        header = QHBoxLayout()
-        header.setSpacing(SPACE_M)
+        # The title beside the buttons when it fits on one line there; otherwise the buttons go on
+        # a row of their own under it, so the title never wraps for want of their room.
+        self.header = QGridLayout()
+        self.header.setHorizontalSpacing(SPACE_M)
+        self.header.setVerticalSpacing(SPACE_S)
         self.title = text_label("", "title")
-        header.addWidget(self.title, 1)
+        self.header_buttons = QWidget()
+        buttons = QHBoxLayout(self.header_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(SPACE_M)
+        buttons.addStretch(1)
         self.history_button = button("History", "Open the history")
         self.history_button.clicked.connect(self.history_requested)
         self.library_button = button("Library", "Back to the library")
@@ -63,8 +70,10 @@ class ReportScreen(QWidget):
         self.prep_button.clicked.connect(self._choose_prep_card_file)
         self.prep_button.setVisible(context is not None)
         for widget in (self.history_button, self.library_button, self.prep_button, self.again_button):
-            header.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(header)
+            buttons.addWidget(widget)
+        self._buttons_below: bool | None = None
+        self._place_header(False)
+        outer.addLayout(self.header)
         self.scroll, holder = scroll_area("Report")
         self.content = QVBoxLayout(holder)
         self.content.setContentsMargins(0, 0, SPACE_M, SPACE_L)
@@ -72,12 +81,39 @@ class ReportScreen(QWidget):
         outer.addWidget(self.scroll, 1)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._again, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+    def _place_header(self, below: bool) -> None:
+        if below == self._buttons_below:
+            return
+        self._buttons_below = below
+        self.header.removeWidget(self.title)
+        self.header.removeWidget(self.header_buttons)
+        self.header.addWidget(self.title, 0, 0)
+        if below:
+            self.header.addWidget(self.header_buttons, 1, 0)
+        else:
+            self.header.addWidget(self.header_buttons, 0, 1, Qt.AlignmentFlag.AlignTop)
+        self.header.setColumnStretch(0, 1)
+
+    def _arrange_header(self) -> None:
+        """Buttons beside the title if the whole title fits there on one line, else below it."""
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        beside = room - self.header_buttons.sizeHint().width() - self.header.horizontalSpacing()
+        self.title.ensurePolished()
+        needed = self.title.fontMetrics().horizontalAdvance(self.title.text()) + 4
+        self._place_header(needed > beside)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange_header()
+
     def show_report(self, data: dict, ask_rating: bool = False) -> None:
         """Show the report; with ``ask_rating``, first ask for the self-rating and show the rest after."""
         from .prepare import SelfRatingPanel
 
         self.data = data
         self.title.setText(f"Report: {data.get('scenario_title') or data.get('scenario', '')}")
+        self._arrange_header()
         clear_layout(self.content)
         self.rating_panel = None
         if ask_rating and not data.get("self_rating"):
@@ -89,8 +125,8 @@ class ReportScreen(QWidget):
             return
         top = QHBoxLayout()
         top.setSpacing(SPACE_L)
-        top.addWidget(self._score_card(data), 2)
-        top.addWidget(self._breakdown_card(data), 3)
+        top.addWidget(self._score_card(data))
+        top.addWidget(self._breakdown_card(data), 1)
         self.content.addLayout(top)
         if data.get("self_rating"):
             self.content.addWidget(self._self_rating_card(data))
@@ -120,6 +156,10 @@ class ReportScreen(QWidget):
         if data.get("summary"):
             card.body.addWidget(text_label(data["summary"]))
         card.body.addStretch(1)
+        # as wide as the score needs, and a little more for the summary: the breakdown gets the rest
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        card.setMinimumWidth(220)
+        card.setMaximumWidth(340 if data.get("summary") else 260)
         return card
 
     def _breakdown_card(self, data: dict) -> Card:
