@@ -67,25 +67,22 @@ class PhraseLabel(QLabel):
     def packed(self, width: int) -> str:
         """The text with a line break between phrases that do not fit beside each other."""
         metrics = self.fontMetrics()
-        lines: list[str] = []
-        line = ""
+        tokens: list[tuple[str, str]] = []  # (separator before, text that is never broken)
         for piece in self._pieces:
             phrase = piece.lstrip(" ·")
             separator = piece[: len(piece) - len(phrase)]
-            fits = metrics.horizontalAdvance(phrase) <= width
-            # inside a phrase that fits, no break: spaces and hyphens become non-breaking ones
-            shown = phrase.replace(" ", "\u00a0").replace("-", "\u2011") if fits else phrase
-            if line and fits and metrics.horizontalAdvance(line + separator + phrase) <= width:
-                line += separator + shown
-                continue
-            if line:
-                lines.append(line)
-            line = shown
-            if not fits:  # wrapped by words; what follows starts on a line of its own
-                lines.append(line)
-                line = ""
-        if line:
-            lines.append(line)
+            if metrics.horizontalAdvance(phrase) <= width:
+                # inside a phrase that fits, no break: spaces and hyphens become non-breaking ones
+                tokens.append((separator, phrase.replace(" ", "\u00a0").replace("-", "\u2011")))
+            else:  # too long for a line: broken between its words
+                words = phrase.split(" ")
+                tokens.extend([(separator, words[0])] + [(" ", word) for word in words[1:]])
+        lines: list[str] = []
+        for separator, text in tokens:
+            if lines and metrics.horizontalAdvance(lines[-1] + separator + text) <= width:
+                lines[-1] += separator + text
+            else:
+                lines.append(text)
         return "\n".join(lines)
 
     def _width(self) -> int:
