@@ -21,7 +21,7 @@ from .widgets import (
     text_label,
 )
 
-CARD_MIN_WIDTH = 380
+CARD_MIN_WIDTH = 360  # two columns at 1024x700, with or without the scroll bar
 NEW_PROFILE = "New profile…"
 
 
