@@ -207,7 +207,7 @@ class HistoryScreen(QWidget):
         total = self.splitter.height() - self.splitter.handleWidth()
         if total <= 0:
             return
-        chart = max(self.chart_card.minimumSizeHint().height(), min(300, round(total * 0.36)))
+        chart = max(self.chart_card.minimumSizeHint().height(), min(300, round(total * 0.4)))
         self.splitter.setSizes([chart, max(1, total - chart)])
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
