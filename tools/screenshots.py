@@ -5,6 +5,10 @@ Needs the Xvfb package (apt install xvfb). It starts a private X server, runs th
 Qt's xcb platform and a throw-away data folder, plays a few sessions through the real window
 (typing replies as a trainee would), and saves PNG files of each screen, light and dark, at the
 usual size and at the 1024x700 minimum.
+
+With --all it also takes a review set: every screen and workshop window at 1024x700 and in dark
+mode, presenter mode at projector sizes, and the briefings with the most skill tags. --scale 2
+runs the app at QT_SCALE_FACTOR=2 (on a larger virtual screen).
 """
 
 from __future__ import annotations
@@ -34,11 +38,12 @@ PRACTICE_REPLIES = ["Tell me what's happened with Harlow since the demo.",
                     "So you feel stuck after three weeks of silence."]
 
 
-def start_xvfb() -> tuple[subprocess.Popen, str]:
+def start_xvfb(scale: float = 1.0) -> tuple[subprocess.Popen, str]:
     if not shutil.which("Xvfb"):
         sys.exit("Xvfb is not installed (apt install xvfb)")
     display = f":{150 + os.getpid() % 50}"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+    size = f"{round(1600 * scale)}x{round(1000 * scale)}x24"
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", size, "-nolisten", "tcp"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 10
     while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
@@ -48,7 +53,7 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     return server, display
 
 
-def shoot(out: Path) -> list[Path]:
+def shoot(out: Path, review: bool = False) -> list[Path]:
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtTest import QTest
 
@@ -153,29 +158,125 @@ def shoot(out: Path) -> list[Path]:
     say("I'll have a word with Sam myself.")
     picture("practice-1024x700")
     finish()
+    if review:
+        review_shots(app, window, out, saved, settle, picture)
     window.close()
     return saved
+
+
+def review_shots(app, window, out: Path, saved: list[Path], settle, picture) -> None:
+    """Every screen at the minimum size and in dark mode, and the workshop windows."""
+    from trainer.engine import Session
+    from trainer.exchange import export_sessions
+    from trainer.storage import SessionStore, open_database
+    from ui.presenter import PresenterWindow, presenter_prompts
+
+    context = window.context
+
+    def grab(widget, name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    participants = Path(tempfile.mkdtemp(prefix="adt-cohort-"))
+    store = SessionStore(open_database(f"sqlite:///{participants / 'room.db'}"))
+    scenario = context.library.get("just-tell-me")
+    files = []
+    for trainee, replies in (("Ana Ruiz", ["What have you tried so far?", "What options do you see?"]),
+                             ("Ben Okafor", ["You should call them tomorrow.", "Just send the proposal again."]),
+                             ("Chloé Martin", ["What would a good outcome look like?", "Call Karen tomorrow."])):
+        session = Session(scenario, 0)
+        session_id = store.start_session(trainee, scenario, 0)
+        for reply in replies:
+            store.record_turn(session_id, session.reply(reply))
+        store.finish_session(session_id, session.result())
+        files.append(str(participants / f"{trainee.split()[0]}.json"))
+        export_sessions(store, trainee, files[-1])
+    store.database.close()
+
+    for mode in ("light", "dark"):
+        suffix = "" if mode == "light" else "-dark"
+        window.apply_appearance(mode)
+        for size in ((1024, 700), (1280, 800)):
+            window.resize(*size)
+            tag = f"{suffix}-{size[0]}x{size[1]}"
+            window.show_library()
+            picture(f"library{tag}")
+            for scenario_id in ("blaming-the-leader", "self-serving-bias"):
+                window.show_briefing(scenario_id)
+                picture(f"briefing-{scenario_id}{tag}")
+            window.show_history()
+            settle(lambda: window.history.model.rowCount() > 0)
+            picture(f"history{tag}")
+            window.history.table.selectRow(0)
+            window.history.open_button.click()
+            settle(lambda: window.report.data is not None and window.stack.currentWidget() is window.report)
+            picture(f"report{tag}")
+            window.show_progress()
+            picture(f"progress{tag}")
+            window.start_practice("just-tell-me", True)
+            settle()
+            picture(f"practice{tag}")
+            window.practice.end_session()  # no reply yet: the session is dropped
+        window.resize(1280, 800)
+
+        window.open_drills()
+        drills = window.drill_window
+        settle(lambda: drills.drill_list.count() > 0)
+        grab(drills, f"drills{suffix}")
+        drills.close()
+
+        window.open_cohort_report()
+        cohort = window.cohort_dialog
+        cohort.cohort_name.setText("Spring managers' workshop")
+        cohort.import_paths(files, "Spring managers' workshop")
+        settle(lambda: cohort.table.rowCount() == len(files))
+        grab(cohort, f"cohort{suffix}")
+        cohort.close()
+
+        prompts = presenter_prompts(context.library)
+        for width, height in ((1280, 720), (1066, 666), (1920, 1080)):
+            presenter = PresenterWindow(prompts, window)
+            presenter.resize(width, height)
+            presenter.show()
+            for text in ("What have you tried so far?", "You should ring them tomorrow and ask for a decision.",
+                         "What would a good outcome look like for you this week?",
+                         "So you feel stuck after three weeks of silence.", "Why didn't you follow up sooner?"):
+                presenter.entry.setText(text)
+                presenter.add_suggestion()
+            presenter.entry.setText("What do you think is holding them back?")
+            presenter.refresh_live_label()
+            for _ in range(3):
+                presenter.move_prompt(1)
+            grab(presenter, f"presenter{suffix}-{width}x{height}")
+            presenter.close()
+            presenter.deleteLater()
+    window.apply_appearance("light")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots", help="folder for the PNG files")
+    parser.add_argument("--all", action="store_true", help="also take the review set (every screen, both modes)")
+    parser.add_argument("--scale", type=float, default=1.0, help="QT_SCALE_FACTOR to run the app at")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     out = args.out.resolve()
     if args.child:
-        for path in shoot(out):
+        for path in shoot(out, args.all):
             print(path)
         return
     out.mkdir(parents=True, exist_ok=True)
-    server, display = start_xvfb()
+    server, display = start_xvfb(args.scale)
     try:
         with tempfile.TemporaryDirectory(prefix="adt-shots-") as data:
             (Path(data) / "settings.json").write_text(json.dumps({"trainee": "Alex Morgan"}), encoding="utf-8")
             env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", TRAINER_DATA_DIR=data,
-                       QT_SCALE_FACTOR="1", LANG="en_GB.UTF-8")
+                       QT_SCALE_FACTOR=f"{args.scale:g}", LANG="en_GB.UTF-8")
             env.pop("TRAINER_DATABASE_URL", None)
-            subprocess.run([sys.executable, __file__, "--child", "--out", str(out)], env=env, check=True)
+            child = [sys.executable, __file__, "--child", "--out", str(out)] + (["--all"] if args.all else [])
+            subprocess.run(child, env=env, check=True)
     finally:
         server.terminate()
         server.wait()
