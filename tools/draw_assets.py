@@ -144,6 +144,17 @@ def chevron_svg(colour: str) -> str:
             f'stroke-linecap="round" stroke-linejoin="round"/></svg>\n')
 
 
+#: Spin-box arrows: the muted text colour, and the border colour when there is no step to take.
+ARROWS = {"light": ("#5d6677", "#d6dbe3"), "dark": ("#a0a8b8", "#3a404b")}
+ARROW_PATHS = {"up": "M2.5 8 L6 4.5 L9.5 8", "down": "M2.5 4.5 L6 8 L9.5 4.5"}
+
+
+def arrow_svg(path: str, colour: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 12" width="12" height="12">'
+            f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="1.9" stroke-linecap="round" '
+            f'stroke-linejoin="round"/></svg>\n')
+
+
 def main() -> None:
     avatars = ASSETS / "avatars"
     avatars.mkdir(parents=True, exist_ok=True)
@@ -152,6 +163,10 @@ def main() -> None:
     (ASSETS / "icon.svg").write_text(ICON_SVG, encoding="utf-8")
     for mode, colour in CHEVRONS.items():
         (ASSETS / f"chevron-{mode}.svg").write_text(chevron_svg(colour), encoding="utf-8")
+    for mode, (colour, off) in ARROWS.items():
+        for direction, path in ARROW_PATHS.items():
+            (ASSETS / f"arrow-{direction}-{mode}.svg").write_text(arrow_svg(path, colour), encoding="utf-8")
+            (ASSETS / f"arrow-{direction}-off-{mode}.svg").write_text(arrow_svg(path, off), encoding="utf-8")
     print(f"wrote {len(PORTRAITS)} avatars and the icon to {ASSETS}")
 
 

@@ -7,9 +7,6 @@ telling, red for judging or taking over.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,33 +112,11 @@ def _palette(c: Colours) -> QPalette:
     return palette
 
 
-_ARROW_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 12" width="12" height="12">'
-              '<path d="{path}" fill="none" stroke="{colour}" stroke-width="1.9" stroke-linecap="round" '
-              'stroke-linejoin="round"/></svg>')
-_ARROW_PATHS = {"up": "M2.5 8 L6 4.5 L9.5 8", "down": "M2.5 4.5 L6 8 L9.5 4.5"}
-
-
 def _arrow_images(c: Colours) -> dict[str, str]:
-    """Small up and down chevrons for spin boxes, in the muted and the disabled colour.
-
-    Style sheets take images only from files, so they are written once to a cache folder (named by
-    their content, so every running copy of the app can share them)."""
-    folder = Path(tempfile.gettempdir()) / "ask-dont-tell-arrows"
-    images = {}
-    for name, path in _ARROW_PATHS.items():
-        for suffix, colour in (("", c.muted), ("-off", c.border)):
-            svg = _ARROW_SVG.format(path=path, colour=colour)
-            file = folder / f"{name}-{hashlib.sha1(svg.encode()).hexdigest()[:12]}.svg"
-            if not file.is_file():
-                try:
-                    folder.mkdir(parents=True, exist_ok=True)
-                    partial = file.with_suffix(f".{os.getpid()}.tmp")
-                    partial.write_text(svg, encoding="utf-8")
-                    partial.replace(file)
-                except OSError:
-                    pass  # no arrows drawn; the box still takes the arrow keys and the wheel
-            images[name + suffix] = file.as_posix()
-    return images
+    """The spin-box arrows drawn by tools/draw_assets.py, for this theme (style sheets take files)."""
+    mode = "dark" if c.dark else "light"
+    return {f"{direction}{state}": (ASSETS / f"arrow-{direction}{state}-{mode}.svg").as_posix()
+            for direction in ("up", "down") for state in ("", "-off")}
 
 
 def _stylesheet(c: Colours, base_pt: float) -> str:
