@@ -24,11 +24,11 @@ THRESHOLDS: dict[str, dict] = {
     "ask_tell_ratio": {"fair": 1.0, "good": 3.0, "higher_is_better": True, "label": "Ask : tell",
                        "source": OURS},
     "open_among_questions": {"fair": 0.5, "good": 0.7, "higher_is_better": True,
-                              "label": "Open share of questions", "source": f"{MANUAL} (MITI)"},
+                              "label": "Open share of questions", "source": f"{MANUAL}, MITI"},
     "reflection_to_question": {"fair": 1.0, "good": 2.0, "higher_is_better": True,
-                                "label": "Reflections : questions", "source": f"{MANUAL} (MITI 4)"},
+                                "label": "Reflections : questions", "source": f"{MANUAL}, MITI 4"},
     "talk_ratio": {"fair": 0.6, "good": 0.5, "higher_is_better": False, "label": "Talk ratio",
-                   "source": f"{MANUAL}: under half"},
+                   "source": MANUAL},
 }
 
 POINTS_OPEN_SHARE = 40

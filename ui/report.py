@@ -206,7 +206,10 @@ class ReportScreen(QWidget):
 
     def _measures_card(self, data: dict) -> Card:
         card = Card()
-        card.body.addWidget(text_label("Your session against the coding manual", "heading"))
+        card.body.addWidget(text_label("Your session, measured", "heading"))
+        card.body.addWidget(text_label(
+            "The measures of the coding manual. Each threshold names its source: the manual's (MITI values, "
+            "talking under half) or, where the manual sets none, this trainer's own target.", "muted"))
         measures = Measures(**data["measures"]) if data.get("measures") else None
         grid = QGridLayout()
         grid.setHorizontalSpacing(SPACE_L)
