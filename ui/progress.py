@@ -187,8 +187,9 @@ class ProgressScreen(QWidget):
         ready_card = Card()
         ready_card.body.addWidget(text_label("Ready for the real conversation?", "heading"))
         ready_card.body.addWidget(text_label(
-            f"A situation is ready when your last {READY_STREAK} finished attempts at it all reach the good "
-            "threshold on all three skills.", "muted"))
+            f"A situation is ready when each of your last {READY_STREAK} finished attempts at it meets the coding "
+            "manual's good thresholds: at least 70% of your questions open, two reflections for every question, "
+            "under half of the words yours, no takeover and no judgment.", "muted"))
         self.ready_rows = QVBoxLayout()
         self.ready_rows.setSpacing(SPACE_S)
         ready_card.body.addLayout(self.ready_rows)
