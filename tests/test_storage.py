@@ -18,6 +18,8 @@ import threading
 from pathlib import Path
 
 import pytest
+
+from conftest import skip_unless_ci
 from sqlalchemy import MetaData, create_engine, event, text
 
 from trainer.engine import Session
@@ -59,7 +61,7 @@ def database_url(request, tmp_path, monkeypatch):
         yield f"sqlite:///{tmp_path / 'trainer.db'}"
         return
     if not POSTGRES_URL:
-        pytest.skip("PostgreSQL not tested: set TRAINER_TEST_POSTGRES_URL to a server's empty test database "
+        skip_unless_ci("PostgreSQL not tested: set TRAINER_TEST_POSTGRES_URL to a server's empty test database "
                     "(.ci/run starts one; see docs/storage.md)")
     reset_postgres(POSTGRES_URL)
     yield POSTGRES_URL

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+
+from conftest import skip_unless_ci
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -78,7 +80,7 @@ def test_a_trainers_folder_adds_scenarios_and_names_bad_files(qtbot, window, tmp
 
 def test_each_persona_can_get_its_own_installed_voice(qtbot, data_dir, monkeypatch):
     if not HAS_ESPEAK:
-        pytest.skip("espeak-ng is not installed")
+        skip_unless_ci("espeak-ng is not installed")
     monkeypatch.delenv(SPEECH_ENV, raising=False)
     window = open_window(qtbot)
     qtbot.waitUntil(lambda: window.context.speech.is_ready, timeout=20_000)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import wave
 
 import pytest
+
+from conftest import skip_unless_ci
 from PySide6.QtCore import Qt
 
 from test_speech import HAS_ESPEAK, fake_pyttsx3
@@ -15,7 +17,7 @@ from trainer.speech import SPEECH_ENV
 @pytest.fixture
 def speaking_window(qtbot, data_dir, monkeypatch):
     if not HAS_ESPEAK:
-        pytest.skip("espeak-ng is not installed")
+        skip_unless_ci("espeak-ng is not installed")
     monkeypatch.delenv(SPEECH_ENV, raising=False)
     window = open_window(qtbot)
     qtbot.waitUntil(lambda: window.context.speech.is_ready, timeout=20_000)
