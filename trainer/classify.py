@@ -784,9 +784,9 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     if not question_marked:
         # Statements that merely begin like questions or requests: "what works is ...", "when I was selling ..."
         if wh:
-            told = _first(_ADVICE_PHRASES, body) or _WHAT_YOU_NEED.match(body) and _WHAT_YOU_NEED.match(body).group(0)
-            told = told or (_WHEN_THEN_DO.match(body) and _WHEN_THEN_DO.match(body).group(0))
-            told = told or (_PSEUDO_CLEFT.match(body) and _PSEUDO_CLEFT.match(body).group(0))
+            told = _first(_ADVICE_PHRASES, body) or next(
+                (found.group(0) for pattern in (_WHAT_YOU_NEED, _WHEN_THEN_DO, _PSEUDO_CLEFT)
+                 if (found := pattern.match(body))), None)
             if told and re.match(r"^(?:what|when|where|how)\b(?! (?:do|did|does|would|could|can|will|are|is|was|were|have|has|had|should|might|about|if|else)\b)", body, re.I):
                 return Label.ADVICE, told
             heard = _REFLECTION[2][0].match(body)

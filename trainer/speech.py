@@ -109,6 +109,7 @@ class Speaker(Protocol):
 
     available: bool
     reason: str
+    switched_off: bool  # silent on purpose (TRAINER_SPEECH=off), not for want of an engine
 
     def synthesise(self, text: str, voice: Voice, out: Path, rate_scale: float = 1.0,
                    voice_id: str | None = None) -> Path: ...
@@ -147,6 +148,7 @@ class WorkerSpeaker:
     """
 
     available = True
+    switched_off = False
     reason = ""
 
     def __init__(self, command: Sequence[str] | None = None, env: dict[str, str] | None = None,

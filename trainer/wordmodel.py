@@ -33,7 +33,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*", re.IGNORECASE)
 _START = "<start>"
 _FUNCTION_WORDS = frozenset(
     "<start> a an the and or but so of to in on at for with from by as about it its this that these those "
-    "i im ive id ill me my we were weve our you youre youve youd youll your yours he she they them their "
+    "i im ive id ill me my we weve our you youre youve youd youll your yours he she they them their "
     "is are was were be been being am do does did have has had will would can could should just".split())
 
 

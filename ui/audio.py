@@ -95,7 +95,7 @@ class SpeechService(QObject):
     @property
     def switched_off(self) -> bool:
         """Speech turned off on purpose for this run (not a missing engine)."""
-        return bool(getattr(self._speaker, "switched_off", False))
+        return self._speaker is not None and self._speaker.switched_off
 
     @property
     def is_ready(self) -> bool:
