@@ -787,9 +787,8 @@ def test_three_processes_writing_at_the_same_moment_keep_every_session(database_
     assert sorted(by_writer) == ["W0", "W1", "W2"]
     assert all(len(sessions) == per_process for sessions in by_writer.values())
     assert all(len(item["turns"]) == 3 and item["status"] == "finished" for item in items)
-    spans = sorted((min(i["started"] for i in sessions), max(i["started"] for i in sessions))
-                   for sessions in by_writer.values())
-    assert spans[1][0] < spans[0][1] and spans[2][0] < spans[1][1]  # the three really wrote at once
+    # No check that the writes interleaved: SQLite's lock is not fair, so one writer may run its
+    # sessions in one stretch while the others wait on the busy timeout, and that is correct too.
 
 
 def test_rehearse_can_resume_an_older_interrupted_session_by_its_id(tmp_path):
