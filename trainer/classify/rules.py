@@ -17,10 +17,15 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from .labels import Label, primary_of
-from .wordmodel import word_model
+from ..labels import Label, primary_of
+from ..wordmodel import word_model
 
-__all__ = ["Classification", "SentenceResult", "classify", "split_sentences", "MAX_CLASSIFIED_CHARS"]
+__all__ = ["Classification", "SentenceResult", "classify_form", "split_sentences", "MAX_CLASSIFIED_CHARS",
+           "NOT_SURE_BELOW"]
+
+#: A label read with less confidence than this is shown as "not sure" and never triggers a hard
+#: reaction from the salesperson.
+NOT_SURE_BELOW = 0.5
 
 #: Text past this length is not read (a reply is never that long; the cost stays bounded).
 MAX_CLASSIFIED_CHARS = 20_000
@@ -38,14 +43,28 @@ class SentenceResult:
 
 @dataclass(frozen=True)
 class Classification:
-    """A reply's primary label, the cue that decided it, and the per-sentence results."""
+    """A reply's primary label, the cue that decided it, and the per-sentence results; where it
+    points (``focus``) and whether it sides with the salesperson's blame, each with its cue; and
+    how sure the reading is."""
 
     label: str
     cue: str
     sentences: tuple[SentenceResult, ...] = ()
+    focus: str = "none"
+    focus_cue: str = ""
+    sides_with_blame: bool = False
+    siding_cue: str = ""
+    confidence: float = 1.0
+
+    @property
+    def not_sure(self) -> bool:
+        return self.confidence < NOT_SURE_BELOW
 
     def to_dict(self) -> dict:
-        return {"label": self.label, "cue": self.cue, "sentences": [s.to_dict() for s in self.sentences]}
+        return {"label": self.label, "cue": self.cue, "confidence": round(self.confidence, 2),
+                "not_sure": self.not_sure, "focus": self.focus, "focus_cue": self.focus_cue,
+                "sides_with_blame": self.sides_with_blame, "siding_cue": self.siding_cue,
+                "sentences": [s.to_dict() for s in self.sentences]}
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -1035,9 +1054,8 @@ def _classify_lowered(sentence: str) -> tuple[Label, str]:
     return label, cue
 
 
-def classify(reply: str, context: str | None = None) -> Classification:
-    """Label a manager's reply. ``context`` (the salesperson line it answers) is accepted for
-    callers that have it; the label depends on the reply's own words."""
+def classify_form(reply: str, context: str | None = None) -> Classification:
+    """Label a manager's reply by its form and cue phrases (the first axis only)."""
     if not isinstance(reply, str):
         raise TypeError("reply must be a string")
     sentences = split_sentences(reply)

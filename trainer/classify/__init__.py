@@ -1,0 +1,44 @@
+"""The reply classifier: is this reply asking or telling, where does it point, does it side?
+
+Labels follow ``shared/coding-manual.md``. ``rules`` reads the first axis (the nine labels, per
+sentence, with cues); ``focus`` reads the second (``focus`` and ``sides_with_blame``), from the
+reply's words, the salesperson's line it answers and, in a scenario, that scenario's own terms.
+
+    classify(reply, context=None, terms=None) -> Classification
+
+Pure and deterministic; safe to call from any thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..labels import Label
+from .focus import FOCI, FocusTerms, read_focus
+from .rules import MAX_CLASSIFIED_CHARS, NOT_SURE_BELOW, Classification, SentenceResult, classify_form, split_sentences
+
+__all__ = ["Classification", "SentenceResult", "classify", "split_sentences", "MAX_CLASSIFIED_CHARS",
+           "NOT_SURE_BELOW", "FOCI", "FocusTerms"]
+
+
+_SIDING_MISREAD = {Label.JUDGMENT.value, Label.ADVICE.value}
+_AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must|you have to|you ought|you could|try|why don't you|you messed|you never|your fault)\b", re.IGNORECASE)
+
+
+def classify(reply: str, context: str | None = None, terms: FocusTerms | None = None) -> Classification:
+    """Label a manager's reply and read its focus and siding.
+
+    ``context`` is the salesperson's line the reply answers; ``terms`` the scenario's blame
+    targets, controllables and outcomes.
+    """
+    form = classify_form(reply, context)
+    texts = [s.text for s in form.sentences]
+    deciding = next((i for i, s in enumerate(form.sentences) if s.label == form.label), None)
+    reading = read_focus(texts, deciding, context, terms)
+    label, cue = form.label, form.cue
+    if reading.sides_with_blame and label in _SIDING_MISREAD and not _AIMED_AT_YOU.search(reply):
+        # Siding is not judgment or advice: the salesperson feels agreed with, not accused or told.
+        label, cue = Label.OTHER.value, reading.siding_cue
+    return dataclasses.replace(form, label=label, cue=cue, focus=reading.focus, focus_cue=reading.focus_cue,
+                               sides_with_blame=reading.sides_with_blame, siding_cue=reading.siding_cue)

@@ -1,0 +1,234 @@
+"""The second axis of the coding manual: where a reply points, and whether it sides with the blame.
+
+``focus`` is one of ``own_part``, ``others``, ``outcome``, ``experience``, ``none``;
+``sides_with_blame`` is true when the reply endorses the salesperson's blame or excuse. Both are
+read per sentence by named rules (the rule tables below are data: an id, a pattern, a focus), from
+general English and, when a scenario is played, from the scenario's own blame targets, things in
+the salesperson's control and outcomes (``FocusTerms``). The salesperson's preceding line, when
+given, tells a question that follows up their story from small talk.
+
+Pure and deterministic, safe from any thread.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+__all__ = ["FOCI", "FocusReading", "FocusTerms", "read_focus", "phrase_pattern", "content_words"]
+
+FOCI: tuple[str, ...] = ("own_part", "others", "outcome", "experience", "none")
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of ``phrases`` as whole words, with simple English endings
+    (``follow up`` also matches ``followed up``, ``following up``; ``lead`` matches ``leads``)."""
+    parts = []
+    for phrase in sorted({p.strip().lower() for p in phrases if p and p.strip()}, key=len, reverse=True):
+        words = [re.escape(w) for w in re.findall(r"[\w'’-]+", phrase)]
+        if not words:
+            continue
+        words = [w + r"(?:s|es|ed|d|ing|'s)?" if len(w) > 2 else w for w in words]
+        parts.append(r"[\s-]+".join(words))
+    if not parts:
+        return None
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FocusTerms:
+    """A scenario's own words for what the salesperson blames, controls, and cannot control."""
+
+    blames: tuple[str, ...] = ()
+    controls: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    _patterns: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def pattern(self, kind: str) -> re.Pattern[str] | None:
+        if kind not in self._patterns:
+            self._patterns[kind] = phrase_pattern(getattr(self, kind))
+        return self._patterns[kind]
+
+
+@dataclass(frozen=True)
+class FocusReading:
+    focus: str
+    focus_cue: str
+    sides_with_blame: bool
+    siding_cue: str
+
+
+YOU = r"(?:you|u|ya|you've|youve|you'd|youd|you'll|youll|you're|youre|yourself)"
+# The salesperson as the one who acts: "what have you done", "you never followed up", "your calls".
+_OWN_PART_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("own.could_do", _rx(rf"\b(?:(?:could|can|would|will|might|should|shall)\s+{YOU}|{YOU}\s+(?:could|can|would|will|might|should|shall|are gonna|are going to|want to|plan to|intend to|are ready to|are willing to|'d like to))\s+(?:\w+\s+)?(?:do|try|change|commit|start|stop|ask|call|ring|book|plan|prepare|follow|reach|approach|handle|tackle|work|build|improve|practi[sc]e|test|focus|put|set|block|schedule|take|make|use|own|pick|choose|offer|contact|email|visit|learn|get better)\b")),
+    ("own.you_acted", _rx(rf"\b(?:{YOU}\s+(?:have\s+|had\s+|did\s+|didn't\s+|never\s+|don't\s+|haven't\s+|hadn't\s+|already\s+|just\s+|then\s+|also\s+|actually\s+|really\s+|still\s+)*|(?:did|didn't|have|haven't|had|hadn't|do|don't|were|weren't)\s+{YOU}\s+(?:\w+\s+)?)(?:plan|call|ring|follow|prepare|prospect|ask|book|chase|done|did|tried|try|called|rang|phoned|emailed|booked|followed|chased|prepared|planned|asked|reached|contacted|pitched|visited|worked|built|changed|handled|tested|practi[sc]ed|sent|made|spent|put|set|kept|picked|chose|decided|committed|started|stopped|dropped|skipped|missed|forgot|let)\b")),
+    ("own.you_do_habit", _rx(rf"\b{YOU}\s+(?:usually|normally|always|typically|tend to|often|sometimes|ever)\s+\w+")),
+    ("own.your_part", _rx(r"\b(?:your (?:own )?(?:part|side|role|share|bit|end|contribution|control|influence|choice|choices|call|activity|activities|calls|meetings|follow[- ]?ups?|prep|preparation|plan|process|pipeline|prospecting|approach|habits?|routine|week|diary|calendar|time|effort|next (?:step|move|call)|discovery|outreach|skills?|options)|in your (?:control|hands|power|gift)|within your (?:control|reach)|up to you|on your side)\b")),
+    ("own.next_step", _rx(r"\b(?:next steps?|first step|what (?:now|next)|from here|going forward|by friday|before friday|commit to|plan for|what will|what would you like to do|what do you want to do|what's the plan|options? (?:do you have|are there)|what else could|differently|do differently|change next time|learn(?:ed|t)? from|take away)\b")),
+    ("own.you_could", _rx(rf"\b{YOU}\s+(?:could|can|might|will|would|want to|need to|have to|wanna)\b(?!\s+(?:feel|think|say|see|blame|expect|imagine))")),
+)
+# Others as the cause: people and circumstances outside their control.
+_OTHERS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("others.leadership", _rx(r"\b(?:leadership|management|senior (?:team|people|leaders?)|head office|hq|the company|the business|the board|the bosses?|upstairs|the powers that be|higher[- ]ups?|the director|the vp|exec(?:utive)?s?)\b")),
+    ("others.functions", _rx(r"\b(?:marketing|the leads?|lead quality|bad leads|weak leads|hr|finance|legal|procurement|ops|operations|product team|engineering|support team|it team|the system|the crm|the tools?)\b")),
+    ("others.people", _rx(r"\b(?:(?:your|the|that) (?:colleague|teammate|team ?mate|partner|peer|new hire|new guy|new girl|rep|boss|leader|manager|buyer|client|customer|competitor|competition)s?|he|she|they|them|him|her|his|their|nobody|no one)\b")),
+    ("others.circumstance", _rx(r"\b(?:the market|the economy|the territory|the split|the patch|the decision|the price|pricing|budget cuts?|timing|the season|competition|competitors?|bad luck|circumstances|the climate|the restructure|the reorg)\b")),
+)
+_OUTCOME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("outcome.number", _rx(r"\b(?:numbers?|quota|target|forecast|revenue|commission|bonus|close rate|win rate|conversion|attainment|the gap|short(?:fall)?|how much (?:is|was|will|did)|worth|in the bank|signed?|close (?:it|the deal|this month|by)|hit (?:it|the|your)|make (?:it|the number)|land (?:it|the deal)|the deal (?:close|sign|land)|results?|month[- ]end|quarter[- ]end|end of (?:the )?(?:month|quarter)|percentage|per ?cent|%)\b")),
+)
+_EXPERIENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("experience.feeling", _rx(r"\b(?:feel|feels|feeling|felt|sound(?:s|ing)?|seem(?:s|ed)?|frustrat\w*|angry|annoyed|upset|fed up|disappointed|worried|anxious|stressed|nervous|hurt|tired|exhausted|discouraged|embarrass\w*|proud|excited|unfair to you|let down|overwhelm\w*|stuck|scared|afraid|confus\w*|gutted|sick of|tough|hard|rough|difficult|hardest|toughest|pressure|a lot)\b")),
+    ("experience.story", _rx(r"\b(?:what happened|what's happening|what is happening|what went on|what's going on|what is going on|what's been going on|how did (?:it|that|the|things) go|how's it going|how is it going|how are things|what was (?:it|that) like|tell me (?:more|about)|walk me through|talk me through|say more|go on|help me understand|what do you mean|in what way|how so|what's on your mind|what's up|what's that like|how come|what makes you|what do you make of|how do you see|what's your (?:view|take|sense|read)|your view|what do you think|what matters|important to you|what would you (?:like|want)|what do you want)\b")),
+    ("experience.you_said", _rx(rf"\b(?:so {YOU}\b|{YOU} (?:said|mentioned|told|think|thought|believe|reckon|wish|want|wanted|hoped|expected|see it|mean)|it sounds like|sounds like|it seems|i hear|i'm hearing|what i'm hearing|if i've got (?:this|that|it) right|let me see if|on the one hand)\b")),
+)
+_SMALL_TALK = _rx(r"\b(?:weekend|holiday|vacation|family|kids|children|wife|husband|partner at home|dog|cat|weather|rain|sun|football|match|game last night|the game|telly|tv|netflix|film|movie|gym|golf|lunch|coffee|tea|traffic|commute|birthday|wedding|hobby|hobbies|garden|pub|drinks|party|restaurant|recipe|music|concert|book you're reading|how are you|how're you|how you doing|how are you doing|how's it hanging|hello|hi there|good morning|good afternoon|morning|sit down|take a seat|grab a seat)\b")
+# Words of a salesperson's working life: a question about them is about the situation.
+_SITUATION = _rx(r"\b(?:accounts?|clients?|customers?|deals?|calls?|meetings?|demos?|pipeline|prospects?|territory|patch|leads?|buyers?|proposals?|pitch(?:es)?|quotes?|contracts?|renewals?|orders?|sales?|selling|quarter|month|week|plan|targets?|numbers|team|colleagues?|manager|job|role|work|trial|pilot|campaign|email|follow[- ]?ups?|opportunit(?:y|ies)|negotiation|objections?|discovery|closing|close)\b")
+_LOGISTICS = _rx(r"\b(?:hang on|one sec|one moment|let me find|where was i|can you hear me|is this room|running late|five minutes|the agenda|the time|my laptop|my phone|the file|the meeting room)\b")
+
+# Endorsing the blame: agreeing someone else is at fault, or that it was out of their hands.
+_EXCULPATE = _rx(
+    r"\b(?:not (?:really )?your fault|none of (?:this|it|that) is (?:on you|your fault)|not (?:on|down to) you|out of your hands|beyond your control|nothing you could(?:'ve| have)? (?:do|done)|(?:just )?bad luck|unlucky|no one could(?:'ve| have)?|nobody could(?:'ve| have)?|anyone would(?:'ve| have)?|(?:i )?(?:can't|cannot|couldn't|wouldn't) blame you|who (?:could|would|can) blame you|no wonder|of course (?:your|the) (?:numbers|results)|set you up to fail|never stood a chance|didn't stand a chance|no chance|hands were tied|what (?:could|can) you do|how (?:could|can|were|are|was) you (?:supposed|meant|expected) to|how (?:is|was) anyone (?:supposed|meant)|how (?:could|can) anyone|impossible (?:job|situation|territory|ask)|i'd be (?:angry|annoyed|furious|livid) too|i would be too|i'd feel the same|me too|same here)\b")
+_AGREE = _rx(
+    r"\b(?:you're (?:right|not wrong|spot on)|youre (?:right|not wrong)|you are right|i agree|agreed|exactly|absolutely|totally|fair point|true enough|i know,? right|tell me about it|100 ?%|hundred per ?cent|couldn't agree more|i don't blame you|you've got a point|good point)\b")
+_NEGATIVE_ABOUT = _rx(
+    r"\b(?:messed (?:it |that |this |things )?up|screwed (?:it |that |you |this )?(?:up|over)|dropped the ball|dropped (?:it |this |that )?on you|let you down|failed you|hung you out|threw you under|under the bus|left you (?:alone|to it|high and dry|hanging|in the lurch)|dumped (?:it |this |that )?on you|without (?:asking|telling|consulting) you|behind your back|unfair|not fair|stupid|ridiculous|terrible|awful|useless|lousy|rubbish|garbage|crap|a joke|incompetent|clueless|pathetic|hopeless|a mess|shambles|badly (?:handled|done|managed)|poor(?:ly)? (?:decision|call|handled|managed|planned)|bad (?:decision|call|move|leads|territory)|wrong (?:call|decision)|got (?:it |that |this )?wrong|get (?:it |that |this )?wrong|so (?:weak|poor|bad)|weak leads|no support|zero support|never (?:support|help|back)|(?:should|shouldn't|should not|ought to) have|should've|shouldn't've|didn't (?:support|help|back|deliver)|doesn't (?:support|help|deliver|pull)|never delivers?|not pulling (?:his|her|their) weight|letting you down|keeps? letting you down|dropping the ball|to blame|their fault|his fault|her fault|leadership's fault|management's fault|marketing's fault)\b")
+# Their feeling named as theirs ("you feel nobody backs you"): a reflection, not an endorsement.
+_FEELING_FRAME = _rx(rf"\b(?:{YOU} (?:feel|felt|sound|seem|think|believe|reckon|see it)|(?:it |that )?(?:sounds|seems|feels) (?:like|as if|as though|to you)|to you it|from where you sit|in your eyes|you're (?:angry|annoyed|upset|frustrated|fed up|hurt|disappointed))\b")
+# Questions that presume the blame: "what else did they get wrong", "how did they think that would work".
+_PRESUME = _rx(
+    r"\b(?:what else (?:did|has|have|do|does|will) [\w' ]{1,30}?(?:get wrong|got wrong|mess|screw|drop|dump|forget|break|fail|throw)|what were (?:they|you all|\w+) thinking|what did (?:they|\w+) expect|how (?:did|do|does|could|would) [\w' ]{1,40}?(?:think|expect|imagine|suppose) [\w' ]{0,50}?(?:work|help|happen|go)|why (?:would|do|does|did|is|are) [\w' ]{1,30}?(?:keep|always|never|so|even bother)|how (?:dare|could) (?:they|he|she))\b")
+# A person named by their name ("Leon never delivers"): a capitalised word that is not the first
+# word of the sentence, or is and goes on like a subject.
+_NAMED_PERSON = re.compile(r"(?:(?<=[a-z,] )(?!I\b|I'|OK\b)([A-Z][a-z]{2,})\b|^(?!I\b|What\b|Who\b|How\b|Why\b|When\b|Where\b|Which\b|That\b|This\b|There\b|It\b|He\b|She\b|They\b|Nobody\b|Everyone\b|Somebody\b)([A-Z][a-z]{2,})(?=\s+(?:should|has|hasn't|had|never|didn't|doesn't|isn't|wasn't|won't|keeps|always|just|dropped|messed|failed|let)\b))")
+_ABOUT_SALESPERSON_FAULT = _rx(rf"\b{YOU}\s+(?:should|shouldn't|messed|screwed|dropped|failed|got it wrong|let)\b|\byour (?:fault|mess|mistake)\b")
+
+
+def _first_rule(rules: Sequence[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, str] | None:
+    for rule_id, pattern in rules:
+        match = pattern.search(text)
+        if match:
+            return rule_id, match.group(0)
+    return None
+
+
+_CONTENT_STOP = frozenset(
+    "a an the and or but so of to in on at for with from by as about it its this that these those is are was "
+    "were be been am do does did have has had will would can could should just what how why when who which "
+    "where i me my we our you your he she they them their there here not no yes yeah ok okay well really very "
+    "more some any all get got go going been like know think tell said say want thing things bit lot one".split())
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry content (lower case, short function words left out)."""
+    return {w for w in re.findall(r"[a-z][a-z'’]+", text.lower()) if len(w) > 2 and w not in _CONTENT_STOP}
+
+
+def _others_in(text: str, terms: FocusTerms | None) -> str:
+    """The words naming someone or something outside their control as a cause, or ''."""
+    blame = terms.pattern("blames") if terms else None
+    if blame is not None and (match := blame.search(text)):
+        return match.group(0)
+    found = _first_rule(_OTHERS_RULES, text)
+    if found:
+        return found[1]
+    named = _NAMED_PERSON.search(text)
+    return (named.group(1) or named.group(2)) if named else ""
+
+
+def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]) -> tuple[str, str]:
+    """(focus, cue) of one sentence."""
+    control = terms.pattern("controls") if terms else None
+    blame = terms.pattern("blames") if terms else None
+    outcome = terms.pattern("outcomes") if terms else None
+    own = _first_rule(_OWN_PART_RULES, text)
+    if control is not None and (match := control.search(text)) and own is None:
+        # the scenario's own activities, asked or said of them
+        if re.search(rf"\b{YOU}\b|\byour\b", text, re.IGNORECASE):
+            own = ("own.scenario_control", match.group(0))
+    if own:
+        return "own_part", own[1]
+    feeling = _FEELING_FRAME.search(text)
+    if feeling:
+        return "experience", feeling.group(0)
+    named = _others_in(text, terms)
+    others = ("others", named) if named else None
+    if others and not re.fullmatch(r"(?i)(?:he|she|they|them|him|her|his|their)", others[1]):
+        return "others", others[1]
+    if outcome is not None and (match := outcome.search(text)):
+        return "outcome", match.group(0)
+    found = _first_rule(_OUTCOME_RULES, text)
+    if found:
+        return "outcome", found[1]
+    if others:  # a bare pronoun ("what did they say?") points at others only when nothing else does
+        return "others", others[1]
+    small = _SMALL_TALK.search(text) or _LOGISTICS.search(text)
+    if small and not (context_words & content_words(text)):
+        return "none", small.group(0)
+    found = _first_rule(_EXPERIENCE_RULES, text)
+    if found:
+        return "experience", found[1]
+    shared = sorted(context_words & content_words(text))
+    if shared:
+        return "experience", shared[0]
+    situation = _SITUATION.search(text)
+    if situation:
+        return "experience", situation.group(0)
+    return "none", ""
+
+
+def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
+    """The words that endorse the blame, or ''."""
+    exculpate = _EXCULPATE.search(text)
+    if exculpate:
+        return exculpate.group(0)
+    if _ABOUT_SALESPERSON_FAULT.search(text):
+        return ""
+    target = _others_in(text, terms)
+    presume = _PRESUME.search(text)
+    if presume and target:
+        return presume.group(0)
+    negative = _NEGATIVE_ABOUT.search(text)
+    if not negative:
+        return ""
+    if not target and not _AGREE.search(text):
+        return ""
+    if _FEELING_FRAME.search(text) and not _AGREE.search(text):
+        return ""  # their view named as theirs
+    return negative.group(0)
+
+
+_PRIORITY = {"own_part": 0, "others": 1, "outcome": 2, "experience": 3, "none": 4}
+
+
+def read_focus(sentences: Sequence[str], deciding: int | None = None, context: str | None = None,
+               terms: FocusTerms | None = None) -> FocusReading:
+    """Read the focus and siding of a reply made of ``sentences``.
+
+    ``deciding`` is the index of the sentence that decided the reply's label: its focus is the
+    reply's, unless it points at nothing (then the strongest focus of the other sentences).
+    """
+    context_words = content_words(context or "")
+    readings = [_sentence_focus(s, terms, context_words) for s in sentences]
+    siding = next((found for s in sentences if (found := _sentence_sides(s, terms))), "")
+    if not siding:
+        # "You're right. Leadership messed it up." and "Exactly, they never support you."
+        agree = next((m for s in sentences if (m := _AGREE.search(s))), None)
+        if agree and any(f == "others" for f, _ in readings) and context_words:
+            siding = agree.group(0)
+    if not readings:
+        return FocusReading("none", "", bool(siding), siding)
+    if deciding is not None and 0 <= deciding < len(readings) and readings[deciding][0] != "none":
+        focus, cue = readings[deciding]
+    else:
+        focus, cue = min(readings, key=lambda r: _PRIORITY[r[0]])
+    if siding and focus in ("own_part", "experience", "none"):
+        focus, cue = "others", siding
+    return FocusReading(focus, cue, bool(siding), siding)
