@@ -159,5 +159,12 @@ class Turn(Base):
     created: Mapped[dt.datetime] = mapped_column(default=utcnow)
     #: How long the trainee took to reply, from the salesperson's line to the reply (if known).
     think_ms: Mapped[float | None] = mapped_column(Float)
+    # Added in migration 0003.
+    #: Focus, siding, confidence and revealed facts (``engine.Turn.reading``); None for older turns.
+    reading: Mapped[dict[str, Any] | None] = mapped_column()
+    #: The label the trainee says they meant ("I meant this as ..."), if they disputed the chip.
+    disputed_label: Mapped[str | None] = mapped_column(String(32))
+    #: Seconds of speech when the reply was spoken, None when typed.
+    speech_seconds: Mapped[float | None] = mapped_column(Float)
 
     session: Mapped[PracticeSession] = relationship(back_populates="turns")
