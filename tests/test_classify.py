@@ -26,8 +26,10 @@ MANUAL_EXAMPLES = {
                    "It feels to you like nobody has your back."],
     "affirmation": ["You stuck with that account for months.", "That was a brave thing to try.",
                     "Thanks for being so candid."],
-    "judgment": ["That's sloppy work.", "You never plan ahead.", "True, the leads are rubbish, not your fault."],
-    "other": ["Hi, come in.", "Okay.", "Mm-hmm.", "Hang on, let me find the file."],
+    "judgment": ["That's sloppy work.", "You never plan ahead.", "Seriously, why would you send that without checking?",
+                 "Good try, but the execution was amateur."],
+    "other": ["Hi, come in.", "Okay.", "Mm-hmm.", "Hang on, let me find the file.", "Can I share an idea?",
+              "You'll get there."],
 }
 
 DECISION_RULES = [
@@ -170,7 +172,7 @@ def test_hypotheses_commands_and_directives(reply, label):
 
 @pytest.mark.parametrize(("reply", "label"), [
     ("Mind if I share what worked for me last year?", "advice"),
-    ("would it be alright if i suggested something here", "advice"),
+    ("would it be alright if i suggested something here", "other"),  # asking permission (coding manual)
     ("I wonder if I could tell you how the top reps handle that.", "advice"),
     ("What usually helps is a short agenda sent the day before.", "advice"),
     ("what the buyer wants is a phased start", "advice"),

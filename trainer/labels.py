@@ -35,6 +35,9 @@ PRIMARY_ORDER: tuple[Label, ...] = (
 
 ALL_LABELS: tuple[str, ...] = tuple(label.value for label in Label)
 
+#: The second axis: where a reply points (coding manual, "The second axis").
+FOCI: tuple[str, ...] = ("own_part", "others", "outcome", "experience", "none")
+
 #: Replies that tell: the manager's solution, instruction or action instead of the salesperson's.
 TELLING: frozenset[Label] = frozenset({Label.ADVICE, Label.LEADING_QUESTION, Label.TAKEOVER})
 #: Replies that ask or listen (the "ask" side of ask:tell).

@@ -23,7 +23,7 @@ __all__ = ["Classification", "SentenceResult", "classify", "split_sentences", "M
 
 
 _SIDING_MISREAD = {Label.JUDGMENT.value, Label.ADVICE.value}
-_AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must|you have to|you ought|you could|try|why don't you|you messed|you never|your fault)\b", re.IGNORECASE)
+_AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must|you have to|you ought|you could|try|why don't you|you messed|you never|(?<!not )your fault)\b", re.IGNORECASE)
 
 
 def classify(reply: str, context: str | None = None, terms: FocusTerms | None = None) -> Classification:
@@ -35,7 +35,7 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     form = classify_form(reply, context)
     texts = [s.text for s in form.sentences]
     deciding = next((i for i, s in enumerate(form.sentences) if s.label == form.label), None)
-    reading = read_focus(texts, deciding, context, terms)
+    reading = read_focus(texts, deciding, context, terms, [s.label for s in form.sentences])
     label, cue = form.label, form.cue
     if reading.sides_with_blame and label in _SIDING_MISREAD and not _AIMED_AT_YOU.search(reply):
         # Siding is not judgment or advice: the salesperson feels agreed with, not accused or told.

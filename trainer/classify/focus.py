@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from ..labels import FOCI
+from .rules import _FEELING
+
 __all__ = ["FOCI", "FocusReading", "FocusTerms", "read_focus", "phrase_pattern", "content_words"]
-
-FOCI: tuple[str, ...] = ("own_part", "others", "outcome", "experience", "none")
-
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
@@ -64,38 +64,60 @@ class FocusReading:
 
 
 YOU = r"(?:you|u|ya|you've|youve|you'd|youd|you'll|youll|you're|youre|yourself)"
+# Verbs of a salesperson's own doing, with their endings; "feel", "think", "see" are not among them.
+_ACTION_STEMS = (
+    "do|did|done|doing|try|tried|call|ring|rang|rung|phone|email|mail|send|sent|book|plan|prepare|prep|prepp|"
+    "follow|chase|ask|handle|deal|dealt|approach|pitch|present|demo|qualif|prospect|reach|"
+    "contact|visit|meet|met|pick|choose|chose|chosen|decide|commit|start|stop|stopp|keep|kept|drop|dropp|skip|"
+    "skipp|miss|forget|forgot|spend|spent|use|make|made|put|set|build|built|change|improve|practi[sc]e|learn|"
+    "work|focus|push|offer|negotiat|find|found|write|wrote|written|draft|respond|reply|repli|own|manage|run|ran|"
+    "lead|led|structure|price|quote|discount|escalate|involve|bring|brought|check|review|track|priorit[iy]|"
+    "schedule|block|test|wait|leave|left|let|give|gave|given|take|took|taken|go|went|gone|sell|sold|answer|frame|"
+    "position|listen|notice|raise|recover|rebuild|rescue|save|walk|cover|share|update|log|record|research|map|"
+    "coach|open|pursue|control|get better|sign up|agree|arrange|organi[sz]e|tackle|fix|sort|handle|get hold|"
+    "get back|get in|line up|pull|cut|add|shorten|lengthen|rehears|role-?play|shadow|delegate|hand|pass|cold call|"
+    "knock|nudge|remind|invite|tailor|personali[sz]e|segment|rank|target|aim|hustl|graft|stick|stuck with|"
+    "stay|stayed|move|switch|swap|trial|pilot|propose|suggest|recommend|explain|clarif|confirm|reschedul|postpon|"
+    "cancel|accept|declin|push back|lean|turn|spot|catch|caught|pick up|slip|slipp|let slide|keep up|speed|slow")
+_ACTION_STEMS += "|" + "|".join(stem[:-1] for stem in _ACTION_STEMS.split("|") if stem.endswith("e") and " " not in stem)
+ACTION = rf"(?:{_ACTION_STEMS})(?:s|es|ed|d|ing|ped|ping|ied|ies)?(?! out for| of (?:it|that|this|them))"
 # The salesperson as the one who acts: "what have you done", "you never followed up", "your calls".
 _OWN_PART_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("own.could_do", _rx(rf"\b(?:(?:could|can|would|will|might|should|shall)\s+{YOU}|{YOU}\s+(?:could|can|would|will|might|should|shall|are gonna|are going to|want to|plan to|intend to|are ready to|are willing to|'d like to))\s+(?:\w+\s+)?(?:do|try|change|commit|start|stop|ask|call|ring|book|plan|prepare|follow|reach|approach|handle|tackle|work|build|improve|practi[sc]e|test|focus|put|set|block|schedule|take|make|use|own|pick|choose|offer|contact|email|visit|learn|get better)\b")),
     ("own.you_acted", _rx(rf"\b(?:{YOU}\s+(?:have\s+|had\s+|did\s+|didn't\s+|never\s+|don't\s+|haven't\s+|hadn't\s+|already\s+|just\s+|then\s+|also\s+|actually\s+|really\s+|still\s+)*|(?:did|didn't|have|haven't|had|hadn't|do|don't|were|weren't)\s+{YOU}\s+(?:\w+\s+)?)(?:plan|call|ring|follow|prepare|prospect|ask|book|chase|done|did|tried|try|called|rang|phoned|emailed|booked|followed|chased|prepared|planned|asked|reached|contacted|pitched|visited|worked|built|changed|handled|tested|practi[sc]ed|sent|made|spent|put|set|kept|picked|chose|decided|committed|started|stopped|dropped|skipped|missed|forgot|let)\b")),
     ("own.you_do_habit", _rx(rf"\b{YOU}\s+(?:usually|normally|always|typically|tend to|often|sometimes|ever)\s+\w+")),
     ("own.your_part", _rx(r"\b(?:your (?:own )?(?:part|side|role|share|bit|end|contribution|control|influence|choice|choices|call|activity|activities|calls|meetings|follow[- ]?ups?|prep|preparation|plan|process|pipeline|prospecting|approach|habits?|routine|week|diary|calendar|time|effort|next (?:step|move|call)|discovery|outreach|skills?|options)|in your (?:control|hands|power|gift)|within your (?:control|reach)|up to you|on your side)\b")),
-    ("own.next_step", _rx(r"\b(?:next steps?|first step|what (?:now|next)|from here|going forward|by friday|before friday|commit to|plan for|what will|what would you like to do|what do you want to do|what's the plan|options? (?:do you have|are there)|what else could|differently|do differently|change next time|learn(?:ed|t)? from|take away)\b")),
+    ("own.next_step", _rx(r"\b(?:next steps?|first step|what (?:now|next)|from here|going forward|commit to|plan for|what will|what would you like to do|what do you want to do|what's the plan|options? (?:do you have|are there)|what else could|differently|do differently|change next time|learn(?:ed|t)? from|take away)\b")),
     ("own.you_could", _rx(rf"\b{YOU}\s+(?:could|can|might|will|would|want to|need to|have to|wanna)\b(?!\s+(?:feel|think|say|see|blame|expect|imagine))")),
+    # the salesperson as the one doing something: "did you say", "how did u handle", "are you
+    # gonna spend", "for you to book", "stopping you from calling", "you kept pushing"
+    ("own.you_said_to", _rx(rf"\b(?:did|do|would|will|could|can) {YOU} say (?:to|when|after|before|back|next|in)\b")),
+    ("own.you_do", _rx(rf"\b(?:(?:do|did|does|have|had|will|would|could|can|might|should|are|were|was)\s+{YOU}|for\s+{YOU}\s+to|{YOU}\s+(?:from|into)|{YOU}(?:\s+(?:just|never|also|then|already|still|really|even|ever|actually|always|kept|keep|haven't|didn't|don't|have|had|'ve|ve|'d|d|'re|re|are|were|been|be))*)\s+(?:(?:gonna|going to|planning to|plan to|trying to|try to|able to|ready to|about to|want to|wanna|like to|have to|need to|got to)\s+)?(?:{ACTION})\b")),
 )
 # Others as the cause: people and circumstances outside their control.
 _OTHERS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("others.leadership", _rx(r"\b(?:leadership|management|senior (?:team|people|leaders?)|head office|hq|the company|the business|the board|the bosses?|upstairs|the powers that be|higher[- ]ups?|the director|the vp|exec(?:utive)?s?)\b")),
     ("others.functions", _rx(r"\b(?:marketing|the leads?|lead quality|bad leads|weak leads|hr|finance|legal|procurement|ops|operations|product team|engineering|support team|it team|the system|the crm|the tools?)\b")),
-    ("others.people", _rx(r"\b(?:(?:your|the|that) (?:colleague|teammate|team ?mate|partner|peer|new hire|new guy|new girl|rep|boss|leader|manager|buyer|client|customer|competitor|competition)s?|he|she|they|them|him|her|his|their|nobody|no one)\b")),
-    ("others.circumstance", _rx(r"\b(?:the market|the economy|the territory|the split|the patch|the decision|the price|pricing|budget cuts?|timing|the season|competition|competitors?|bad luck|circumstances|the climate|the restructure|the reorg)\b")),
+    ("others.people", _rx(r"\b(?:(?:the|that|other|another|their) (?:team|side|vendor|supplier|buyer|committee)\b|(?:your|the|that) (?:colleague|teammate|team ?mate|partner|peer|new hire|new guy|new girl|rep|boss|leader|manager|buyer|client|customer|competitor|competition)s?|he|she|they|them|him|her|his|their|nobody|no one)\b")),
+    ("others.circumstance", _rx(r"\b(?:(?:the|that|this|their|our) (?:new |old |whole |current )?(?:market|economy|territory|split|patch|decision|reorg|restructure|budget|budgets|process|product|system|tools?|crm)\b|the market|the economy|the territory|the split|the patch|the decision|the price|pricing|budget cuts?|timing|the season|competition|competitors?|bad luck|circumstances|the climate|the restructure|the reorg)\b")),
 )
 _OUTCOME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("outcome.number", _rx(r"\b(?:numbers?|quota|target|forecast|revenue|commission|bonus|close rate|win rate|conversion|attainment|the gap|short(?:fall)?|how much (?:is|was|will|did)|worth|in the bank|signed?|close (?:it|the deal|this month|by)|hit (?:it|the|your)|make (?:it|the number)|land (?:it|the deal)|the deal (?:close|sign|land)|results?|month[- ]end|quarter[- ]end|end of (?:the )?(?:month|quarter)|percentage|per ?cent|%)\b")),
+    ("outcome.number", _rx(r"\b(?:(?:hit|make|miss|reach|beat)(?:s|ing)? (?:the|your|my|our|their|this month's|the month's) (?:number|numbers|target|quota|goal)|odds|chances?|likely|value|deals? (?:closed|signed|won|lost|landed|close|sign|land)|numbers?|quota|target|forecast|revenue|commission|bonus|close rate|win rate|conversion|attainment|the gap|short(?:fall)?|how much (?:is|was|will|did)|worth|in the bank|signed?|close (?:it|the deal|this month|by)|hit (?:it|the|your)|make (?:it|the number)|land (?:it|the deal)|the deal (?:close|sign|land)|results?|month[- ]end|quarter[- ]end|end of (?:the )?(?:month|quarter)|percentage|per ?cent|%)\b")),
 )
 _EXPERIENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("experience.feeling", _rx(r"\b(?:feel|feels|feeling|felt|sound(?:s|ing)?|seem(?:s|ed)?|frustrat\w*|angry|annoyed|upset|fed up|disappointed|worried|anxious|stressed|nervous|hurt|tired|exhausted|discouraged|embarrass\w*|proud|excited|unfair to you|let down|overwhelm\w*|stuck|scared|afraid|confus\w*|gutted|sick of|tough|hard|rough|difficult|hardest|toughest|pressure|a lot)\b")),
-    ("experience.story", _rx(r"\b(?:what happened|what's happening|what is happening|what went on|what's going on|what is going on|what's been going on|how did (?:it|that|the|things) go|how's it going|how is it going|how are things|what was (?:it|that) like|tell me (?:more|about)|walk me through|talk me through|say more|go on|help me understand|what do you mean|in what way|how so|what's on your mind|what's up|what's that like|how come|what makes you|what do you make of|how do you see|what's your (?:view|take|sense|read)|your view|what do you think|what matters|important to you|what would you (?:like|want)|what do you want)\b")),
+    ("experience.feeling_words", _FEELING),
+    ("experience.story", _rx(r"\b(?:been like|like for you|going through your (?:head|mind)|in all (?:of )?this|not sure|what happened|what's happening|what is happening|what went on|what's going on|what is going on|what's been going on|how did (?:it|that|the|things) go|how's it going|how is it going|how are things|what was (?:it|that) like|tell me (?:more|about)|walk me through|talk me through|say more|go on|help me understand|what do you mean|in what way|how so|what's on your mind|what's up|what's that like|how come|what makes you|what do you make of|how do you see|what's your (?:view|take|sense|read)|your view|what do you think|what matters|important to you|what would you (?:like|want)|what do you want)\b")),
     ("experience.you_said", _rx(rf"\b(?:so {YOU}\b|{YOU} (?:said|mentioned|told|think|thought|believe|reckon|wish|want|wanted|hoped|expected|see it|mean)|it sounds like|sounds like|it seems|i hear|i'm hearing|what i'm hearing|if i've got (?:this|that|it) right|let me see if|on the one hand)\b")),
 )
 _SMALL_TALK = _rx(r"\b(?:weekend|holiday|vacation|family|kids|children|wife|husband|partner at home|dog|cat|weather|rain|sun|football|match|game last night|the game|telly|tv|netflix|film|movie|gym|golf|lunch|coffee|tea|traffic|commute|birthday|wedding|hobby|hobbies|garden|pub|drinks|party|restaurant|recipe|music|concert|book you're reading|how are you|how're you|how you doing|how are you doing|how's it hanging|hello|hi there|good morning|good afternoon|morning|sit down|take a seat|grab a seat)\b")
 # Words of a salesperson's working life: a question about them is about the situation.
 _SITUATION = _rx(r"\b(?:accounts?|clients?|customers?|deals?|calls?|meetings?|demos?|pipeline|prospects?|territory|patch|leads?|buyers?|proposals?|pitch(?:es)?|quotes?|contracts?|renewals?|orders?|sales?|selling|quarter|month|week|plan|targets?|numbers|team|colleagues?|manager|job|role|work|trial|pilot|campaign|email|follow[- ]?ups?|opportunit(?:y|ies)|negotiation|objections?|discovery|closing|close)\b")
-_LOGISTICS = _rx(r"\b(?:hang on|one sec|one moment|let me find|where was i|can you hear me|is this room|running late|five minutes|the agenda|the time|my laptop|my phone|the file|the meeting room)\b")
+_LOGISTICS = _rx(r"\b(?:wrap (?:it |this |things )?up|same time|same slot|see you|catch up (?:next|on|again)|hang on|one sec|one moment|let me find|where was i|can you hear me|is this room|running late|five minutes|the agenda|the time|my laptop|my phone|the file|the meeting room)\b")
 
 # Endorsing the blame: agreeing someone else is at fault, or that it was out of their hands.
 _EXCULPATE = _rx(
-    r"\b(?:not (?:really )?your fault|none of (?:this|it|that) is (?:on you|your fault)|not (?:on|down to) you|out of your hands|beyond your control|nothing you could(?:'ve| have)? (?:do|done)|(?:just )?bad luck|unlucky|no one could(?:'ve| have)?|nobody could(?:'ve| have)?|anyone would(?:'ve| have)?|(?:i )?(?:can't|cannot|couldn't|wouldn't) blame you|who (?:could|would|can) blame you|no wonder|of course (?:your|the) (?:numbers|results)|set you up to fail|never stood a chance|didn't stand a chance|no chance|hands were tied|what (?:could|can) you do|how (?:could|can|were|are|was) you (?:supposed|meant|expected) to|how (?:is|was) anyone (?:supposed|meant)|how (?:could|can) anyone|impossible (?:job|situation|territory|ask)|i'd be (?:angry|annoyed|furious|livid) too|i would be too|i'd feel the same|me too|same here)\b")
+    r"\b(?:(?:did|done|doing) nothing wrong|not (?:really )?your fault|none of (?:this|it|that) is (?:on you|your fault)|not (?:on|down to) you|out of your hands|beyond your control|nothing you could(?:'ve| have)? (?:do|done)|what (?:else )?(?:could|can) (?:you|anyone) (?:have|'ve) done(?=\s*(?:[?!.]|$|about it|really|though))|(?:just )?bad luck|unlucky|no one could(?:'ve| have)?|nobody could(?:'ve| have)?|anyone would(?:'ve| have)?|(?:i )?(?:can't|cannot|couldn't|wouldn't) blame you|who (?:could|would|can) blame you|no wonder|of course (?:your|the) (?:numbers|results)|set you up to fail|never stood a chance|didn't stand a chance|no chance|hands were tied|how (?:could|can|were|are|was) you (?:supposed|meant|expected) to|how (?:is|was) anyone (?:supposed|meant)|how (?:could|can) anyone|impossible (?:job|situation|territory|ask)|i'd be (?:angry|annoyed|furious|livid) too|i would be too|i'd feel the same|me too|same here)\b")
 _AGREE = _rx(
     r"\b(?:you're (?:right|not wrong|spot on)|youre (?:right|not wrong)|you are right|i agree|agreed|exactly|absolutely|totally|fair point|true enough|i know,? right|tell me about it|100 ?%|hundred per ?cent|couldn't agree more|i don't blame you|you've got a point|good point)\b")
 _NEGATIVE_ABOUT = _rx(
@@ -104,7 +126,7 @@ _NEGATIVE_ABOUT = _rx(
 _FEELING_FRAME = _rx(rf"\b(?:{YOU} (?:feel|felt|sound|seem|think|believe|reckon|see it)|(?:it |that )?(?:sounds|seems|feels) (?:like|as if|as though|to you)|to you it|from where you sit|in your eyes|you're (?:angry|annoyed|upset|frustrated|fed up|hurt|disappointed))\b")
 # Questions that presume the blame: "what else did they get wrong", "how did they think that would work".
 _PRESUME = _rx(
-    r"\b(?:what else (?:did|has|have|do|does|will) [\w' ]{1,30}?(?:get wrong|got wrong|mess|screw|drop|dump|forget|break|fail|throw)|what were (?:they|you all|\w+) thinking|what did (?:they|\w+) expect|how (?:did|do|does|could|would) [\w' ]{1,40}?(?:think|expect|imagine|suppose) [\w' ]{0,50}?(?:work|help|happen|go)|why (?:would|do|does|did|is|are) [\w' ]{1,30}?(?:keep|always|never|so|even bother)|how (?:dare|could) (?:they|he|she))\b")
+    r"\b(?:what else (?:did|has|have|do|does|will) [\w' ]{1,30}?(?:get wrong|got wrong|mess|screw|drop|dump|forget|break|fail|throw)|what were (?:they|you all|(?!you\b)\w+) thinking|what did (?:they|\w+) expect|how (?:did|do|does|could|would) [\w' ]{1,40}?(?:think|expect|imagine|suppose) [\w' ]{0,50}?(?:work|help|happen|go)|why (?:would|do|does|did|is|are) [\w' ]{1,30}?(?:keep|always|never|so|even bother)|how (?:dare|could) (?:they|he|she))\b")
 # A person named by their name ("Leon never delivers"): a capitalised word that is not the first
 # word of the sentence, or is and goes on like a subject.
 _NAMED_PERSON = re.compile(r"(?:(?<=[a-z,] )(?!I\b|I'|OK\b)([A-Z][a-z]{2,})\b|^(?!I\b|What\b|Who\b|How\b|Why\b|When\b|Where\b|Which\b|That\b|This\b|There\b|It\b|He\b|She\b|They\b|Nobody\b|Everyone\b|Somebody\b)([A-Z][a-z]{2,})(?=\s+(?:should|has|hasn't|had|never|didn't|doesn't|isn't|wasn't|won't|keeps|always|just|dropped|messed|failed|let)\b))")
@@ -136,17 +158,30 @@ def _others_in(text: str, terms: FocusTerms | None) -> str:
     blame = terms.pattern("blames") if terms else None
     if blame is not None and (match := blame.search(text)):
         return match.group(0)
-    found = _first_rule(_OTHERS_RULES, text)
-    if found:
-        return found[1]
-    named = _NAMED_PERSON.search(text)
-    return (named.group(1) or named.group(2)) if named else ""
+    pronoun = ""
+    for _rule_id, pattern in _OTHERS_RULES:
+        for match in pattern.finditer(text):
+            if not _PRONOUN.fullmatch(match.group(0)):
+                return match.group(0)
+            pronoun = pronoun or match.group(0)
+    for named in _NAMED_PERSON.finditer(text):
+        if not _NAMED_THING.match(text, named.end()) and not _CALENDAR.fullmatch(named.group(1) or named.group(2)):
+            return named.group(1) or named.group(2)
+    return pronoun
 
 
-def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]) -> tuple[str, str]:
-    """(focus, cue) of one sentence."""
+_NOBODY = _rx(r"(?:nobody|no one|no-one)")
+_CALENDAR = _rx(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+               r"july|august|september|october|november|december|christmas|easter|honestly|seriously|really|right|okay|"
+               r"yeah|well|sorry|thanks|great|good|fine|sure|cool|mate)")
+# "the Harper account", "Daniels deal": a name that names a piece of their work, not a person
+_NAMED_THING = _rx(r"\s+(?:account|deal|opportunity|renewal|contract|proposal|pitch|project|file|case|bid|tender|order)s?\b")
+
+
+def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str],
+                    label: str | None = None) -> tuple[str, str]:
+    """(focus, cue) of one sentence; ``label`` is its label on the first axis, when known."""
     control = terms.pattern("controls") if terms else None
-    blame = terms.pattern("blames") if terms else None
     outcome = terms.pattern("outcomes") if terms else None
     own = _first_rule(_OWN_PART_RULES, text)
     if control is not None and (match := control.search(text)) and own is None:
@@ -155,26 +190,34 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
             own = ("own.scenario_control", match.group(0))
     if own:
         return "own_part", own[1]
-    feeling = _FEELING_FRAME.search(text)
-    if feeling:
-        return "experience", feeling.group(0)
+    addressed = _SECOND_PERSON.search(_ASKED_VIEW.sub(" ", text))
+    if label == "affirmation" and (felt := _FEELING.search(text)):
+        return "experience", felt.group(0)  # "you've had a lot on", "you care about this client"
     named = _others_in(text, terms)
-    others = ("others", named) if named else None
-    if others and not re.fullmatch(r"(?i)(?:he|she|they|them|him|her|his|their)", others[1]):
-        return "others", others[1]
+    if label in _TOLD_OR_ABOUT_THEM and (addressed or (label in _TELLING and _TOLD_TO_ACT.match(text)) or (
+            label == "judgment" and (not named or _PRONOUN.fullmatch(named)))):
+        # telling them what to do points at their actions; praise or blame of them, at their part
+        return "own_part", (addressed or _FIRST_WORD.search(text)).group(0)
+    feeling = _FEELING_FRAME.search(text)
+    if feeling and not _ASKED_VIEW.search(text):
+        return "experience", feeling.group(0)
+    if named and not _PRONOUN.fullmatch(named):
+        return "others", named
     if outcome is not None and (match := outcome.search(text)):
         return "outcome", match.group(0)
     found = _first_rule(_OUTCOME_RULES, text)
     if found:
         return "outcome", found[1]
-    if others:  # a bare pronoun ("what did they say?") points at others only when nothing else does
-        return "others", others[1]
-    small = _SMALL_TALK.search(text) or _LOGISTICS.search(text)
-    if small and not (context_words & content_words(text)):
-        return "none", small.group(0)
     found = _first_rule(_EXPERIENCE_RULES, text)
+    small = _SMALL_TALK.search(text) or _LOGISTICS.search(text)
+    if small and not found and not (context_words & content_words(text)):
+        return "none", small.group(0)
     if found:
         return "experience", found[1]
+    if named:  # a bare pronoun ("what did they say?") points at others only when nothing else does
+        return "others", named
+    if small:
+        return "none", small.group(0)
     shared = sorted(context_words & content_words(text))
     if shared:
         return "experience", shared[0]
@@ -182,6 +225,17 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
     if situation:
         return "experience", situation.group(0)
     return "none", ""
+
+
+_TELLING = frozenset({"advice", "leading_question"})
+_TOLD_OR_ABOUT_THEM = _TELLING | {"affirmation", "judgment"}
+_SECOND_PERSON = _rx(rf"\b(?:{YOU}|your)\b")
+_FIRST_WORD = _rx(r"\w+")
+# an instruction or the manager's "I'd ..." without naming them
+_TOLD_TO_ACT = _rx(rf"^\W*(?:(?:just|maybe|honestly|so|and|then|um|uh|well|okay|ok|right)\W+)*(?:{ACTION}\b|i'd|i would|id|if i were|why not|what about|how about|what if)")
+_PRONOUN = _rx(r"(?:he|she|they|them|him|her|his|their)")
+# "do you think", "would you say": asking their view of a cause, not naming their feeling
+_ASKED_VIEW = _rx(rf"\b(?:do|did|would|don't|wouldn't) {YOU} (?:think|reckon|believe|say|feel)\b(?!\s+(?:about|like|that you))|,\s*(?:do )?{YOU} (?:think|reckon)\b")
 
 
 def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
@@ -192,9 +246,16 @@ def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
     if _ABOUT_SALESPERSON_FAULT.search(text):
         return ""
     target = _others_in(text, terms)
+    if _NOBODY.fullmatch(target):
+        target = ""  # "nobody needs that" blames no one
     presume = _PRESUME.search(text)
     if presume and target:
         return presume.group(0)
+    if target and not _PRONOUN.fullmatch(target):
+        # "that's on Leon, not you", "classic leadership", "the leads are the real problem"
+        shifted = _BLAME_SHIFTED.search(text)
+        if shifted:
+            return shifted.group(0)
     negative = _NEGATIVE_ABOUT.search(text)
     if not negative:
         return ""
@@ -205,18 +266,27 @@ def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
     return negative.group(0)
 
 
+# With someone else named: the fault moved off them, or the cause confirmed as the real one.
+_BLAME_SHIFTED = _rx(
+    r"\b(?:not (?:on )?(?:you|yours)\b|rather than you|instead of you|don't (?:beat|blame) yourself|"
+    r"the (?:real|actual|main|whole) (?:problem|issue|reason|cause)|(?:classic|typical) \w+|as (?:usual|ever|always)\b|"
+    r"no (?:idea|clue) (?:what|how|about)|has no (?:idea|clue)|have no (?:idea|clue)|(?:is|are|was|were|'s|'re) "
+    r"(?:just )?(?:impossible|unrealistic|dead|a nightmare|hopeless|a disaster)|(?:it's|that's|it is|that is) (?:all )?(?:on|down to) (?!you)\w+)")
+
+
 _PRIORITY = {"own_part": 0, "others": 1, "outcome": 2, "experience": 3, "none": 4}
 
 
 def read_focus(sentences: Sequence[str], deciding: int | None = None, context: str | None = None,
-               terms: FocusTerms | None = None) -> FocusReading:
+               terms: FocusTerms | None = None, labels: Sequence[str] | None = None) -> FocusReading:
     """Read the focus and siding of a reply made of ``sentences``.
 
     ``deciding`` is the index of the sentence that decided the reply's label: its focus is the
     reply's, unless it points at nothing (then the strongest focus of the other sentences).
     """
     context_words = content_words(context or "")
-    readings = [_sentence_focus(s, terms, context_words) for s in sentences]
+    labels = list(labels) if labels is not None and len(labels) == len(sentences) else [None] * len(sentences)
+    readings = [_sentence_focus(s, terms, context_words, label) for s, label in zip(sentences, labels)]
     siding = next((found for s in sentences if (found := _sentence_sides(s, terms))), "")
     if not siding:
         # "You're right. Leadership messed it up." and "Exactly, they never support you."
@@ -229,6 +299,7 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
         focus, cue = readings[deciding]
     else:
         focus, cue = min(readings, key=lambda r: _PRIORITY[r[0]])
-    if siding and focus in ("own_part", "experience", "none"):
+    if siding:
+        # endorsing the blame points at the cause they blame, whatever else the reply says
         focus, cue = "others", siding
     return FocusReading(focus, cue, bool(siding), siding)

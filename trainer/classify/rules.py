@@ -782,11 +782,44 @@ def _takeover(body: str) -> str | None:
     return None if _NOT_TAKEOVER.search(cue) else cue
 
 
+_COMFORT = _rx(
+    r"^(?:(?:don't|dont|do not) (?:worry|stress|panic|fret|beat yourself up|be (?:so |too )?hard on yourself|sweat it|"
+    r"take it (?:personally|to heart))(?: about (?:it|that|this))?(?: too much)?|no worries|never mind|"
+    r"(?:you'll|youll|you will) (?:get there|be (?:fine|ok|okay|alright|all right|grand)|figure it out|bounce back|"
+    r"crack it|get it next time)(?: in the end| eventually| soon)?|you(?:'ve| have)? got this|hang in there|(?:keep your )?chin up|"
+    r"it(?:'ll| will)(?: all)? (?:be (?:fine|ok|okay|alright|all right)|work out|come good|come right|get easier|get better|"
+    r"pass|sort itself out)|(?:it|that|these things|this stuff|stuff like that|things like that) happens?"
+    r"(?: to (?:all of us|everyone|everybody|the best of us|us all|all of us at some point))?|"
+    r"we(?:'ve| have) all been there|happens to the best of us|it's not the end of the world|tomorrow's another day|"
+    r"(?:i'm |i am |so )?sorry(?: to hear (?:that|it|about that)| that happened| you had to deal with that)?|"
+    r"that's (?:a )?(?:shame|pity|bad luck)|what a (?:shame|pity)|oh no|oh dear|poor you|bless you|you poor thing|"
+    r"i'm (?:here|always here) (?:for you|if you need)|my door is (?:always )?open|i've got your back|i'm in your corner)\b")
+# Asking leave to say something, without saying it yet ("can I share an idea?")
+_PERMISSION = _rx(
+    r"^(?:(?:can|could|may|might|shall) i|(?:is|would) it be (?:ok|okay|alright|all right|useful|helpful) if i|"
+    r"is it (?:ok|okay|alright|all right) if i|do you mind if i|would you mind if i|would you like me to|"
+    r"are you (?:ok|okay|happy|open) (?:with me|for me|if i) (?:to )?|how would you feel if i)\s+(?:just\s+|maybe\s+)?"
+    r"(?:share|shared|offer|offered|suggest|suggested|mention|mentioned|add|added|throw in|give you|gave you|tell you|told you|"
+    r"make|made|run|ran|put)\s+(?:(?:an?|one|some|my|a (?:quick|small|little)|a couple of|a few)\s+)?"
+    r"(?:idea|ideas|thought|thoughts|suggestion|suggestions|observation|observations|information|info|view|take|"
+    r"two cents|something|what i (?:think|noticed|see|know)|what other (?:people|reps|teams) (?:do|have done|tried)|"
+    r"an? (?:idea|thought|suggestion|observation))(?:\s+(?:with you|here|by you|past you|about (?:it|that|this)|"
+    r"on (?:it|that|this)|i had|i've had|that might help|that could help))*(?=\s*[?.!]*\s*$)")
+
+
 def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     """Label one clause; returns (label, cue)."""
     body = _strip_fillers(clause)
     if not body or _ALL_FILLER.match(body):
         return Label.OTHER, (body or clause).strip(" ,.")
+    comfort = _COMFORT.match(body) or _PERMISSION.match(body)
+    if comfort:
+        # sympathy, reassurance or asking leave to speak: neither names their experience nor tells
+        rest = _strip_fillers(body[comfort.end():].strip(" ,.;:!?-"))
+        if not rest or _ALL_FILLER.match(rest) or _COMFORT.match(rest):
+            return Label.OTHER, comfort.group(0)
+        if _PERMISSION.match(body) is None:
+            body = rest  # "don't worry, just call them": what follows decides
 
     taken = _takeover(body)
     if taken:

@@ -11,12 +11,14 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..labels import ALL_LABELS
+from ..labels import ALL_LABELS, FOCI
 
 CORPUS_DIR = Path(__file__).parent
 DEVELOPMENT_PARTS: tuple[str, ...] = ("dev", "dev2", "dev3", "dev4", "dev5")
 HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel")
 ALL_PARTS: tuple[str, ...] = HELD_OUT_PARTS + DEVELOPMENT_PARTS
+#: Replies labelled on the second axis (focus and siding): one part to develop on, one held out.
+FOCUS_PARTS: tuple[str, ...] = ("focus", "focus_test")
 
 
 @dataclass(frozen=True)
@@ -26,14 +28,33 @@ class Example:
     context: str
 
 
-def load_corpus(part: str = "test") -> list[Example]:
-    """The labelled replies of one part (see ``ALL_PARTS``)."""
-    if part not in ALL_PARTS:
-        raise ValueError(f"no corpus part {part!r}; the parts are {', '.join(ALL_PARTS)}")
+def _read_part(part: str, parts: tuple[str, ...], column: str, allowed: tuple[str, ...]) -> list[dict]:
+    if part not in parts:
+        raise ValueError(f"no corpus part {part!r}; the parts are {', '.join(parts)}")
     path = CORPUS_DIR / f"{part}.csv"
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = [Example(r["label"].strip(), r["reply"], r.get("context") or "") for r in csv.DictReader(handle)]
-    unknown = {r.label for r in rows} - set(ALL_LABELS)
+        rows = list(csv.DictReader(handle))
+    unknown = {r[column].strip() for r in rows} - set(allowed)
     if unknown:
-        raise ValueError(f"{path}: unknown labels {sorted(unknown)}")
+        raise ValueError(f"{path}: unknown {column} {sorted(unknown)}")
     return rows
+
+
+def load_corpus(part: str = "test") -> list[Example]:
+    """The labelled replies of one part (see ``ALL_PARTS``)."""
+    return [Example(r["label"].strip(), r["reply"], r.get("context") or "")
+            for r in _read_part(part, ALL_PARTS, "label", ALL_LABELS)]
+
+
+@dataclass(frozen=True)
+class FocusExample:
+    focus: str
+    sides_with_blame: bool
+    reply: str
+    context: str
+
+
+def load_focus_corpus(part: str = "focus") -> list[FocusExample]:
+    """The replies of one focus part (see ``FOCUS_PARTS``), labelled with focus and siding."""
+    return [FocusExample(r["focus"].strip(), r["sides_with_blame"].strip() == "true", r["reply"], r.get("context") or "")
+            for r in _read_part(part, FOCUS_PARTS, "focus", FOCI)]
