@@ -8,24 +8,58 @@ an ending, and every condition parses.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Literal, Union
+from typing import Annotated, Iterable, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .conditions import ConditionError, parse_condition
-from .labels import ALL_LABELS
+from .classify.focus import FocusTerms, phrase_pattern
 
-#: State every scenario has; a scenario may declare more in ``state``.
-BUILTIN_STATE: dict[str, int] = {"openness": 0, "trust": 0, "told": 0, "turns": 0}
+#: The version of the format this app reads; version 1 files (nodes and branches) are refused
+#: with a message that says how to update them.
+FORMAT_VERSION = 2
 #: A scenario file larger than this is refused before parsing (a real one is a few KiB).
 MAX_SCENARIO_BYTES = 1_000_000
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+
+#: The arc a salesperson moves along, in order (see docs/scenario-format.md).
+STAGES: tuple[str, ...] = ("opening", "guarded", "exploring", "owning", "committing")
+#: How the salesperson reacts to each kind of reply; each needs its own lines in a scenario.
+REACTIONS: tuple[str, ...] = (
+    "deflect",    # asked about something they are not ready to tell yet
+    "others",     # the reply points at others: they vent about them, no progress
+    "outcome",    # the reply points at the number: pressure, no progress
+    "sided",      # the reply sides with their blame: warmer, and the blame hardens
+    "redirect",   # off-topic while they are mid-story
+    "pushback",   # advice or a leading question
+    "defensive",  # judgment
+    "relieved",   # the manager takes the problem over
+    "thanks",     # affirmation
+    "short",      # a closed question no fact answers
+    "filler",     # an acknowledgement or greeting
+    "unclear",    # a reply the trainer is not sure how to read
+    "closing",    # the soft time limit: they need to wrap up soon
+)
+#: The endings every scenario has, and the outcome each stands for.
+ENDINGS: dict[str, str] = {
+    "owns_plan": "success",      # they own an activity they will do
+    "partial_plan": "partial",   # time ran out with some ownership
+    "sided": "failure",          # the manager kept siding: the blame is now endorsed
+    "complies": "failure",       # told what to do too often: agrees and will not do it
+    "manager_owns_it": "failure",  # the manager took the problem over
+    "walked_out": "failure",     # trust or patience ran out
+    "out_of_time": "failure",    # time ran out with nothing owned
+}
+QUESTION_KINDS: tuple[str, ...] = ("how_many", "how_much", "how_long", "when", "who", "which", "where", "yes_no")
+FACT_ABOUT = ("own_part", "others", "outcome", "experience")
+LINE_MAX = 600
+_Line = Annotated[str, Field(min_length=1, max_length=LINE_MAX)]
+_Phrase = Annotated[str, Field(min_length=1, max_length=60)]
 
 
 class _Strict(BaseModel):
@@ -38,7 +72,7 @@ class Voice(_Strict):
     rate: int = Field(175, ge=80, le=400, description="words per minute")
     pitch: int = Field(50, ge=0, le=99)
     gender: Literal["female", "male", "any"] = "any"
-    accent: str = Field("en", description="language/accent hint such as en-gb or en-us")
+    accent: str = Field("en", max_length=20, description="language/accent hint such as en-gb or en-us")
 
 
 class Persona(_Strict):
@@ -47,70 +81,84 @@ class Persona(_Strict):
     tenure: str = Field(min_length=1, max_length=80)
     temperament: str = Field(min_length=1, max_length=400)
     voice: Voice = Voice()
-    avatar: str | None = Field(None, description="file name in assets/avatars")
+    avatar: str | None = Field(None, max_length=80, description="file name in assets/avatars")
 
 
-class Option(_Strict):
-    """One way a branch can go: taken when its condition holds (or always, without one)."""
+class Fact(_Strict):
+    """Something the salesperson knows and can tell, once trust allows."""
 
-    when: str | None = Field(None, alias="if")
-    goto: str
-    say: list[str] = Field(default_factory=list, description="reaction lines instead of the target's")
-    effects: dict[str, int] = Field(default_factory=dict)
+    id: str = Field(pattern=ID_PATTERN)
+    about: Literal["own_part", "others", "outcome", "experience"]
+    words: list[_Phrase] = Field(min_length=1, max_length=40,
+                                 description="words and phrases a reply may use to touch it")
+    needs: dict[Literal["openness", "trust"], int] = Field(
+        default_factory=dict, description="the least openness and trust it takes to say it")
+    lines: list[_Line] = Field(min_length=2, max_length=8, description="telling it, as an answer")
+    confirm: list[_Line] = Field(min_length=1, max_length=8,
+                                 description="when the manager names it first: agreeing, not announcing")
+    short: dict[Literal["how_many", "how_much", "how_long", "when", "who", "which", "where", "yes_no"], _Line] = Field(
+        default_factory=dict, description="a short answer to a closed question of that kind")
+
+    @field_validator("needs")
+    @classmethod
+    def _small_needs(cls, needs: dict[str, int]) -> dict[str, int]:
+        for name, value in needs.items():
+            if not -5 <= value <= 10:
+                raise ValueError(f"{name} needed must be between -5 and 10, not {value}")
+        return needs
 
 
-BranchValue = Union[str, Option, list[Option]]
+class Stage(_Strict):
+    """One moment of the arc: what they say when nothing more specific applies."""
 
-
-class Node(_Strict):
-    lines: list[str] = Field(min_length=2, description="several variants, so a replay does not repeat word for word")
-    context: str | None = Field(None, description="one line of context, shown in drills")
-    try_instead: list[str] = Field(min_length=1, max_length=3)
-    branches: dict[str, BranchValue]
-
-    def options(self, key: str) -> list[Option]:
-        value = self.branches[key]
-        if isinstance(value, str):
-            return [Option(goto=value)]
-        if isinstance(value, Option):
-            return [value]
-        return list(value)
-
-    def branch_key_for(self, label: str) -> str:
-        for key in self.branches:
-            if key != "default" and label in split_branch_key(key):
-                return key
-        return "default"
+    lines: list[_Line] = Field(min_length=2, max_length=12)
+    context: str | None = Field(None, max_length=300, description="one line of context, shown in drills")
+    try_instead: list[_Line] = Field(min_length=1, max_length=3)
 
 
 class Ending(_Strict):
-    outcome: Literal["success", "partial", "failure"]
-    lines: list[str] = Field(min_length=1)
-    summary: str = Field(min_length=1, description="what happened, for the report")
+    lines: list[_Line] = Field(min_length=1, max_length=8)
+    summary: str = Field(min_length=1, max_length=300, description="what happened, for the report")
 
 
-class Rule(_Strict):
-    """Checked after every reply that does not already end the session."""
+class Tuning(_Strict):
+    """How hard this salesperson is to coach; the defaults suit most scenarios."""
 
-    when: str = Field(alias="if")
-    goto: str
+    to_win: int = Field(4, ge=2, le=8, description="own-part steps it takes to own a plan")
+    open_at: int = Field(2, ge=0, le=6, description="openness at which they start to tell facts")
+    patience: int = Field(3, ge=1, le=8, description="off-topic replies they sit through")
+    soft_limit: int = Field(12, ge=6, le=30, description="replies before they start to wrap up")
+    grace: int = Field(3, ge=1, le=10, description="replies after the closing prompt before time runs out")
 
 
 class Scenario(_Strict):
+    format: Literal[2]
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1, max_length=120)
-    situation: str = Field(min_length=1)
-    goal: str = Field(min_length=1)
-    problem: str = Field("the problem", description="short phrase for the breakdown, e.g. 'the colleague problem'")
+    situation: str = Field(min_length=1, max_length=3000)
+    goal: str = Field(min_length=1, max_length=600)
+    lesson: str = Field(min_length=1, max_length=600, description="what this role-play teaches")
+    problem: str = Field("the problem", max_length=80,
+                         description="short phrase for the breakdown, e.g. 'the colleague problem'")
     persona: Persona
-    tags: list[str] = Field(min_length=1)
+    tags: list[str] = Field(min_length=1, max_length=12)
     difficulty: int = Field(ge=1, le=3)
-    accountable_to: list[str] = Field(default_factory=list, description="activities within their control")
-    state: dict[str, int] = Field(default_factory=dict)
-    start: str
-    rules: list[Rule] = Field(default_factory=list)
-    nodes: dict[str, Node] = Field(min_length=1)
-    endings: dict[str, Ending] = Field(min_length=1)
+    accountable_to: list[_Line] = Field(default_factory=list, max_length=10,
+                                        description="activities within their control")
+    blames: dict[str, list[_Phrase]] = Field(min_length=1, max_length=12,
+                                             description="what they blame, each with the words that name it")
+    controls: dict[str, list[_Phrase]] = Field(min_length=1, max_length=20,
+                                               description="what is in their control, with its words")
+    outcomes: list[_Phrase] = Field(default_factory=list, max_length=40,
+                                    description="this scenario's words for results they do not control")
+    facts: list[Fact] = Field(min_length=2, max_length=30)
+    short_answers: dict[Literal["how_many", "how_much", "how_long", "when", "who", "which", "where", "yes_no"],
+                        list[_Line]] = Field(description="closed questions no fact answers")
+    stages: dict[Literal["opening", "guarded", "exploring", "owning", "committing"], Stage]
+    reactions: dict[Literal[REACTIONS], list[_Line]]  # type: ignore[valid-type]
+    endings: dict[Literal["owns_plan", "partial_plan", "sided", "complies", "manager_owns_it", "walked_out",
+                          "out_of_time"], Ending]
+    tuning: Tuning = Tuning()
 
     @field_validator("tags")
     @classmethod
@@ -121,16 +169,66 @@ class Scenario(_Strict):
         return tags
 
     @property
-    def initial_state(self) -> dict[str, int]:
-        return {**BUILTIN_STATE, **self.state}
+    def start(self) -> str:
+        return "opening"
 
-    def targets(self) -> Iterable[str]:
-        return [*self.nodes, *self.endings]
+    def outcome_of(self, ending: str) -> str:
+        return ENDINGS[ending]
+
+    @functools.cached_property
+    def terms(self) -> FocusTerms:
+        """This scenario's words for the classifier's focus and siding reading."""
+        return FocusTerms(
+            blames=tuple(w for words in self.blames.values() for w in words),
+            controls=tuple(w for words in self.controls.values() for w in words),
+            outcomes=tuple(self.outcomes),
+        )
+
+    @functools.cached_property
+    def moments(self) -> dict[str, "Moment"]:
+        """Every named moment a drill can start from: the stages, then the reactions."""
+        found = {name: Moment(tuple(stage.lines), stage.context or "", tuple(stage.try_instead))
+                 for name, stage in self.stages.items()}
+        fallback = self.stages["guarded"].try_instead
+        for name, lines in self.reactions.items():
+            if name != "closing":
+                found[name] = Moment(tuple(lines), REACTION_CONTEXT[name].format(name=self.persona.name.split()[0]),
+                                     tuple(fallback))
+        return found
+
+    @property
+    def nodes(self) -> dict[str, "Moment"]:
+        """The moments under the name drills and prep cards have always used."""
+        return self.moments
+
+    def fact(self, fact_id: str) -> Fact:
+        return next(f for f in self.facts if f.id == fact_id)
 
 
-def split_branch_key(key: str) -> list[str]:
-    """``"open_question, reflection"`` -> the labels it names."""
-    return [part.strip() for part in key.split(",") if part.strip()]
+#: One line of context for each reaction when a drill starts from it.
+REACTION_CONTEXT: dict[str, str] = {
+    "deflect": "{name} is not ready to go into that yet.",
+    "others": "{name} is venting about who else is to blame.",
+    "outcome": "{name} is worried about the number.",
+    "sided": "{name} feels backed up in the blame.",
+    "redirect": "{name} wonders what that has to do with anything.",
+    "pushback": "{name} pushes back on being told what to do.",
+    "defensive": "{name} feels judged and is defensive.",
+    "relieved": "{name} is relieved the manager will sort it out.",
+    "thanks": "{name} takes the recognition, a little warily.",
+    "short": "{name} gives a short answer and waits.",
+    "filler": "{name} waits for you to go on.",
+    "unclear": "{name} is not sure what you meant.",
+}
+
+
+@dataclass(frozen=True)
+class Moment:
+    """Lines, context and suggestions of one named moment (a stage or a reaction)."""
+
+    lines: tuple[str, ...]
+    context: str
+    try_instead: tuple[str, ...]
 
 
 # --- problems and their places ----------------------------------------------------------------
@@ -177,11 +275,17 @@ def _line_map(root: yaml.Node | None, file: str) -> tuple[dict[tuple, int], list
                                                              "write each value out", node.start_mark.line + 1)])
         seen_nodes.add(id(node))
         lines[path] = node.start_mark.line + 1
+        problem = _plain_node_problem(node)
+        if problem:
+            raise ScenarioError([Problem(file, _place(path), problem, node.start_mark.line + 1)])
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
                 line = key_node.start_mark.line + 1
+                problem = _plain_node_problem(key_node)
+                if problem:
+                    raise ScenarioError([Problem(file, _place((*path, key)), problem, line)])
                 if key in seen:
                     problems.append(Problem(file, _place((*path, key)),
                                             f"{key!r} is given twice (lines {seen[key]} and {line})", line))
@@ -198,16 +302,90 @@ def _line_map(root: yaml.Node | None, file: str) -> tuple[dict[tuple, int], list
     return lines, problems
 
 
+#: The YAML types a data file may hold; any other tag (``!!timestamp``, ``!!binary``, ``!!set``,
+#: ``!python/...``, a local ``!tag``) is refused with its line.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq"))
+#: Whole numbers in a data file stay within this (a scenario's numbers are small counts and rates).
+MAX_YAML_INT = 2**31 - 1
+#: Characters a scalar may not hold: control characters other than tab and line breaks, and lone
+#: surrogates (which double-quoted escapes can produce and no file or terminal can show).
+_BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _plain_node_problem(node: yaml.Node) -> str | None:
+    """Why a composed node may not be read as plain data, or None."""
+    if node.tag not in _PLAIN_TAGS:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        return (f"the tag {shown!r} is not allowed; write plain text, numbers, true/false, lists and mappings"
+                if shown != "!!merge" else "merge keys (<<) are not allowed; write each field out")
+    if isinstance(node, yaml.ScalarNode):
+        bad = _BAD_CHARACTER.search(node.value)
+        if bad:
+            return f"the character U+{ord(bad.group()):04X} is not allowed in text"
+    return None
+
+
+class _DataLoader(yaml.SafeLoader):
+    """PyYAML's safe loader for plain data: dates stay text, and a scalar that claims a type it
+    does not have (``!!int abc``, ``!!bool maybe``), a whole number beyond ``MAX_YAML_INT`` or a
+    number that is not finite is an error with its line, never an exception from deep inside."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def _refuse(self, node: yaml.Node, problem: str) -> yaml.constructor.ConstructorError:
+        return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+
+    def construct_yaml_int(self, node: yaml.Node) -> int:
+        text = str(self.construct_scalar(node))
+        shown = text if len(text) <= 24 else text[:20] + "..."
+        if len(text.replace("_", "").lstrip("+-")) > 40:
+            raise self._refuse(node, f"the number {shown} is too large (at most {MAX_YAML_INT:,})")
+        try:
+            value = super().construct_yaml_int(node)
+        except (ValueError, IndexError):
+            raise self._refuse(node, f"{shown!r} is not a whole number") from None
+        if abs(value) > MAX_YAML_INT:
+            raise self._refuse(node, f"the number {shown} is too large (at most {MAX_YAML_INT:,})")
+        return value
+
+    def construct_yaml_float(self, node: yaml.Node) -> float:
+        text = str(self.construct_scalar(node))
+        shown = text if len(text) <= 24 else text[:20] + "..."
+        try:
+            value = super().construct_yaml_float(node)
+        except (ValueError, IndexError, OverflowError):
+            raise self._refuse(node, f"{shown!r} is not a number") from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise self._refuse(node, f"{shown} is not a finite number")
+        return value
+
+    def construct_yaml_bool(self, node: yaml.Node) -> bool:
+        value = str(self.construct_scalar(node))
+        if value.lower() not in self.bool_values:
+            raise self._refuse(node, f"{value[:24]!r} is not true or false")
+        return self.bool_values[value.lower()]
+
+
+_DataLoader.add_constructor("tag:yaml.org,2002:int", _DataLoader.construct_yaml_int)
+_DataLoader.add_constructor("tag:yaml.org,2002:float", _DataLoader.construct_yaml_float)
+_DataLoader.add_constructor("tag:yaml.org,2002:bool", _DataLoader.construct_yaml_bool)
+
+
 def read_yaml_mapping(text: str, file: str, what: str, fields: str) -> tuple[dict, dict[tuple, int]]:
     """Safely parse a data file people edit (a scenario, a drill) into a mapping and its line map.
 
     Raises ScenarioError naming the file and line for: broken YAML, an empty file, anything but a
     mapping at the top, a key given twice, anchors and aliases (``&a`` / ``*a``: not needed here,
-    and a few nested ones can expand to billions of values), and nesting too deep to read.
+    and a few nested ones can expand to billions of values), nesting too deep to read, a tag other
+    than plain text, numbers, true/false, lists and mappings, a value that is not what its tag says,
+    a number too large or not finite, and control characters. Dates and times stay text.
     """
     loader = None
     try:
-        loader = yaml.SafeLoader(text)  # rejects control characters at once
+        loader = _DataLoader(text)  # rejects control characters at once
         root = loader.get_single_node()
         lines, problems = _line_map(root, file)
         if problems:
@@ -219,6 +397,10 @@ def read_yaml_mapping(text: str, file: str, what: str, fields: str) -> tuple[dic
         raise ScenarioError([Problem(file, "", f"not valid YAML: {reason}", mark.line + 1 if mark else None)]) from None
     except RecursionError:
         raise ScenarioError([Problem(file, "", "nested too deeply to read")]) from None
+    except ScenarioError:
+        raise
+    except (ValueError, TypeError, OverflowError, KeyError) as error:  # a value no constructor above foresaw
+        raise ScenarioError([Problem(file, "", f"cannot be read as plain data: {error}")]) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -255,16 +437,24 @@ def _nearest_line(lines: dict[tuple, int], path: tuple) -> int | None:
 # --- loading ----------------------------------------------------------------------------------
 
 
-def parse_scenario_text(text: str, file: str) -> Scenario:
-    """Parse and fully validate a scenario from YAML text; raises ScenarioError."""
-    data, lines = read_yaml_mapping(text, file, "a scenario", "id, title")
+def parse_scenario_text(text: str, file: str, deep: bool = False) -> Scenario:
+    """Parse and validate a scenario from YAML text; raises ScenarioError. ``deep`` also plays the
+    salesperson through every kind of reply to find facts and endings no replies can reach (the
+    ``validate`` command and the tests do; loading a library does not need to)."""
+    data, lines = read_yaml_mapping(text, file, "a scenario", "format, id, title")
+    version = data.get("format", 1 if "nodes" in data else None)
+    if version != FORMAT_VERSION and ("nodes" in data or version == 1):
+        raise ScenarioError([Problem(
+            file, "format", "this is a version 1 scenario (nodes and branches), which this version of the app no "
+            "longer plays. Version 2 describes what the salesperson knows (facts), blames and controls; "
+            "see docs/scenario-format.md and start from a bundled scenario", lines.get(("format",), 1))])
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
         raise ScenarioError(validation_problems(error, file, lines)) from None
     problems = [
         Problem(file, _place(loc), message, _nearest_line(lines, loc))
-        for loc, message in check_graph(scenario)
+        for loc, message in check_scenario(scenario, deep)
     ]
     if problems:
         raise ScenarioError(problems)
@@ -273,7 +463,7 @@ def parse_scenario_text(text: str, file: str) -> Scenario:
 
 def _clean_loc(loc: tuple) -> tuple:
     """Drop pydantic's union-member names from an error location."""
-    noise = {"str", "Option", "list[Option]", "function-after[_tags_are_words(), list[str]]"}
+    noise = {"str", "function-after[_tags_are_words(), list[str]]", "function-after[_small_needs(), dict[literal['openness','trust'],int]]"}
     return tuple(part for part in loc if part not in noise)
 
 
@@ -285,16 +475,15 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 
 
 def read_scenario_file(path: Path | str) -> tuple[str, str]:
-    """Read a file as UTF-8 text for parsing; raises ScenarioError for empty/binary/huge files."""
-    path = Path(path)
+    """Read a file as UTF-8 text for parsing; raises ScenarioError for empty/binary/huge files and
+    for anything that is not a regular file (a folder, a pipe: refused at once, never waited on)."""
+    from .safeio import UnreadableFile, read_user_file
+
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_SCENARIO_BYTES:
-            raise ScenarioError([Problem(name, "", f"the file is too large ({size} bytes; limit {MAX_SCENARIO_BYTES})")])
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ScenarioError([Problem(name, "", f"cannot read the file: {error.strerror or error}")]) from None
+        raw = read_user_file(path, MAX_SCENARIO_BYTES)
+    except UnreadableFile as error:
+        raise ScenarioError([Problem(name, "", error.reason)]) from None
     if b"\x00" in raw:
         raise ScenarioError([Problem(name, "", "this is a binary file, not a YAML scenario")])
     try:
@@ -303,9 +492,28 @@ def read_scenario_file(path: Path | str) -> tuple[str, str]:
         raise ScenarioError([Problem(name, "", f"not UTF-8 text (byte {error.start})")]) from None
 
 
-def load_scenario(path: Path | str) -> Scenario:
+def load_scenario(path: Path | str, deep: bool = False) -> Scenario:
+    """Read and check one scenario file; any problem is a ScenarioError naming the file. ``deep``
+    also finds facts and endings no replies can reach (see ``parse_scenario_text``)."""
     name, text = read_scenario_file(path)
-    return parse_scenario_text(text, name)
+    return guarded(parse_scenario_text, name)(text, name, deep)
+
+
+def guarded(parse, file: str):
+    """``parse`` with any unforeseen exception turned into a ScenarioError naming ``file``, so one
+    odd file is reported and skipped instead of stopping the others from loading."""
+
+    def run(*args, **kwargs):
+        try:
+            return parse(*args, **kwargs)
+        except ScenarioError:
+            raise
+        except (RecursionError, MemoryError):
+            raise ScenarioError([Problem(file, "", "too large or too deeply nested to check")]) from None
+        except Exception as error:  # noqa: BLE001 - reported with the file, never a traceback
+            raise ScenarioError([Problem(file, "", f"cannot be checked ({type(error).__name__}: {error})")]) from None
+
+    return run
 
 
 def content_hash(scenario: Scenario) -> str:
@@ -314,112 +522,64 @@ def content_hash(scenario: Scenario) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
-# --- the graph --------------------------------------------------------------------------------
+# --- checks beyond the schema -----------------------------------------------------------------
+
+_NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|hundred|thousand|dozen|a couple|half|none|zero|no one|nobody|a few|several)\b", re.IGNORECASE)
+#: Kinds of closed question every scenario must be able to answer, fact or not.
+REQUIRED_SHORT = ("how_many", "when", "who", "which", "yes_no")
 
 
-def check_graph(scenario: Scenario) -> list[tuple[tuple, str]]:
-    """Cross-reference checks pydantic cannot do; returns (place, message) pairs."""
+def check_scenario(scenario: Scenario, deep: bool = True) -> list[tuple[tuple, str]]:
+    """Checks pydantic cannot do; returns (place, message) pairs.
+
+    Beyond completeness (every stage, reaction and ending has lines), the salesperson is played
+    through every kind of reply (``engine.explore``): a fact that no sequence of replies can
+    bring out, or an ending no sequence can reach, is reported.
+    """
     problems: list[tuple[tuple, str]] = []
-    known_state = set(scenario.initial_state)
-    both = set(scenario.nodes) & set(scenario.endings)
-    for name in sorted(both):
-        problems.append((("endings", name), f"{name!r} is both a node and an ending; use distinct names"))
-    targets = set(scenario.targets())
-
-    def check_target(loc: tuple, target: str) -> None:
-        if target not in targets:
-            problems.append((loc, f"goes to {target!r}, but there is no node or ending with that name"))
-
-    def check_condition(loc: tuple, text: str | None) -> None:
-        if text is None:
-            return
-        try:
-            condition = parse_condition(text)
-        except ConditionError as error:
-            problems.append((loc, str(error)))
-            return
-        for name in sorted(condition.names - known_state):
-            problems.append((loc, f"unknown state {name!r} in condition (known: {', '.join(sorted(known_state))})"))
-
-    def check_effects(loc: tuple, effects: dict[str, int]) -> None:
-        for name in effects:
-            if name not in known_state or name == "turns":
-                problems.append(((*loc, name), f"cannot change state {name!r} (changeable: {', '.join(sorted(known_state - {'turns'}))})"))
-
-    if scenario.start not in scenario.nodes:
-        problems.append((("start",), f"start node {scenario.start!r} is not among the nodes"))
-    for index, rule in enumerate(scenario.rules):
-        check_target(("rules", index, "goto"), rule.goto)
-        check_condition(("rules", index, "if"), rule.when)
-    for node_name, node in scenario.nodes.items():
-        seen_labels: dict[str, str] = {}
-        if "default" not in node.branches:
-            problems.append((("nodes", node_name, "branches"), "needs a 'default' branch for the labels not listed"))
-        for key in node.branches:
-            loc = ("nodes", node_name, "branches", key)
-            if key != "default":
-                for label in split_branch_key(key):
-                    if label not in ALL_LABELS:
-                        problems.append((loc, f"{label!r} is not a label (labels: {', '.join(ALL_LABELS)}, or 'default')"))
-                    elif label in seen_labels:
-                        problems.append((loc, f"label {label!r} is already handled by branch {seen_labels[label]!r}"))
-                    else:
-                        seen_labels[label] = key
-            options = node.options(key)
-            for index, option in enumerate(options):
-                option_loc = loc if isinstance(node.branches[key], str) else (*loc, index)
-                check_target((*option_loc, "goto") if option_loc != loc else loc, option.goto)
-                check_condition((*option_loc, "if"), option.when)
-                check_effects((*option_loc, "effects"), option.effects)
-                if option.goto in scenario.endings and option.say:
-                    problems.append(((*option_loc, "say"), "a branch into an ending uses the ending's lines; remove 'say'"))
-            if options and options[-1].when is not None:
-                problems.append((loc, "the last option needs no 'if', so that something always happens"))
-    if problems:
+    for name in STAGES:
+        if name not in scenario.stages:
+            problems.append((("stages",), f"missing stage {name!r} (stages: {', '.join(STAGES)})"))
+    for name in REACTIONS:
+        lines = scenario.reactions.get(name)
+        if not lines:
+            problems.append((("reactions",), f"missing reaction {name!r}: give at least two lines"))
+        elif len(lines) < 2:
+            problems.append((("reactions", name), "give at least two lines, so a session does not repeat itself"))
+    for name in ENDINGS:
+        if name not in scenario.endings:
+            problems.append((("endings",), f"missing ending {name!r} (endings: {', '.join(ENDINGS)})"))
+    for kind in REQUIRED_SHORT:
+        if kind not in scenario.short_answers:
+            problems.append((("short_answers",), f"missing short answers for {kind!r} questions"))
+    for index, line in enumerate(scenario.short_answers.get("how_many", [])):
+        if not _NUMBER_WORD.search(line):
+            problems.append((("short_answers", "how_many", index), "a 'how many' answer needs a number"))
+    seen: dict[str, int] = {}
+    for index, fact in enumerate(scenario.facts):
+        if fact.id in seen:
+            problems.append((("facts", index, "id"), f"fact id {fact.id!r} is already used by facts[{seen[fact.id]}]"))
+        seen.setdefault(fact.id, index)
+        if "how_many" in fact.short and not _NUMBER_WORD.search(fact.short["how_many"]):
+            problems.append((("facts", index, "short", "how_many"), "a 'how many' answer needs a number"))
+        if phrase_pattern(fact.words) is None:
+            problems.append((("facts", index, "words"), "needs at least one word a reply could use"))
+    if not any(f.about == "own_part" for f in scenario.facts):
+        problems.append((("facts",), "needs at least one fact about their own part (about: own_part)"))
+    if problems or not deep:
         return problems
+    from .engine import explore  # the engine reads scenarios; the check plays one
 
-    edges = {name: _node_targets(scenario, node) for name, node in scenario.nodes.items()}
-    reachable = _reachable(scenario.start, edges)
-    for name in scenario.nodes:
+    revealable, reachable = explore(scenario)
+    for index, fact in enumerate(scenario.facts):
+        if fact.id not in revealable:
+            problems.append((("facts", index), f"fact {fact.id!r} can never be revealed (needs {dict(fact.needs)})"))
+    for name in ENDINGS:
         if name not in reachable:
-            problems.append((("nodes", name), f"node {name!r} cannot be reached from the start"))
-    for name in scenario.endings:
-        if name not in reachable:
-            problems.append((("endings", name), f"ending {name!r} cannot be reached from the start"))
-    reverse: dict[str, set[str]] = {}
-    for source, targets_of in edges.items():
-        for target in targets_of:
-            reverse.setdefault(target, set()).add(source)
-    can_end: set[str] = set()
-    queue = deque(scenario.endings)
-    while queue:
-        current = queue.popleft()
-        for source in reverse.get(current, ()):
-            if source not in can_end:
-                can_end.add(source)
-                queue.append(source)
-    for name in scenario.nodes:
-        if name in reachable and name not in can_end:
-            problems.append((("nodes", name), f"node {name!r} has no path to any ending"))
-    if not any(e.outcome == "success" for e in scenario.endings.values()):
-        problems.append((("endings",), "needs at least one ending with outcome 'success'"))
+            problems.append((("endings", name), f"ending {name!r} cannot be reached"))
     return problems
-
-
-def _node_targets(scenario: Scenario, node: Node) -> set[str]:
-    found = {option.goto for key in node.branches for option in node.options(key)}
-    return found | {rule.goto for rule in scenario.rules}
-
-
-def _reachable(start: str, edges: dict[str, set[str]]) -> set[str]:
-    seen = {start}
-    queue = deque([start])
-    while queue:
-        for target in edges.get(queue.popleft(), ()):
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return seen
 
 
 # --- libraries of scenarios -------------------------------------------------------------------

@@ -1,56 +1,51 @@
-"""Session measures of the coding manual and the explained 0-100 score.
+"""Session measures of the coding manual, their thresholds, and the explained 0-100 score.
 
-Every point of the score comes from one line of the breakdown, so a trainee can check the sum.
+One home for each rule: every measure is computed here (``compute_measures``), every threshold is
+one ``Threshold`` (which also says whether a session passed it and by how much), and every line
+of the score is one ``ScoreRule`` that both computes its points and describes itself. The report,
+progress, prep card, drills, export and CLI all use these, so they cannot disagree.
+
+Stored measures from older versions are read back with ``Measures.from_stored``, which fills what
+is missing (recomputed from the stored replies where the caller has them).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
-from typing import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from .labels import ASKING, QUESTIONS, TELLING, Label
 
-#: Thresholds a report shows beside each measure: (fair, good), and where they come from. Where
-#: lower is better, good means under the value and fair at most the value. The
-#: coding manual gives the MITI values for open-among-questions and reflection:question and "under
-#: half" for talk; the trainer's own targets cover the two measures the manual leaves open.
-MANUAL = "coding manual"
-OURS = "this trainer's target"
-THRESHOLDS: dict[str, dict] = {
-    "open_question_share": {"fair": 0.4, "good": 0.6, "higher_is_better": True,
-                             "label": "Open-question share", "source": OURS},
-    "ask_tell_ratio": {"fair": 1.0, "good": 3.0, "higher_is_better": True, "label": "Ask : tell",
-                       "source": OURS},
-    "open_among_questions": {"fair": 0.5, "good": 0.7, "higher_is_better": True,
-                              "label": "Open share of questions", "source": f"{MANUAL}, MITI"},
-    "reflection_to_question": {"fair": 1.0, "good": 2.0, "higher_is_better": True,
-                                "label": "Reflections : questions", "source": f"{MANUAL}, MITI 4"},
-    "talk_ratio": {"fair": 0.6, "good": 0.5, "higher_is_better": False, "label": "Talk ratio",
-                   "source": MANUAL},
-}
-
-POINTS_OPEN_SHARE = 40
-POINTS_PER_LISTENING = 5
-MAX_LISTENING = 10
-POINTS_OUTCOME = {"success": 30, "partial": 15, "failure": 0, "unfinished": 0}
-POINTS_RESPONSIBILITY = 15
-COST_TAKEOVER = 15
-COST_TELLING = 5
-MAX_TELLING_COST = 25
-COST_JUDGMENT = 10
-POINTS_TALK = 5
-
 _WORD = re.compile(r"\w+(?:'\w+)?")
+#: A manager reply longer than this many words is a monologue on the report.
+MONOLOGUE_WORDS = 60
 
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+class ReplyLike(Protocol):
+    """What the measures need of a reply (an engine turn, or a stored turn read back)."""
+
+    label: str
+    reply: str
+    focus: str
+    sides_with_blame: bool
+    speech_seconds: float | None
+
+
+#: The coding manual's "telling": what a self-rating of asking rather than telling is compared with.
+TELLING_FOR_SELF_RATING: frozenset[Label] = TELLING | {Label.JUDGMENT}
+
+
 @dataclass(frozen=True)
 class Measures:
+    """The coding manual's session measures (None where a ratio has nothing to divide by)."""
+
     counts: dict[str, int]
     labelled_replies: int
     open_question_share: float | None
@@ -64,36 +59,105 @@ class Measures:
     talk_ratio: float | None
     responsibility_kept: bool
     judgments: int
+    evoking_share: float | None = None
+    own_part_share: float | None = None
+    sided_with_blame: int = 0
+    telling: int = 0
+    focus_counts: dict[str, int] = field(default_factory=dict)
+    own_part_evoking: int = 0      # open questions and reflections pointing at their own part
+    situation_evoking: int = 0     # open questions and reflections about the situation (focus not none)
+    replies: int = 0
+    mean_reply_words: float | None = None
+    longest_reply_words: int = 0
+    monologues: int = 0
+    manager_seconds: float | None = None  # speaking time, when replies were spoken
+    words_per_minute: float | None = None
+    talk_measured_by: str = "words"
 
     def to_dict(self) -> dict:
         return asdict(self)
 
-    def rating(self, name: str) -> str | None:
-        """'good', 'fair' or 'low' for a measure with thresholds; None where it does not apply."""
-        value = getattr(self, name)
-        if name == "ask_tell_ratio" and value is None and self.ask:
-            return "good"  # asked and never told
-        if value is None:
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, Any] | None, replies: Sequence[ReplyLike] | None = None,
+                    salesperson_texts: Iterable[str] = ()) -> "Measures | None":
+        """Measures as stored by any version: recomputed from ``replies`` when given, otherwise the
+        known fields are kept, unknown ones ignored and missing ones left at their defaults."""
+        if replies:
+            return compute_measures(replies, salesperson_texts)
+        if not isinstance(stored, Mapping):
             return None
-        spec = THRESHOLDS[name]
-        if spec["higher_is_better"]:
-            return "good" if value >= spec["good"] else "fair" if value >= spec["fair"] else "low"
-        return "good" if value < spec["good"] else "fair" if value <= spec["fair"] else "low"
+        known = {f.name: f for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for name, spec in known.items():
+            if name not in stored:
+                continue
+            value = stored[name]
+            if name in ("counts", "focus_counts"):
+                value = {str(k): _safe_int(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
+            elif spec.type in ("float | None",):
+                value = _safe_float(value)
+            elif spec.type == "int":
+                value = _safe_int(value)
+            elif spec.type == "bool":
+                value = bool(value)
+            values[name] = value
+        counts = values.get("counts") or {}
+        for required in ("labelled_replies", "ask", "tell", "manager_words", "salesperson_words", "judgments"):
+            values.setdefault(required, 0)
+        for required in ("open_question_share", "ask_tell_ratio", "open_among_questions", "reflection_to_question",
+                         "talk_ratio"):
+            values.setdefault(required, None)
+        values.setdefault("responsibility_kept", counts.get("takeover", 0) == 0)
+        values["counts"] = {label.value: counts.get(label.value, 0) for label in Label}
+        if "telling" not in stored:
+            values["telling"] = sum(counts.get(label.value, 0) for label in TELLING_FOR_SELF_RATING)
+        if "evoking_share" not in stored and values["labelled_replies"]:
+            values["evoking_share"] = (counts.get("open_question", 0) + counts.get("reflection", 0)) / values["labelled_replies"]
+        return cls(**values)
+
+    def value(self, name: str) -> float | int | bool | None:
+        return getattr(self, name)
 
 
-def _ratio(part: int, whole: int) -> float | None:
+def _safe_float(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _safe_int(value: Any) -> int:
+    number = _safe_float(value)
+    return int(number) if number is not None and abs(number) < 2**31 else 0
+
+
+def _ratio(part: float, whole: float) -> float | None:
     return part / whole if whole else None
 
 
-def compute_measures(labels: Sequence[str], manager_texts: Iterable[str],
-                     salesperson_texts: Iterable[str]) -> Measures:
-    counts = Counter(Label(label) for label in labels)
+def compute_measures(replies: Sequence[ReplyLike], salesperson_texts: Iterable[str] = ()) -> Measures:
+    """The manual's measures over one session's replies."""
+    labels = [Label(r.label) for r in replies]
+    counts = Counter(labels)
     labelled = sum(n for label, n in counts.items() if label is not Label.OTHER)
     ask = sum(counts[label] for label in ASKING)
     tell = sum(counts[label] for label in TELLING)
     questions = sum(counts[label] for label in QUESTIONS)
-    manager_words = sum(word_count(t) for t in manager_texts)
+    words = [word_count(r.reply) for r in replies]
+    manager_words = sum(words)
     salesperson_words = sum(word_count(t) for t in salesperson_texts)
+    focus_counts = Counter(getattr(r, "focus", "none") or "none" for r in replies)
+    pointed = sum(n for focus, n in focus_counts.items() if focus != "none")
+    evoking = [r for r, label in zip(replies, labels) if label in (Label.OPEN_QUESTION, Label.REFLECTION)]
+    spoken = [r.speech_seconds for r in replies if getattr(r, "speech_seconds", None)]
+    manager_seconds = sum(spoken) if spoken else None
+    spoken_words = sum(w for r, w in zip(replies, words) if getattr(r, "speech_seconds", None))
+    salesperson_seconds = salesperson_words / 2.6  # the voices speak about 155 words a minute
+    if manager_seconds is not None and len(spoken) == len(replies):
+        talk_ratio, measured_by = _ratio(manager_seconds, manager_seconds + salesperson_seconds), "speaking time"
+    else:
+        talk_ratio, measured_by = _ratio(manager_words, manager_words + salesperson_words), "words"
     return Measures(
         counts={label.value: counts.get(label, 0) for label in Label},
         labelled_replies=labelled,
@@ -105,16 +169,148 @@ def compute_measures(labels: Sequence[str], manager_texts: Iterable[str],
         reflection_to_question=_ratio(counts[Label.REFLECTION], questions),
         manager_words=manager_words,
         salesperson_words=salesperson_words,
-        talk_ratio=_ratio(manager_words, manager_words + salesperson_words),
+        talk_ratio=talk_ratio,
         responsibility_kept=counts[Label.TAKEOVER] == 0,
         judgments=counts[Label.JUDGMENT],
+        evoking_share=_ratio(counts[Label.OPEN_QUESTION] + counts[Label.REFLECTION], labelled),
+        own_part_share=_ratio(focus_counts.get("own_part", 0), pointed),
+        sided_with_blame=sum(1 for r in replies if getattr(r, "sides_with_blame", False)),
+        telling=sum(counts[label] for label in TELLING_FOR_SELF_RATING),
+        focus_counts={focus: focus_counts.get(focus, 0) for focus in ("own_part", "others", "outcome", "experience", "none")},
+        own_part_evoking=sum(1 for r in evoking if getattr(r, "focus", "") == "own_part" and not r.sides_with_blame),
+        situation_evoking=sum(1 for r in evoking if getattr(r, "focus", "none") != "none" and not r.sides_with_blame),
+        replies=len(replies),
+        mean_reply_words=(manager_words / len(replies)) if replies else None,
+        longest_reply_words=max(words, default=0),
+        monologues=sum(1 for w in words if w > MONOLOGUE_WORDS),
+        manager_seconds=manager_seconds,
+        words_per_minute=(60 * spoken_words / manager_seconds) if manager_seconds else None,
+        talk_measured_by=measured_by,
     )
+
+
+# --- thresholds ---------------------------------------------------------------------------------
+
+MANUAL = "coding manual"
+OURS = "this trainer's target"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One threshold applied to one session: passed or not, and by how much."""
+
+    name: str
+    label: str
+    value: float | int | bool | None
+    passed: bool
+    rating: str | None  # good, fair, low; None where the measure does not apply
+    target: str          # "at least 70%"
+    detail: str          # "64%, 6 points short of 70%"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    name: str
+    label: str
+    fair: float
+    good: float
+    higher_is_better: bool
+    source: str
+    kind: str = "share"  # share, ratio or count
+
+    def show(self, value: float | int | None) -> str:
+        if value is None:
+            return "—"
+        if self.kind == "share":
+            return f"{round(value * 100)}%"
+        if self.kind == "ratio":
+            return f"{value:.1f} : 1"
+        return f"{value:g}"
+
+    def target(self, level: str = "good") -> str:
+        bound = self.good if level == "good" else self.fair
+        if self.higher_is_better:
+            return f"at least {self.show(bound)}"
+        if self.kind == "count" and bound == 0:
+            return "none"
+        return f"under {self.show(bound)}" if level == "good" else f"at most {self.show(bound)}"
+
+    def rating(self, value: float | int | None) -> str | None:
+        if value is None:
+            return None
+        if self.higher_is_better:
+            return "good" if value >= self.good else "fair" if value >= self.fair else "low"
+        if self.kind == "count":
+            return "good" if value <= self.good else "fair" if value <= self.fair else "low"
+        return "good" if value < self.good else "fair" if value <= self.fair else "low"
+
+    def verdict(self, measures: Measures) -> Verdict:
+        value = measures.value(self.name)
+        if isinstance(value, bool):
+            value = int(not value) if self.name == "responsibility_kept" else int(value)
+        rating = self.rating(value)
+        passed = rating == "good"
+        if value is None:
+            detail = "no value: nothing to measure"
+        elif passed:
+            detail = f"{self.show(value)}, meets {self.target()}"
+        else:
+            gap = abs(value - self.good)
+            gap_text = f"{round(gap * 100)} points" if self.kind == "share" else f"{gap:.1f}" if self.kind == "ratio" else f"{gap:g}"
+            word = "short of" if self.higher_is_better else "over"
+            detail = f"{self.show(value)}, {gap_text} {word} the target ({self.target()})"
+        return Verdict(self.name, self.label, value, passed, rating, self.target(), detail)
+
+
+THRESHOLDS: dict[str, Threshold] = {t.name: t for t in (
+    Threshold("evoking_share", "Evoking share (open questions and reflections)", 0.5, 0.7, True, OURS),
+    Threshold("open_among_questions", "Open share of questions", 0.5, 0.7, True, f"{MANUAL}, MITI"),
+    Threshold("reflection_to_question", "Reflections : questions", 1.0, 2.0, True, f"{MANUAL}, MITI 4", "ratio"),
+    Threshold("own_part_share", "Focus on their part", 0.3, 0.5, True, OURS),
+    Threshold("sided_with_blame", "Sided with the blame", 1, 0, False, MANUAL, "count"),
+    Threshold("telling", "Telling (advice, leading, takeover, judgment)", 1, 0, False, MANUAL, "count"),
+    Threshold("judgments", "Judgments", 0, 0, False, MANUAL, "count"),
+    Threshold("responsibility_kept", "Took over", 0, 0, False, MANUAL, "count"),
+    Threshold("open_question_share", "Open-question share", 0.4, 0.6, True, OURS),
+    Threshold("talk_ratio", "Talk ratio", 0.6, 0.5, False, MANUAL),
+)}
+#: The thresholds a session must all pass to count as "good" toward "ready".
+READY_THRESHOLDS: tuple[str, ...] = (
+    "evoking_share", "open_among_questions", "own_part_share", "sided_with_blame", "judgments", "responsibility_kept",
+)
+#: The measures a report rates, in the order shown.
+REPORTED: tuple[str, ...] = (
+    "evoking_share", "open_among_questions", "reflection_to_question", "own_part_share", "sided_with_blame",
+    "telling", "talk_ratio",
+)
+
+
+def verdicts(measures: Measures, names: Sequence[str] = READY_THRESHOLDS) -> list[Verdict]:
+    return [THRESHOLDS[name].verdict(measures) for name in names]
+
+
+def is_good_session(measures: Measures) -> bool:
+    """Does one session meet every threshold "ready" asks for?"""
+    return all(v.passed for v in verdicts(measures))
+
+
+def measured_rating(measures: Measures) -> int | None:
+    """The measured counterpart of a 1-5 self-rating "how much did I ask rather than tell":
+    the asking share of asking and all telling replies (the manual's telling, judgments included)."""
+    asked, told = measures.ask, measures.telling
+    if asked + told == 0:
+        return None
+    return 1 + round(4 * asked / (asked + told))
+
+
+# --- the score ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class ScoreLine:
     text: str
     points: int
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,63 +322,139 @@ class Score:
         return {"total": self.total, "breakdown": [asdict(line) for line in self.lines]}
 
 
+@dataclass(frozen=True)
+class ScoreContext:
+    outcome: str
+    persona: str
+    problem: str
+    outcome_summary: str
+    progress: float  # 0-1, how far the conversation got toward a plan they own
+
+
+@dataclass(frozen=True)
+class ScoreRule:
+    """One line of the score: how it is earned (``rubric``) and what a session earned."""
+
+    id: str
+    rubric: str
+    points_text: str
+    line: Callable[[Measures, ScoreContext], ScoreLine | None]
+
+
+POINTS_EVOKING = 40
+POINTS_OWN_PART_EACH = 5
+MAX_OWN_PART = 15
+POINTS_OUTCOME = {"success": 30, "partial": 15, "failure": 0}
+MAX_UNFINISHED = 20
+POINTS_RESPONSIBILITY = 10
+CONCISE_WORDS = 25
+POINTS_CONCISE = 5
+COST_TELLING = 4
+MAX_TELLING_COST = 20
+COST_TAKEOVER = 10
+MAX_TAKEOVER_COST = 20
+COST_JUDGMENT = 8
+MAX_JUDGMENT_COST = 16
+COST_SIDING = 8
+MAX_SIDING_COST = 24
+
+
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
-def compute_score(measures: Measures, outcome: str, persona_name: str = "them",
-                  problem: str = "the problem", outcome_summary: str = "") -> Score:
-    """The 0-100 score, one explained line per component."""
-    lines: list[ScoreLine] = []
-    counts = measures.counts
-    if measures.labelled_replies == 0:
-        return Score(0, [ScoreLine("No coaching replies yet: nothing to score", 0)])
+def _evoking(m: Measures, c: ScoreContext) -> ScoreLine:
+    n = m.situation_evoking
+    points = round(POINTS_EVOKING * n / m.labelled_replies) if m.labelled_replies else 0
+    return ScoreLine(f"{n} of {_plural(m.labelled_replies, 'coaching reply', 'coaching replies')} asked an open question "
+                     "or reflected, about the situation", points, "evoking")
 
-    open_n = counts["open_question"]
-    share_points = round(POINTS_OPEN_SHARE * open_n / measures.labelled_replies)
-    lines.append(ScoreLine(
-        f"{open_n} of {_plural(measures.labelled_replies, 'reply', 'replies')} "
-        f"{'was an open question' if open_n == 1 else 'were open questions'}",
-        share_points))
 
-    listening = counts["reflection"] + counts["affirmation"]
-    if listening:
-        lines.append(ScoreLine(
-            f"{_plural(counts['reflection'], 'reflection')} and {_plural(counts['affirmation'], 'affirmation')}",
-            min(MAX_LISTENING, POINTS_PER_LISTENING * listening)))
+def _own_part(m: Measures, c: ScoreContext) -> ScoreLine:
+    n = m.own_part_evoking
+    return ScoreLine(f"{_plural(n, 'question or reflection', 'questions or reflections')} pointed {c.persona} at "
+                     "their own part", min(MAX_OWN_PART, POINTS_OWN_PART_EACH * n), "own_part")
 
-    outcome_text = {"success": f"{persona_name} owns a next step", "partial": "partly resolved",
-                    "failure": "the conversation failed", "unfinished": "the session was not finished"}[outcome]
-    lines.append(ScoreLine(f"Outcome {outcome}: {outcome_summary or outcome_text}", POINTS_OUTCOME[outcome]))
 
-    takeovers = counts["takeover"]
+def _outcome(m: Measures, c: ScoreContext) -> ScoreLine:
+    if c.outcome == "unfinished":
+        points = round(MAX_UNFINISHED * c.progress)
+        return ScoreLine(f"Unfinished: the conversation got {round(100 * c.progress)}% of the way to a plan "
+                         f"{c.persona} owns", points, "outcome")
+    text = {"success": f"{c.persona} owns a next step", "partial": "partly resolved",
+            "failure": "the conversation failed"}[c.outcome]
+    return ScoreLine(f"Outcome {c.outcome}: {c.outcome_summary or text}", POINTS_OUTCOME[c.outcome], "outcome")
+
+
+def _responsibility(m: Measures, c: ScoreContext) -> ScoreLine | None:
+    takeovers = m.counts.get("takeover", 0)
     if takeovers:
-        lines.append(ScoreLine(
-            f"took over {problem}" + (f" ({takeovers} times)" if takeovers > 1 else ""),
-            -COST_TAKEOVER * takeovers))
-    else:
-        lines.append(ScoreLine(f"kept the responsibility with {persona_name}", POINTS_RESPONSIBILITY))
+        return ScoreLine(f"took over {c.problem}" + (f" ({takeovers} times)" if takeovers > 1 else ""),
+                         -min(MAX_TAKEOVER_COST, COST_TAKEOVER * takeovers), "responsibility")
+    if m.sided_with_blame or not m.own_part_evoking:
+        return None  # kept only by a manager who put the responsibility with them
+    return ScoreLine(f"kept the responsibility with {c.persona}: no takeover, no siding", POINTS_RESPONSIBILITY,
+                     "responsibility")
 
-    telling = counts["advice"] + counts["leading_question"]
-    if telling:
-        lines.append(ScoreLine(
-            f"{_plural(telling, 'reply', 'replies')} told instead of asking "
-            f"({counts['advice']} advice, {counts['leading_question']} leading)",
-            -min(MAX_TELLING_COST, COST_TELLING * telling)))
 
-    if measures.judgments:
-        lines.append(ScoreLine(f"judged {_plural(measures.judgments, 'time')}",
-                               -COST_JUDGMENT * measures.judgments))
+def _telling(m: Measures, c: ScoreContext) -> ScoreLine | None:
+    n = m.counts.get("advice", 0) + m.counts.get("leading_question", 0)
+    if not n:
+        return None
+    return ScoreLine(f"{_plural(n, 'reply', 'replies')} told instead of asking ({m.counts.get('advice', 0)} advice, "
+                     f"{m.counts.get('leading_question', 0)} leading)", -min(MAX_TELLING_COST, COST_TELLING * n), "telling")
 
-    if measures.talk_ratio is not None:
-        percent = round(100 * measures.talk_ratio)
-        if measures.talk_ratio < 0.5:
-            lines.append(ScoreLine(f"you spoke {percent}% of the words (under half)", POINTS_TALK))
-        else:
-            lines.append(ScoreLine(f"you spoke {percent}% of the words (half or more)", 0))
 
+def _judgment(m: Measures, c: ScoreContext) -> ScoreLine | None:
+    if not m.judgments:
+        return None
+    return ScoreLine(f"judged {_plural(m.judgments, 'time')}", -min(MAX_JUDGMENT_COST, COST_JUDGMENT * m.judgments),
+                     "judgment")
+
+
+def _siding(m: Measures, c: ScoreContext) -> ScoreLine | None:
+    if not m.sided_with_blame:
+        return None
+    return ScoreLine(f"sided with {c.persona}'s blame {_plural(m.sided_with_blame, 'time')}: it hardens, nothing changes",
+                     -min(MAX_SIDING_COST, COST_SIDING * m.sided_with_blame), "siding")
+
+
+def _concise(m: Measures, c: ScoreContext) -> ScoreLine | None:
+    if m.mean_reply_words is None:
+        return None
+    words = round(m.mean_reply_words)
+    if m.mean_reply_words <= CONCISE_WORDS and m.situation_evoking:
+        return ScoreLine(f"your replies averaged {words} words: short enough to leave the talking to {c.persona}",
+                         POINTS_CONCISE, "concise")
+    return ScoreLine(f"your replies averaged {words} words", 0, "concise")
+
+
+SCORE_RULES: tuple[ScoreRule, ...] = (
+    ScoreRule("evoking", "Open questions and reflections about the situation, as a share of your coaching replies",
+              f"up to +{POINTS_EVOKING}", _evoking),
+    ScoreRule("own_part", "Questions and reflections that point them at their own part",
+              f"+{POINTS_OWN_PART_EACH} each, at most +{MAX_OWN_PART}", _own_part),
+    ScoreRule("outcome", "Outcome: success / partial / failure; unfinished by how far it got",
+              f"+{POINTS_OUTCOME['success']} / +{POINTS_OUTCOME['partial']} / 0; up to +{MAX_UNFINISHED}", _outcome),
+    ScoreRule("responsibility", "Kept the responsibility with them (no takeover, no siding, their part raised)",
+              f"+{POINTS_RESPONSIBILITY}; each takeover −{COST_TAKEOVER}, at most −{MAX_TAKEOVER_COST}", _responsibility),
+    ScoreRule("telling", "Advice and leading questions", f"−{COST_TELLING} each, at most −{MAX_TELLING_COST}", _telling),
+    ScoreRule("judgment", "Judgments", f"−{COST_JUDGMENT} each, at most −{MAX_JUDGMENT_COST}", _judgment),
+    ScoreRule("siding", "Siding with their blame", f"−{COST_SIDING} each, at most −{MAX_SIDING_COST}", _siding),
+    ScoreRule("concise", f"Your replies averaged {CONCISE_WORDS} words or fewer while you coached",
+              f"+{POINTS_CONCISE}", _concise),
+)
+
+
+def compute_score(measures: Measures, outcome: str, persona_name: str = "them", problem: str = "the problem",
+                  outcome_summary: str = "", progress: float = 0.0) -> Score:
+    """The 0-100 score, one explained line per rule."""
+    if measures.labelled_replies == 0:
+        return Score(0, [ScoreLine("No coaching replies yet: nothing to score", 0, "none")])
+    context = ScoreContext(outcome, persona_name, problem, outcome_summary, max(0.0, min(1.0, progress)))
+    lines = [line for rule in SCORE_RULES if (line := rule.line(measures, context)) is not None]
     raw = sum(line.points for line in lines)
     total = max(0, min(100, raw))
     if total != raw:
-        lines.append(ScoreLine(f"kept within 0-100 (sum was {raw})", total - raw))
+        lines.append(ScoreLine(f"kept within 0-100 (sum was {raw})", total - raw, "bounds"))
     return Score(total, lines)
