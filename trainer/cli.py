@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     report = add_command("report", help="one row per participant of a cohort, as .csv or .pdf")
     report.add_argument("--cohort", required=True, metavar="NAME")
     report.add_argument("--out", type=Path, required=True, metavar="FILE", help="FILE.csv or FILE.pdf")
+
+    listen = add_command("listen", help="transcribe spoken replies (WAV files) offline and label them")
+    listen.add_argument("files", nargs="+", type=Path, metavar="FILE.wav", help="sound files, one reply each")
+    listen.add_argument("--json", action="store_true", help="print one JSON object per line, one per file")
+    listen.add_argument("--context", default=None, help="the salesperson line the replies answer")
     return parser
 
 
@@ -135,6 +140,7 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
         "export": cmd_export,
         "import": cmd_import,
         "report": cmd_report,
+        "listen": cmd_listen,
     }[args.command]
     try:
         return handler(args, stdin, stdout)
@@ -512,6 +518,42 @@ def cmd_report(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         return 1
     stdout.write(f"wrote {args.out}: {len(rows)} participant{'' if len(rows) == 1 else 's'}\n")
     return 0
+
+
+def cmd_listen(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    """Transcribe each file offline, then label it like a typed reply; a bad file is named and skipped."""
+    from .classify import classify
+    from .listen import AudioUnreadable, ListenUnavailable, read_audio, shared_recogniser
+
+    recogniser = shared_recogniser()
+    try:
+        recogniser.load()
+    except ListenUnavailable as error:
+        sys.stderr.write(f"error: {error}\n")
+        return 2
+    failed = 0
+    for path in args.files:
+        try:
+            transcript = recogniser.transcribe(read_audio(path))
+        except AudioUnreadable as error:
+            failed += 1
+            stdout.flush()
+            sys.stderr.write(f"error: {error}\n")
+            continue
+        result = classify(transcript.text, args.context) if transcript.text else None
+        row = {"file": str(path), "transcript": transcript.text,
+               "label": result.label if result else None, "cue": result.cue if result else "",
+               "focus": result.focus if result else None, "speech_seconds": transcript.speech_seconds,
+               "words_per_minute": transcript.words_per_minute}
+        if args.json:
+            stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            pace = f"{row['words_per_minute']:.0f} words a minute" if row["words_per_minute"] else "no pace"
+            stdout.write(f"{path}: {transcript.text or '(no speech)'}\n"
+                         f"  {row['label'] or '-'} (cue: {row['cue'] or '-'}; focus: {row['focus'] or '-'}); "
+                         f"{transcript.speech_seconds:.1f} s of speech, {pace}\n")
+        stdout.flush()
+    return 1 if failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
