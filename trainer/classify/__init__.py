@@ -36,9 +36,12 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     texts = [s.text for s in form.sentences]
     deciding = next((i for i, s in enumerate(form.sentences) if s.label == form.label), None)
     reading = read_focus(texts, deciding, context, terms, [s.label for s in form.sentences])
-    label, cue = form.label, form.cue
+    label, cue, rule, span = form.label, form.cue, form.rule, form.span
     if reading.sides_with_blame and label in _SIDING_MISREAD and not _AIMED_AT_YOU.search(reply):
         # Siding is not judgment or advice: the salesperson feels agreed with, not accused or told.
-        label, cue = Label.OTHER.value, reading.siding_cue
-    return dataclasses.replace(form, label=label, cue=cue, focus=reading.focus, focus_cue=reading.focus_cue,
-                               sides_with_blame=reading.sides_with_blame, siding_cue=reading.siding_cue)
+        label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"
+        begin = reply.lower().find(cue.lower())
+        span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
+    return dataclasses.replace(form, label=label, cue=cue, rule=rule, span=span, focus=reading.focus,
+                               focus_cue=reading.focus_cue, sides_with_blame=reading.sides_with_blame,
+                               siding_cue=reading.siding_cue)

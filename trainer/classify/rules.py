@@ -14,10 +14,10 @@ punctuation, fillers).
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from ..labels import Label, primary_of
+from .text import MAX_CLASSIFIED_CHARS, split_mapped, split_sentences
 from ..wordmodel import word_model
 
 __all__ = ["Classification", "SentenceResult", "classify_form", "split_sentences", "MAX_CLASSIFIED_CHARS",
@@ -27,18 +27,30 @@ __all__ = ["Classification", "SentenceResult", "classify_form", "split_sentences
 #: reaction from the salesperson.
 NOT_SURE_BELOW = 0.5
 
-#: Text past this length is not read (a reply is never that long; the cost stays bounded).
-MAX_CLASSIFIED_CHARS = 20_000
+
+
+#: How sure a reading is, by what decided it: a named rule that saw a clear form or cue phrase; a
+#: fallback rule that only saw the sentence's shape; the word model (its guesses on real spoken
+#: turns are rarely right, so they are shown as "not sure").
+CONFIDENCE_RULE = 0.9
+CONFIDENCE_FALLBACK = 0.45
+CONFIDENCE_WORD_MODEL = 0.3
 
 
 @dataclass(frozen=True)
 class SentenceResult:
+    """One sentence's label and cue; the rule that decided it; where the cue is in the reply."""
+
     text: str
     label: str
     cue: str
+    rule: str = ""
+    span: tuple[int, int] = (0, 0)  # the cue's [begin, end) in the reply as given
+    confidence: float = 1.0
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"text": self.text, "label": self.label, "cue": self.cue, "rule": self.rule,
+                "span": list(self.span), "confidence": round(self.confidence, 2)}
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,8 @@ class Classification:
     sides_with_blame: bool = False
     siding_cue: str = ""
     confidence: float = 1.0
+    rule: str = ""  # the id of the rule that decided the label
+    span: tuple[int, int] = (0, 0)  # the cue's [begin, end) in the reply as given
 
     @property
     def not_sure(self) -> bool:
@@ -62,7 +76,7 @@ class Classification:
 
     def to_dict(self) -> dict:
         return {"label": self.label, "cue": self.cue, "confidence": round(self.confidence, 2),
-                "not_sure": self.not_sure, "focus": self.focus, "focus_cue": self.focus_cue,
+                "not_sure": self.not_sure, "rule": self.rule, "span": list(self.span), "focus": self.focus, "focus_cue": self.focus_cue,
                 "sides_with_blame": self.sides_with_blame, "siding_cue": self.siding_cue,
                 "sentences": [s.to_dict() for s in self.sentences]}
 
@@ -488,7 +502,6 @@ _OTHER_PATTERNS = _rx(
 )
 
 _WORD = re.compile(r"[\w'’-]+")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+|(?<=\?)(?=\S)|\s*;\s*|\s+[-–—]{1,2}\s+|(?<=[a-z]):\s+")
 _CLAUSE_BREAK = _rx(
     rf",\s*(?:and\s+|but\s+|so\s+|then\s+|or\s+)?(?=(?:{WH_OPEN_START}|{REQUEST_VERB}|(?:can|could|would|do|did|does|is|are|have|has|will|was|were|should|shall)\s+(?:you|u|they|he|she|it|we|that|there|the)|you should|you need|you have to|you must|you could|you ought|i(?:'d| would) (?:suggest|recommend|try|go|call)|i(?:'ll| will) (?:call|ring|sort|handle|take|deal)|let me (?:handle|sort|take|deal|call|ring|fix)|leave it with me|why don't|how about|what about|what if)\b)"
 )
@@ -496,25 +509,6 @@ _CLAUSE_BREAK = _rx(
 _SPOKEN_BREAK = _rx(
     rf"^((?:(?:well done|good job|nice work|great work|good effort|great effort|nice one|thanks(?: for [\w\s']{{1,40}}?)?|thank you(?: for [\w\s']{{1,40}}?)?|that's (?:fair|helpful|useful|interesting|great|good|tough|hard|rough)|that makes sense|i see|i hear you|i get (?:it|that)|i understand|got it|fair enough|makes sense|ok(?:ay)?|right|sure|yeah|mm+|hmm+|cool|great|good|brilliant|lovely|perfect|interesting)\s+)+)(?!what you mean|what you're saying|what you are saying)(?=(?:{WH_OPEN_START}|tell me|walk me|talk me|help me|can you|could you|do you|did you|have you|are you|is it|is there|was it|were you)\b)"
 )
-
-
-def _clean(text: str) -> str:
-    """Normalise unicode, drop control characters, fold whitespace."""
-    text = unicodedata.normalize("NFKC", text[:MAX_CLASSIFIED_CHARS])
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in text)
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"[ \t]+", " ", text).strip()
-    # transcribed speech repeats itself: "so what what happened", "have you have you tried"
-    return _STUTTER.sub(r"\1", text)
-
-
-_STUTTER = re.compile(r"\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?)?)(?: \1\b)+", re.IGNORECASE)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a reply into sentences (by punctuation and line breaks)."""
-    parts = [p.strip(" \"'") for p in _SENTENCE_BREAK.split(_clean(text))]
-    return [p for p in parts if p and _WORD.search(p)]
 
 
 _SO_RESTATES = re.compile(
@@ -811,24 +805,24 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     """Label one clause; returns (label, cue)."""
     body = _strip_fillers(clause)
     if not body or _ALL_FILLER.match(body):
-        return Label.OTHER, (body or clause).strip(" ,.")
+        return _hit("clause", Label.OTHER, (body or clause).strip(" ,."))
     comfort = _COMFORT.match(body) or _PERMISSION.match(body)
     if comfort:
         # sympathy, reassurance or asking leave to speak: neither names their experience nor tells
         rest = _strip_fillers(body[comfort.end():].strip(" ,.;:!?-"))
         if not rest or _ALL_FILLER.match(rest) or _COMFORT.match(rest):
-            return Label.OTHER, comfort.group(0)
+            return _hit("clause", Label.OTHER, comfort.group(0))
         if _PERMISSION.match(body) is None:
             body = rest  # "don't worry, just call them": what follows decides
 
     taken = _takeover(body)
     if taken:
-        return Label.TAKEOVER, taken
+        return _hit("clause", Label.TAKEOVER, taken)
     offer = _OFFER_TO_TELL.search(body)
     if offer:
-        return Label.ADVICE, offer.group(0)
+        return _hit("clause", Label.ADVICE, offer.group(0))
     if _OTHER_START.match(body) or _OTHER_START.match(clause.strip()) or _ACK_THEN_OTHER.match(body):
-        return Label.OTHER, _first_words(body, 5)
+        return _hit("clause", Label.OTHER, _first_words(body, 5))
 
     wh = _WH_START.match(body)
     if wh and not question_marked and re.match(r"^what an?\b", body, re.I):
@@ -840,17 +834,17 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
                 (found.group(0) for pattern in (_WHAT_YOU_NEED, _WHEN_THEN_DO, _PSEUDO_CLEFT)
                  if (found := pattern.match(body))), None)
             if told and re.match(r"^(?:what|when|where|how)\b(?! (?:do|did|does|would|could|can|will|are|is|was|were|have|has|had|should|might|about|if|else)\b)", body, re.I):
-                return Label.ADVICE, told
+                return _hit("clause", Label.ADVICE, told)
             heard = _REFLECTION[2][0].match(body)
             if heard:
-                return Label.REFLECTION, heard.group(0)
+                return _hit("clause", Label.REFLECTION, heard.group(0))
         imperative = None if _YN_START.match(body) and re.match(r"^\w+(?:'t|nt)? (?:you|u|we|they|it)\b", body) else _is_imperative(body)
         if imperative:
-            return Label.ADVICE, imperative
+            return _hit("clause", Label.ADVICE, imperative)
 
     request = _REQUEST.match(body)
     if request and not wh:
-        return Label.OPEN_QUESTION, request.group(0)
+        return _hit("clause", Label.OPEN_QUESTION, request.group(0))
     if wh:
         return _classify_wh(body, wh)
     yes_no = _yes_no(body, question_marked)
@@ -871,50 +865,50 @@ _CHOICE_TAIL = _rx(r"\bor (?:\w+ ){0,3}\w+$|\bor$")
 
 def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
     if _WHAT_ABOUT_YOU.match(body):
-        return Label.OPEN_QUESTION, body[: wh.end() + 6].strip()
+        return _hit("wh", Label.OPEN_QUESTION, body[: wh.end() + 6].strip())
     leading = _LEADING_WH.match(body)
     if leading:
-        return Label.LEADING_QUESTION, leading.group(0)
+        return _hit("wh", Label.LEADING_QUESTION, leading.group(0))
     judged = _first(_JUDGMENT[:3], body)
     if judged:
-        return Label.JUDGMENT, judged
+        return _hit("wh", Label.JUDGMENT, judged)
     rhetorical = _NEGATIVE.search(body)
     if rhetorical and re.match(r"^(?:who|what kind of|what sort of|how (?:hard|difficult|many times|on earth|come you never|could you))\b", body, re.I):
-        return Label.JUDGMENT, rhetorical.group(0)
+        return _hit("wh", Label.JUDGMENT, rhetorical.group(0))
     tag = _LEADING_TAG.search(body)
     if tag and not tag.group(0).lower().startswith(("do you think", "don't you want", "do you want")):
-        return Label.LEADING_QUESTION, tag.group(0)
+        return _hit("wh", Label.LEADING_QUESTION, tag.group(0))
     fact = ONE_FACT.match(body)
     if fact and not _OPEN_DESPITE_WH_FACT.match(body):
-        return Label.CLOSED_QUESTION, fact.group(0)
-    return Label.OPEN_QUESTION, wh.group(0) + _next_words(body, wh.end(), 3)
+        return _hit("wh", Label.CLOSED_QUESTION, fact.group(0))
+    return _hit("wh", Label.OPEN_QUESTION, wh.group(0) + _next_words(body, wh.end(), 3))
 
 
 def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
     leading = _LEADING_YN.match(body)
     if leading and not _LEADING_YN_OPEN_TAIL.match(body):
-        return Label.LEADING_QUESTION, leading.group(0)
+        return _hit("yes_no", Label.LEADING_QUESTION, leading.group(0))
     for pattern in (_LEADING_MODAL, _NEGATIVE_AUX_LEADING):
         match = pattern.match(body)
         if match:
-            return Label.LEADING_QUESTION, match.group(0)
+            return _hit("yes_no", Label.LEADING_QUESTION, match.group(0))
     if _BENEFIT_STARTS.match(body) and not _LOGISTIC_CHECK.match(body):
         benefit = _LEADING_BENEFIT.search(body)
         if benefit:
-            return Label.LEADING_QUESTION, body[: benefit.end()]
+            return _hit("yes_no", Label.LEADING_QUESTION, body[: benefit.end()])
     tag = _LEADING_TAG.search(body)
     if tag:
-        return Label.LEADING_QUESTION, tag.group(0)
+        return _hit("yes_no", Label.LEADING_QUESTION, tag.group(0))
     judged = _first(_JUDGMENT[:3], body)
     if judged:
-        return Label.JUDGMENT, judged
+        return _hit("yes_no", Label.JUDGMENT, judged)
     request_inside = _REQUEST_ANYWHERE.search(body)
     if request_inside and re.match(rf"^(?:{REQUEST_MODAL})", body, re.I):
-        return Label.OPEN_QUESTION, body[: request_inside.end()]
+        return _hit("yes_no", Label.OPEN_QUESTION, body[: request_inside.end()])
     asked = _ASK_LEAVE_TO_ASK.match(body)
     if asked and not ONE_FACT.match(body[asked.end() - len(asked.group(1)):]):
-        return Label.OPEN_QUESTION, asked.group(0)
-    return Label.CLOSED_QUESTION, yes_no.group(0)
+        return _hit("yes_no", Label.OPEN_QUESTION, asked.group(0))
+    return _hit("yes_no", Label.CLOSED_QUESTION, yes_no.group(0))
 
 
 _ASK_LEAVE_TO_ASK = _rx(r"^(?:can|could|may|might) i (?:just )?ask (?:you )?((?:what|how|why)(?: \w+){0,2})")
@@ -924,16 +918,16 @@ def _classify_marked_statement(body: str) -> tuple[Label, str]:
     """A statement said with a question mark: its content decides, a closed question by default."""
     tag = _LEADING_TAG.search(body) or _SUGGESTION_STATEMENT.match(body)
     if tag:
-        return Label.LEADING_QUESTION, tag.group(0)
+        return _hit("marked", Label.LEADING_QUESTION, tag.group(0))
     label, cue = _classify_statement(body)
     if label is Label.ADVICE and not (_is_imperative(body) or _MODAL_ADVICE.search(body)):
-        return Label.LEADING_QUESTION, cue  # "reckon a discount would get it over the line?"
+        return _hit("marked", Label.LEADING_QUESTION, cue)  # "reckon a discount would get it over the line?"
     if label in (Label.ADVICE, Label.JUDGMENT, Label.OPEN_QUESTION):
         return label, cue
     tag = _LEADING_TAG.search(body)
     if tag:
-        return Label.LEADING_QUESTION, tag.group(0)
-    return Label.CLOSED_QUESTION, _first_words(body, 6) + "?"
+        return _hit("marked", Label.LEADING_QUESTION, tag.group(0))
+    return _hit("marked", Label.CLOSED_QUESTION, _first_words(body, 6) + "?")
 
 
 def _next_words(text: str, start: int, count: int) -> str:
@@ -944,74 +938,74 @@ def _next_words(text: str, start: int, count: int) -> str:
 def _classify_statement(body: str) -> tuple[Label, str]:
     imperative = _is_imperative(body)
     if imperative:
-        return Label.ADVICE, imperative
+        return _hit("statement", Label.ADVICE, imperative)
     rebuke = _PAST_REBUKE.search(body)
     modal = _MODAL_ADVICE.search(body)
     if modal and not rebuke and not _MODAL_ADVICE_EXCEPTIONS.search(body) and not _is_embedded(body, modal.start()):
-        return Label.ADVICE, modal.group(0)
+        return _hit("statement", Label.ADVICE, modal.group(0))
     advice = _first(_ADVICE_PHRASES, body)
     if advice:
-        return Label.ADVICE, advice
+        return _hit("statement", Label.ADVICE, advice)
     if rebuke:
-        return Label.JUDGMENT, rebuke.group(0)
+        return _hit("statement", Label.JUDGMENT, rebuke.group(0))
     for pattern in (_CLAUSE_IMPERATIVE, _NEXT_TIME):
         match = pattern.search(body)
         if match:
-            return Label.ADVICE, match.group(0).lstrip(",;: ")
+            return _hit("statement", Label.ADVICE, match.group(0).lstrip(",;: "))
     judged = _first(_JUDGMENT, body) or (_SIDING.search(body) and _SIDING.search(body).group(0))
     if judged:
-        return Label.JUDGMENT, judged
+        return _hit("statement", Label.JUDGMENT, judged)
     request = _REQUEST_ANYWHERE.search(body)
     if request:
-        return Label.OPEN_QUESTION, request.group(0)
+        return _hit("statement", Label.OPEN_QUESTION, request.group(0))
     thanked = _first(_AFFIRMATION[:4], body)
     if thanked:
-        return Label.AFFIRMATION, thanked
+        return _hit("statement", Label.AFFIRMATION, thanked)
     framed = _REFLECTIVE_FRAME.search(body)
     if framed:
         after = body[framed.end():]
         insult = _NEGATIVE.search(after)
         if insult and re.match(r"^\s*(?:(?:an?|your|the|that|this|marketing|leadership|[a-z]+'s|[a-z]+ (?:is|are|was|were))\s+)", after) and not re.search(r"\b(?:think|thinks|feel|feels|felt|believe|reckon|see|say|said|told)\b", after):
-            return Label.JUDGMENT, insult.group(0)
-        return Label.REFLECTION, framed.group(0)
+            return _hit("statement", Label.JUDGMENT, insult.group(0))
+        return _hit("statement", Label.REFLECTION, framed.group(0))
     negative = _NEGATIVE.search(body)
     if negative and not re.search(r"\b(?:not|n't|nt|never|no)\s+(?:\w+\s+)?$", body[: negative.start()], re.I):
-        return Label.JUDGMENT, negative.group(0)
+        return _hit("statement", Label.JUDGMENT, negative.group(0))
     affirmed = _first(_AFFIRMATION[4:], body)
     if affirmed:
-        return Label.AFFIRMATION, affirmed
+        return _hit("statement", Label.AFFIRMATION, affirmed)
     words = _WORD.findall(body)
     if re.match(r"^(?:and |but |right,? |okay,? |ok,? )?so\b,?\s+(?!um\b|uh\b|er\b)\w+", body, re.I) and len(words) >= 3:
-        return Label.REFLECTION, _first_words(body, 4)
+        return _hit("statement", Label.REFLECTION, _first_words(body, 4))
     about_them = _SECOND_PERSON_EARLY.match(body)
     positive = _POSITIVE.search(body)
     if positive and re.search(r"\b(?:not|n't|nt|never|no|hardly)\s+(?:\w+\s+)?$", body[: positive.start()], re.I):
         positive = None  # "not impressive", "you're not confident"
     if positive and (re.search(rf"\b(?:{YOU}|your|you're|youre|you've|youve)\b", body, re.I) or re.match(r"^(?:that|this|it)(?:'s| is| was|s)\b", body, re.I)) and (" " in positive.group(0) or not _NEGATIVE_FEELING.search(body)):
-        return Label.AFFIRMATION, positive.group(0)
+        return _hit("statement", Label.AFFIRMATION, positive.group(0))
     reflected = _first(_REFLECTION[:6], body)
     if reflected:
-        return Label.REFLECTION, reflected
+        return _hit("statement", Label.REFLECTION, reflected)
     if _OTHER_START.match(body) or (_SMALL_TALK.search(body) and not about_them):
-        return Label.OTHER, _first_words(body, 5)
+        return _hit("statement", Label.OTHER, _first_words(body, 5))
     if _OTHER_PATTERNS.match(body) and len(words) <= 4:
-        return Label.OTHER, body
+        return _hit("statement", Label.OTHER, body)
     if about_them and len(words) >= 3:
-        return Label.REFLECTION, _WeakCue(_first_words(body, 4))
+        return _hit("statement", Label.REFLECTION, _WeakCue(_first_words(body, 4)))
     feeling = _FEELING.search(body)
     if feeling and len(words) >= 2:
-        return Label.REFLECTION, feeling.group(0)
+        return _hit("statement", Label.REFLECTION, feeling.group(0))
     if len(words) <= 2 or re.match(r"^(?:let(?:'|’)?s|i|i'm|im|i've|ive|i'd|me|we|we're|we've|we'll)\b", body, re.I):
-        return Label.OTHER, _WeakCue(_first_words(body, 4))
+        return _hit("statement", Label.OTHER, _WeakCue(_first_words(body, 4)))
     if _PAST_TENSE.search(body):
-        return Label.REFLECTION, _WeakCue(_first_words(body, 4))  # restating what happened
+        return _hit("statement", Label.REFLECTION, _WeakCue(_first_words(body, 4)))  # restating what happened
     # A statement about how things work in general (not about them): information, which is telling.
     if re.search(r"\b(?:works?|tends?|helps?|means?|pays?|increases?|reduces?|raises?|lowers?|causes?|leads? to|"
                  r"results? in|can|could|should|must|will|won't|always|never|usually|often|generally|"
                  r"typically|most|every|anyone|everyone|people|buyers|customers|clients)\b", body) or re.match(
         r"^(?:there(?:'s| is| are) (?!no\b|nothing\b|not\b)\w+|(?!(?:it|that|this|he|she|they|which|what)\b)[a-z]+ (?:is|are) (?:a|an|the)\b)", body):
-        return Label.ADVICE, _WeakCue(_first_words(body, 5))
-    return (Label.REFLECTION if len(words) >= 3 else Label.OTHER), _WeakCue(_first_words(body, 4))
+        return _hit("statement", Label.ADVICE, _WeakCue(_first_words(body, 5)))
+    return _hit("statement", Label.REFLECTION if len(words) >= 3 else Label.OTHER, _WeakCue(_first_words(body, 4)))
 
 
 _SECOND_PERSON_EARLY = _rx(rf"^(?:and |but |so |yet |now |also |still |plus )?(?:[\w'-]+ ){{0,2}}?(?:{YOU}|you're|youre|you've|youve|you'd|youd|you'll|your|yourself)\b")
@@ -1028,8 +1022,23 @@ def _first_words(text: str, count: int) -> str:
     return " ".join(_WORD.findall(text)[:count])
 
 
-class _WeakCue(str):
+class _Cue(str):
+    """The words that decided a label, and the id of the rule that read them ("stage.label")."""
+
+    rule = ""
+
+
+class _WeakCue(_Cue):
     """A cue from a fallback rule: the sentence gave no clear sign, so it does not outrank others."""
+
+
+def _hit(stage: str, label: Label, cue: str) -> tuple[Label, str]:
+    """A rule's reading; a cue already named by an inner stage keeps its name."""
+    if isinstance(cue, _Cue) and cue.rule:
+        return label, cue
+    named = (_WeakCue if isinstance(cue, _WeakCue) else _Cue)(cue)
+    named.rule = f"{stage}.{'fallback.' if isinstance(cue, _WeakCue) else ''}{label.value}"
+    return label, named
 
 
 _MID_BREAK = _rx(
@@ -1058,18 +1067,23 @@ def _lower(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-def _classify_sentence(original: str) -> tuple[Label, str, bool]:
-    """(label, cue in the original's own letters, whether only a fallback rule decided it)."""
+def _classify_sentence(original: str) -> tuple[Label, str, bool, int, str, float]:
+    """(label, cue in the original's own letters, whether only a fallback rule decided it, the
+    cue's position in the sentence or -1, the deciding rule's id, confidence)."""
     sentence = _lower(original)
     label, cue = _classify_lowered(sentence)
     weak = isinstance(cue, _WeakCue)
+    rule = getattr(cue, "rule", "") or f"clause.{label.value}"
+    confidence = CONFIDENCE_FALLBACK if weak else CONFIDENCE_RULE
     if weak:
         # No form or cue phrase decided it: its words do (still without outranking clear sentences).
         read = word_model().read(sentence)
         if read:
             label, cue = read
+            rule, confidence = f"wordmodel.{label.value}", CONFIDENCE_WORD_MODEL
     position = sentence.find(cue) if cue else -1
-    return label, (original[position:position + len(cue)] if position >= 0 else str(cue)), weak
+    cue_text = original[position:position + len(cue)] if position >= 0 else str(cue)
+    return label, cue_text, weak, position, rule, confidence
 
 
 def _classify_lowered(sentence: str) -> tuple[Label, str]:
@@ -1091,21 +1105,23 @@ def classify_form(reply: str, context: str | None = None) -> Classification:
     """Label a manager's reply by its form and cue phrases (the first axis only)."""
     if not isinstance(reply, str):
         raise TypeError("reply must be a string")
-    sentences = split_sentences(reply)
+    sentences = split_mapped(reply)
     if not sentences:
-        return Classification(Label.OTHER.value, "", ())
+        return Classification(Label.OTHER.value, "", (), confidence=CONFIDENCE_RULE, rule="empty.other")
     results, weak = [], []
     for sentence in sentences[:200]:
-        label, cue, fallback = _classify_sentence(sentence)
-        results.append(SentenceResult(sentence, label.value, cue))
+        label, cue, fallback, position, rule, confidence = _classify_sentence(sentence.text)
+        span = sentence.span(position, position + len(cue)) if position >= 0 and cue else (0, 0)
+        results.append(SentenceResult(sentence.text, label.value, cue, rule, span, confidence))
         weak.append(fallback)
     results = _mark_sarcasm(results)
     # The manual's order decides among sentences with clear signs; a sentence only a fallback
     # rule could label decides only when no sentence has a clear sign.
     deciding = [r for r, fallback in zip(results, weak) if not fallback and r.label != Label.OTHER.value] or results
     primary = primary_of([Label(r.label) for r in deciding])
-    cue = next(r.cue for r in deciding if r.label == primary.value)
-    return Classification(primary.value, cue, tuple(results))
+    decider = next(r for r in deciding if r.label == primary.value)
+    return Classification(primary.value, decider.cue, tuple(results), confidence=decider.confidence,
+                          rule=decider.rule, span=decider.span)
 
 
 _BARE_PRAISE = re.compile(
@@ -1123,5 +1139,6 @@ def _mark_sarcasm(results: list[SentenceResult]) -> list[SentenceResult]:
     for index in range(1, len(marked)):
         sentence = marked[index]
         if _BARE_PRAISE.match(sentence.text.strip()) and _MISHAP.search(marked[index - 1].text):
-            marked[index] = SentenceResult(sentence.text, Label.JUDGMENT.value, sentence.text.strip(" .!"))
+            marked[index] = SentenceResult(sentence.text, Label.JUDGMENT.value, sentence.text.strip(" .!"),
+                                           "sarcasm.judgment", sentence.span, CONFIDENCE_RULE)
     return marked

@@ -1,0 +1,133 @@
+"""Reply text as the rules read it: cleaned, with spoken disfluencies taken out, split into sentences.
+
+Every character of the cleaned text keeps the position it came from in the reply, so a cue found
+in a cleaned sentence is a span of the reply as typed or transcribed (the chip highlights that
+span; nothing is searched for twice).
+
+What is taken out, because it changes nothing of what the reply does:
+- non-speech marks of a transcript: "[laughs]", "[inaudible 00:05:59]";
+- stutters and restarts: "I-I think", "we-we", "a-and", "so-so maybe", "if you- if you wanted";
+- a word broken off and not picked up again: "have-- last time we";
+- fillers inside a sentence: "um", "uh", "er", and "you know," / "I mean," / "like," between commas;
+- words said twice: "so what what happened".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Mapped", "clean", "split_sentences", "MAX_CLASSIFIED_CHARS"]
+
+#: Text past this length is not read (a reply is never that long; the cost stays bounded).
+MAX_CLASSIFIED_CHARS = 20_000
+
+_QUOTES = {"’": "'", "‘": "'", "“": '"', "”": '"'}
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """Cleaned text and, for each of its characters, the index in the original it came from."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, begin: int, end: int) -> tuple[int, int]:
+        """The original span of the cleaned ``text[begin:end]``."""
+        if not self.origin or end <= begin:
+            return (0, 0)
+        return (self.origin[begin], self.origin[end - 1] + 1)
+
+    def slice(self, begin: int, end: int) -> "Mapped":
+        return Mapped(self.text[begin:end], self.origin[begin:end])
+
+
+def _substitute(pattern: re.Pattern[str], mapped: Mapped, keep_group: int | None = None, by: str = "") -> Mapped:
+    """Replace each match by its group ``keep_group`` (its own characters) or by ``by``."""
+    pieces, origin, last = [], [], 0
+    text, source = mapped.text, mapped.origin
+    for match in pattern.finditer(text):
+        pieces.append(text[last:match.start()])
+        origin.extend(source[last:match.start()])
+        if keep_group is not None and match.group(keep_group) is not None:
+            begin, end = match.span(keep_group)
+            pieces.append(text[begin:end])
+            origin.extend(source[begin:end])
+        elif by:
+            pieces.append(by)
+            origin.extend([source[match.start()] if match.start() < len(source) else 0] * len(by))
+        last = match.end()
+    if last == 0 and not pieces:
+        return mapped
+    pieces.append(text[last:])
+    origin.extend(source[last:])
+    return Mapped("".join(pieces), tuple(origin))
+
+
+_NON_SPEECH = re.compile(r"\s*\[[^\]\n]{0,60}\]")
+# "I-I", "we-we", "you-you're", "a-and", "th-the", "so-so maybe": the first try is dropped
+_STUTTER_PART = re.compile(r"\b(\w{1,12})-{1,2}\s?(?=\1)", re.IGNORECASE)
+# "if you- if you wanted", "that's-- that's": a phrase of up to three words said again after a break
+_RESTART = re.compile(r"\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?){0,2})-{1,2}\s+(?=\1\b)", re.IGNORECASE)
+# "have-- last time we": a word broken off and left
+_BROKEN_OFF = re.compile(r"\b\w+(?:'\w+)?(?:--|-)(?=\s)|(?:^|(?<=\s))-+(?=\w)")
+_FILLER_INSIDE = re.compile(r"(?:(?<=\s)|^)(?:um+|uh+|erm+|er|hmm+|mm+)\b[,.]?\s*", re.IGNORECASE)
+_FILLER_BETWEEN_COMMAS = re.compile(r",\s*(?:you know|i mean|like|sort of|kind of|kinda|basically)\s*,", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t]{2,}")
+# transcribed speech repeats itself: "so what what happened", "have you have you tried"
+_REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?)?)(?: \1\b)+", re.IGNORECASE)
+
+
+def clean(text: str) -> Mapped:
+    """Normalise unicode, drop control characters, take out disfluencies, fold whitespace."""
+    chars, origin = [], []
+    for index, ch in enumerate(text[:MAX_CLASSIFIED_CHARS]):
+        for out in unicodedata.normalize("NFKC", ch):
+            if unicodedata.category(out)[0] == "C" and out not in "\n\t":
+                out = " "
+            chars.append(_QUOTES.get(out, out))
+            origin.append(index)
+    mapped = Mapped("".join(chars), tuple(origin))
+    mapped = _substitute(_NON_SPEECH, mapped)
+    mapped = _substitute(_RESTART, mapped)
+    mapped = _substitute(_STUTTER_PART, mapped)
+    mapped = _substitute(_BROKEN_OFF, mapped)
+    mapped = _substitute(_FILLER_BETWEEN_COMMAS, mapped, by=",")
+    mapped = _substitute(_FILLER_INSIDE, mapped)
+    mapped = _substitute(_SPACES, mapped, by=" ")
+    mapped = _substitute(_REPEAT, mapped, keep_group=1)
+    return _strip(mapped, " \t")
+
+
+def _strip(mapped: Mapped, chars: str) -> Mapped:
+    text = mapped.text
+    begin, end = 0, len(text)
+    while begin < end and text[begin] in chars:
+        begin += 1
+    while end > begin and text[end - 1] in chars:
+        end -= 1
+    return mapped.slice(begin, end)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+|(?<=\?)(?=\S)|\s*;\s*|\s+[-–—]{1,2}\s+|(?<=[a-z]):\s+")
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+def split_mapped(text: str) -> list[Mapped]:
+    """The reply's sentences (by punctuation and line breaks), each with its original positions."""
+    mapped = clean(text)
+    sentences, last = [], 0
+    for match in [*_SENTENCE_BREAK.finditer(mapped.text), None]:
+        end = match.start() if match else len(mapped.text)
+        part = _strip(mapped.slice(last, end), " \"'")
+        if part.text and _WORD.search(part.text):
+            sentences.append(part)
+        if match:
+            last = match.end()
+    return sentences
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a reply into sentences (by punctuation and line breaks)."""
+    return [sentence.text for sentence in split_mapped(text)]
