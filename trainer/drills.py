@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .classify import Classification, classify
 from .labels import TELLING, Label
 from .scenario import (
-    ID_PATTERN, Library, Problem, ScenarioError, _nearest_line, _place, read_scenario_file, read_yaml_mapping,
-    validation_problems,
+    ID_PATTERN, Library, Problem, ScenarioError, _nearest_line, _place, guarded, read_scenario_file,
+    read_yaml_mapping, scenario_files, validation_problems,
 )
 
 DEFAULT_SECONDS = 20
@@ -85,8 +85,9 @@ def parse_drill_text(text: str, file: str, library: Library) -> Drill:
 
 
 def load_drill(path: Path | str, library: Library) -> Drill:
+    """Read and fully check one drill file; any problem is a ScenarioError naming the file."""
     name, text = read_scenario_file(path)
-    return parse_drill_text(text, name, library)
+    return guarded(parse_drill_text, name)(text, name, library)
 
 
 def bundled_drills_dir() -> Path:
@@ -100,7 +101,7 @@ def load_drills(library: Library, extra_dirs: Iterable[Path | str] = ()) -> tupl
     drills: dict[str, Drill] = {}
     problems: list[Problem] = []
     for folder in [bundled_drills_dir(), *map(Path, extra_dirs)]:
-        for path in sorted(folder.glob("*.yaml")):
+        for path in scenario_files(folder) if folder.is_dir() else []:
             try:
                 drill = load_drill(path, library)
             except ScenarioError as error:
