@@ -340,7 +340,7 @@ _NOT_TAKEOVER = _rx(
 
 _MODAL_ADVICE = _rx(
     rf"\b(?:{YOU}|ya)(?:\s+|(?=['’]))(?:really\s+|just\s+|definitely\s+|honestly\s+|seriously\s+|absolutely\s+|probably\s+|certainly\s+|also\s+|still\s+|simply\s+|then\s+)*"
-    rf"(?:should|shoulda|should've|shouldn't|shouldnt|need to|needa|needs to|have to|gotta|got to|'ve got to|ve got to|'ve gotta|have got to|must|mustn't|ought to|oughta|'d better|d better|had better|better|'d be better|would be better|might want to|may want to|might wanna|want to make sure|wanna make sure|could try|could always|could just|could start|could call|could send|could ask|could use|could look|could put|could give|could offer|could bring|could book|could maybe|could perhaps|might try|might consider|can try|can always|can just|can't keep|cannot keep|can't just|can't afford|can't let|will need to|'ll need to|ll need to|'ll want to|ll want to|'ll have to|ll have to|will have to|are going to have to|'re going to have to|re going to have to|'re gonna have to|re gonna have to|gonna have to|need more|need less|need a|need an|need some|needn't|don't need to|do not need to|don't have to|do not have to|shall)\b"
+    rf"(?:should|shoulda|should've|shouldn't|shouldnt|need to|needa|needs to|have to|gotta|got to|'ve got to|ve got to|'ve gotta|have got to|must|mustn't|ought to|oughta|'d better|d better|had better|better|'d be better|would be better|might want to|may want to|might wanna|want to make sure|wanna make sure|could try|could always|could just|could start|could call|could send|could ask|could use|could look|could put|could give|could offer|could bring|could book|could maybe|could perhaps|could possibly|could probably|could also|might possibly|might also|might just|might try|might consider|can try|can always|can just|can't keep|cannot keep|can't just|can't afford|can't let|will need to|'ll need to|ll need to|'ll want to|ll want to|'ll have to|ll have to|will have to|are going to have to|'re going to have to|re going to have to|'re gonna have to|re gonna have to|gonna have to|need more|need less|need a|need an|need some|needn't|don't need to|do not need to|don't have to|do not have to|shall)\b"
 )
 _MODAL_ADVICE_EXCEPTIONS = _rx(
     rf"\b{YOU}\s+(?:should|must|need to|ought to)\s+(?:be (?:really |very |so |rightly |justly )?(?:proud|pleased|chuffed|happy)|"
@@ -601,7 +601,7 @@ _OTHER_START = _rx(
     r"you(?:'ve| have) (?:gone|frozen|froze)|you froze|you're on mute|you are on mute|(?:can you )?say that (?:last bit )?again|"
     r"(?:can you )?repeat that|how ya going|how you going|how are ya|how was the (?:weekend|holiday|trip|break)|"
     r"(?:we(?:'ll| will)|let's|lets) pick (?:it|this|that) up|that's (?:us out of )?time|that's us|out of time|same (?:slot|time) next|"
-    r"you (?:cut out|froze|dropped|broke up|went quiet)|can't hear myself|quick one|before we (?:get|move|dig|go|jump|crack)|"
+    r"you (?:cut out|froze|dropped(?! the| it| that| this| them| him| her| a\b| your)|broke up|went quiet)|can't hear myself|quick one|before we (?:get|move|dig|go|jump|crack)|"
     r"give me (?:one|a|two|a couple of|a few) (?:sec|secs|second|seconds|minute|minutes|mins|moment|moments)|"
     r"how(?:'s|s| is| was) (?:the|your) (?:weekend|holiday|trip|break|morning|commute|journey)(?: been)?|lemme (?:just )?(?:find|grab|get|check|pull|open)|"
     r"i (?:know|get it|get that|hear you|hear that|understand|see)[,.]?$|pick (?:it|this|that) up (?:next|tomorrow|later|another|on)|before we (?:start|begin|get going|kick off|dive in)|hold that thought|"
@@ -801,6 +801,43 @@ _PERMISSION = _rx(
     r"on (?:it|that|this)|i had|i've had|that might help|that could help))*(?=\s*[?.!]*\s*$)")
 
 
+_OPENING = r"^(?:(?:so|and|but|well|okay|ok|right|look|then|now|just|honestly|maybe|hmm)[,]?\s+)*"
+_GERUND = r"(?!(?:thing|everything|something|anything|nothing|morning|evening|meeting|feeling|pricing|timing|wording|ending|beginning|building|setting|being|going on)\b)\w{2,}ing\b"
+# Named rules for forms that decide a clause before its question or statement shape is read:
+# (id, label, pattern), tried in order.
+_NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
+    # the manager offering, as a question, to do it for them
+    ("offer.takeover", Label.TAKEOVER, _rx(
+        _OPENING + rf"(?:(?:shall|should|can|could|may) i|(?:do you want|would you like|d'you want|you want|want) me to|"
+        rf"(?:how about|what if|why don't) i)\s+(?:just\s+|maybe\s+|quickly\s+|personally\s+|go and\s+)?"
+        rf"(?!take a (?:look|note|moment|minute|second|break)\b){TAKEOVER_VERB}\b(?!\s+(?:you|u|with you)\b)")),
+    # a suggestion asked as a question: "what do you think about calling them", "did you think of
+    # offering a trial", "is it maybe time to walk away", "I wonder if you could try ..."
+    ("suggest.think_about", Label.LEADING_QUESTION, _rx(
+        _OPENING + rf"(?:what|how) (?:do|would|did|d') ?(?:you|u|ya) (?:think|reckon|feel|say) (?:about|of|to)\s+"
+        rf"(?:(?:maybe|perhaps|just|actually|possibly|even)\s+)?(?:{_GERUND}|if (?:you|we|u)\b|an? (?!bit\b|lot\b)\w+|the idea)")),
+    ("suggest.thought_of", Label.LEADING_QUESTION, _rx(
+        _OPENING + rf"(?:did|have|had|do|would) (?:you|u|ya) (?:ever |maybe |perhaps |at all )?(?:think|thought|consider|considered)"
+        rf"(?: (?:of|about))? (?:(?:maybe|perhaps|just) )?{_GERUND}")),
+    ("suggest.is_it_time", Label.LEADING_QUESTION, _rx(
+        _OPENING + r"(?:is|isn't|would|wouldn't) it (?:be )?(?:maybe |perhaps |possibly |not |about |high |now )?"
+        r"(?:time|worth|an idea|a good idea|better|wiser|smarter|best) (?:to|you|we|for you)\b")),
+    ("suggest.wonder_if", Label.LEADING_QUESTION, _rx(
+        _OPENING + r"i(?:'m| am)? (?:just |was |kind of )?wonder(?:ing|ed)? (?:if|whether) (?:(?:you|we|u) (?:could|might|can|should|would)"
+        r"(?! (?:feel|be feeling|think|say|tell|describe|share|walk|talk|explain|help)\b)|(?:an?|some|it(?:'d| would| might| could)|maybe|perhaps) |"
+        rf"{_GERUND})")),
+    ("wonder.reflection", Label.REFLECTION, _rx(
+        _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether) (?:you|u)(?:'re| are| were| feel| felt| might be| may be| sort of| kind of)")),
+    # looking at their work together is the meeting's agenda, not a verdict or a takeover
+    ("agenda.together", Label.OTHER, _rx(
+        _OPENING + r"(?:let's|lets|let us|shall we|can we|could we|we could|we can|should we)\s+(?:just\s+)?(?:have a (?:quick )?look|"
+        r"take a (?:quick )?look|look|go|run|walk|work|dig) (?:at|through|over|into) (?:your|the|our|this|that|these)\b[^.?!]{0,40}?"
+        r"\btogether\b|" + _OPENING + r"(?:let's|lets|shall we) (?:just )?(?:go through|look at|have a look at|take a look at|review|"
+        r"walk through) (?:your|the|this|our) (?:pipeline|forecast|accounts?|numbers|figures|plan|diary|calendar|list|notes|"
+        r"agenda|deals?|week|quarter|month)\s*(?:together)?\s*(?:then|now|first)?\s*[,.?!]*\s*(?:shall we|yeah|ok|okay)?\s*\??$")),
+)
+
+
 def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     """Label one clause; returns (label, cue)."""
     body = _strip_fillers(clause)
@@ -818,6 +855,12 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     taken = _takeover(body)
     if taken:
         return _hit("clause", Label.TAKEOVER, taken)
+    for rule_id, label, pattern in _NAMED_CLAUSE_RULES:
+        found = pattern.search(body)
+        if found and not (label is Label.TAKEOVER and _NOT_TAKEOVER.search(found.group(0))):
+            cue = _Cue(found.group(0).strip(" ,."))
+            cue.rule = rule_id
+            return label, cue
     offer = _OFFER_TO_TELL.search(body)
     if offer:
         return _hit("clause", Label.ADVICE, offer.group(0))
@@ -935,7 +978,66 @@ def _next_words(text: str, start: int, count: int) -> str:
     return (" " + " ".join(words)) if words else ""
 
 
+_NEGATIVE_AFTER_PRAISE = (
+    r"(?:mess|messy|sloppy|weak|poor|lazy|amateur\w*|rushed|careless|shambles|disaster|rubbish|not (?:great|good|good enough|"
+    r"there|enough|up to|what i|the standard|your best|ready|acceptable|professional)|wasn't (?:great|good|enough|there|ready)|"
+    r"fell (?:short|flat|apart)|let (?:it|you|us) down|missed|lacked|lacking|no (?:follow|plan|prep)|could(?:'ve| have) been (?:a lot |much |far )?better|"
+    r"dropped|forgot|ignored|all over the place|nowhere near|too (?:long|short|slow|late|soft|vague|pushy))")
+# Named rules for statements, read before the general statement rules: (id, label, pattern).
+_NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
+    # praise then criticism is judgment: "good effort, but the deck was a mess"
+    ("judgment.praise_then_criticism", Label.JUDGMENT, _rx(
+        r"^(?:\w+ ){0,3}?(?:good|great|nice|decent|fair|brilliant|lovely|solid|ok|okay|well done)\b[^.?!]{0,40}?"
+        rf"(?:\b(?:but|though|although|however|except|only)\b[^.?!]{{0,60}}?\b{_NEGATIVE_AFTER_PRAISE}\b|"
+        r"\b(?:shame|pity) about\b)")),
+    # idioms that fault the salesperson
+    ("judgment.idiom", Label.JUDGMENT, _rx(
+        rf"\b{YOU}(?:'ve|'re| have| are| were| was| just| really| totally| completely| kind of| sort of| a bit)*\s*(?:been\s+)?"
+        r"(?:dropped the ball|drop(?:ping)? the ball|asleep at the wheel|took your eye off the ball|taken your eye off|"
+        r"taking your eye off|out of your depth|phon(?:ed|ing) it in|going through the motions|on autopilot|coasting|"
+        r"winging it|winged it|cut(?:ting)? corners|shot yourself in the foot|made a (?:hash|mess|meal|pig's ear) of|"
+        r"not (?:pulling your weight|up to (?:it|scratch|the job))|fell short|falling short|all talk|behind the curve|"
+        r"missing in action|off the pace|slack(?:ing|ed)? off|let (?:it|things) slide|let (?:the team|us|me) down|"
+        r"bottled it|bottling it|chickened out|dropped a clanger|fumbled (?:it|that|the))")),
+    # their strength named: "you're a strong closer", "you're a natural with buyers"
+    ("affirmation.strength", Label.AFFIRMATION, _rx(
+        rf"\b(?:you're|youre|you are|you've always been|you've been|you were always|you're always) (?:a |an |such a |one of (?:the|our) )?"
+        r"(?:really |very |genuinely |seriously |properly |incredibly )?(?:strong|good|great|natural|excellent|solid|brilliant|"
+        r"gifted|talented|born|top|first-class|fantastic|reliable|safe|sharp|smart|skilled|tenacious|persistent|resilient)"
+        r"(?! (?:at (?:making excuses|blaming)|excuse))\b")),
+    # a summary opened by "so": "so the main issue is the handover" restates, it does not diagnose
+    ("reflection.so_summary", Label.REFLECTION, _rx(
+        r"^(?:and |okay |ok |right )?so,? (?:basically |really |essentially |for you,? )?the (?:main |real |big |biggest |whole |key |underlying )?"
+        r"(?:issue|problem|worry|concern|sticking point|thing|frustration|challenge|struggle|question)(?: for you| here| now)? (?:is|was|'s)\b"
+        rf"(?![^.?!]*\b(?:{YOU} (?:should|need|must|have to)|your (?:\w+ )?(?:is|was|are) (?:too|not)))")),
+    # information given: how things work, what guidelines or evidence say
+    ("advice.information", Label.ADVICE, _rx(
+        r"\b(?:the way it works is|how it works is|the (?:rule|policy|process|procedure|deal|guideline|guidelines|law|limit|"
+        r"recommendation|evidence|research|data) (?:is|are|says?|shows?|suggests?|recommends?)|(?:research|studies|evidence|the data|"
+        r"guidelines|statistics|stats) (?:shows?|says?|suggests?|recommends?|tells? us)|(?:it's|it is|it has been|it's been) (?:been )?"
+        r"(?:shown|proven|known|recommended)|(?:is|are) (?:associated|linked|correlated) with|what (?:they|we|experts|doctors|people) "
+        r"(?:call|recommend|suggest|say) is|what (?:it|the \w+) says is|what we call|(?:is|are) (?:a|the) (?:sign|symptom|risk factor) of|"
+        r"(?:most|many|some) (?:people|reps|buyers|customers|clients|folks) (?:\w+ ){0,3}?(?:find|do|tend|say|need)|"
+        r"what (?:some|most|many|other) (?:people|reps|folks|managers|buyers)(?: \w+){0,3} (?:do|find|try) is|"
+        r"(?:there's|there is|there are) (?:a |some )?(?:good |great |free |new )?(?:course|programme|program|group|service|tool|"
+        r"template|option|options|resource|resources|class|leaflet|brochure|training|workshop|playbook|guide)\b)")),
+    # the manager's own "I'd ..." is what they would do in the salesperson's place
+    ("advice.i_would", Label.ADVICE, _rx(
+        r"^(?:(?:honestly|personally|frankly|so|well|look|yeah|and|but|me|myself|i mean|if it were me|in your shoes|in your place),?\s+)*"
+        r"(?:i'd|i would|id)\s+(?:(?:just|probably|definitely|honestly|personally|actually|really|maybe|perhaps|also|then|first)\s+)*"
+        r"(?!(?:like|love|be|been|have|had|say|said|think|thought|guess|imagine|hope|rather|want|need|appreciate|prefer|feel|"
+        r"agree|bet|know|expect|never|already|only|forgotten|heard|seen|welcome|argue|add|point out|wonder|ask you|"
+        r"encourage you to (?:tell|talk|share|walk|think))\b)[a-z]{2,}\b")),
+)
+
+
 def _classify_statement(body: str) -> tuple[Label, str]:
+    for rule_id, label, pattern in _NAMED_STATEMENT_RULES:
+        found = pattern.search(body)
+        if found:
+            cue = _Cue(found.group(0).strip(" ,."))
+            cue.rule = rule_id
+            return label, cue
     imperative = _is_imperative(body)
     if imperative:
         return _hit("statement", Label.ADVICE, imperative)
@@ -1086,6 +1188,9 @@ def _classify_sentence(original: str) -> tuple[Label, str, bool, int, str, float
     return label, cue_text, weak, position, rule, confidence
 
 
+_TAG_ONLY = _rx(r"^[\s,]*(?:shall we|should we|yeah|yes|no|right|ok|okay|eh|innit|ya know|you know|or what)[\s?.!]*$")
+
+
 def _classify_lowered(sentence: str) -> tuple[Label, str]:
     question_marked = sentence.rstrip().endswith("?")
     results = []
@@ -1094,6 +1199,9 @@ def _classify_lowered(sentence: str) -> tuple[Label, str]:
         last = position == len(clauses) - 1
         # "Would booking it earlier help, do you think?": the mark covers an earlier clause too
         marked = question_marked and (last or bool(_YN_ANY_WORD.match(_strip_fillers(clause)) or _WH_START.match(_strip_fillers(clause))))
+        if position and _TAG_ONLY.match(clause):
+            results.append(_hit("clause", Label.OTHER, _WeakCue(clause.strip(" ,?"))))  # "..., shall we?"
+            continue
         results.append(_classify_clause(clause, marked))
     strong = [result for result in results if not isinstance(result[1], _WeakCue)] or results
     label = primary_of([label for label, _ in strong])

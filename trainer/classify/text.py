@@ -73,6 +73,10 @@ _RESTART = re.compile(r"\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?){0,2})-{1,2}\s+(?=\1\b)"
 # "have-- last time we": a word broken off and left
 _BROKEN_OFF = re.compile(r"\b\w+(?:'\w+)?(?:--|-)(?=\s)|(?:^|(?<=\s))-+(?=\w)")
 _FILLER_INSIDE = re.compile(r"(?:(?<=\s)|^)(?:um+|uh+|erm+|er|hmm+|mm+)\b[,.]?\s*", re.IGNORECASE)
+# "so you know how did it go", "and I mean what happened": a filler before a question
+_FILLER_BEFORE_QUESTION = re.compile(
+    r"\b(?:you know|i mean|like)\b,?\s+(?=(?:what|how|why|when|where|who)\s+(?:did|do|does|is|was|are|were|would|could|can|has|have|'s)\b)",
+    re.IGNORECASE)
 _FILLER_BETWEEN_COMMAS = re.compile(r",\s*(?:you know|i mean|like|sort of|kind of|kinda|basically)\s*,", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}")
 # transcribed speech repeats itself: "so what what happened", "have you have you tried"
@@ -94,6 +98,7 @@ def clean(text: str) -> Mapped:
     mapped = _substitute(_STUTTER_PART, mapped)
     mapped = _substitute(_BROKEN_OFF, mapped)
     mapped = _substitute(_FILLER_BETWEEN_COMMAS, mapped, by=",")
+    mapped = _substitute(_FILLER_BEFORE_QUESTION, mapped)
     mapped = _substitute(_FILLER_INSIDE, mapped)
     mapped = _substitute(_SPACES, mapped, by=" ")
     mapped = _substitute(_REPEAT, mapped, keep_group=1)
