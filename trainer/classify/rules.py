@@ -855,12 +855,9 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     taken = _takeover(body)
     if taken:
         return _hit("clause", Label.TAKEOVER, taken)
-    for rule_id, label, pattern in _NAMED_CLAUSE_RULES:
-        found = pattern.search(body)
-        if found and not (label is Label.TAKEOVER and _NOT_TAKEOVER.search(found.group(0))):
-            cue = _Cue(found.group(0).strip(" ,."))
-            cue.rule = rule_id
-            return label, cue
+    named = _named(_NAMED_CLAUSE_RULES, body)
+    if named and not (named[0] is Label.TAKEOVER and _NOT_TAKEOVER.search(named[1])):
+        return named
     offer = _OFFER_TO_TELL.search(body)
     if offer:
         return _hit("clause", Label.ADVICE, offer.group(0))
@@ -1032,12 +1029,9 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
 
 
 def _classify_statement(body: str) -> tuple[Label, str]:
-    for rule_id, label, pattern in _NAMED_STATEMENT_RULES:
-        found = pattern.search(body)
-        if found:
-            cue = _Cue(found.group(0).strip(" ,."))
-            cue.rule = rule_id
-            return label, cue
+    named = _named(_NAMED_STATEMENT_RULES, body)
+    if named:
+        return named
     imperative = _is_imperative(body)
     if imperative:
         return _hit("statement", Label.ADVICE, imperative)
@@ -1132,6 +1126,17 @@ class _Cue(str):
 
 class _WeakCue(_Cue):
     """A cue from a fallback rule: the sentence gave no clear sign, so it does not outrank others."""
+
+
+def _named(rules: tuple[tuple[str, Label, re.Pattern[str]], ...], body: str) -> tuple[Label, str] | None:
+    """The first of ``rules`` that matches, with its cue named by the rule's id."""
+    for rule_id, label, pattern in rules:
+        found = pattern.search(body)
+        if found:
+            cue = _Cue(found.group(0).strip(" ,."))
+            cue.rule = rule_id
+            return label, cue
+    return None
 
 
 def _hit(stage: str, label: Label, cue: str) -> tuple[Label, str]:
