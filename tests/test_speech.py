@@ -22,10 +22,18 @@ from trainer.speech import (
     open_speaker,
     voices_for_language,
 )
+from trainer.speech_worker import ENGINE_ENV
 
 HAS_ESPEAK = bool(shutil.which("espeak-ng") or ctypes.util.find_library("espeak-ng"))
+HAS_FLITE = bool(shutil.which("flite"))
 #: Skipped where espeak-ng is missing; in CI (which installs it) a missing engine fails instead.
 needs_espeak = pytest.mark.skipif(not HAS_ESPEAK and not os.environ.get("CI"), reason="espeak-ng is not installed")
+needs_flite = pytest.mark.skipif(not HAS_FLITE and not os.environ.get("CI"), reason="flite is not installed")
+FLITE_LIKE = [
+    InstalledVoice("flite/slt", "slt (flite)", ("en-us",), "female"),
+    InstalledVoice("flite/rms", "rms (flite)", ("en-us",), "male"),
+    InstalledVoice("flite/awb", "awb (flite, Scottish)", ("en-gb-scotland", "en-gb"), "male"),
+]
 
 ESPEAK_LIKE = [
     InstalledVoice("gmw/en", "English (Great Britain)", ("en-gb",), "Male"),
@@ -73,6 +81,15 @@ def test_engines_with_gendered_voices_match_gender_and_region():
     assert choose_voice(Voice(accent="en-gb", gender="female"), SAPI_LIKE) == "hazel"
 
 
+def test_flite_voices_follow_the_persona_gender_first_then_the_accent():
+    def chosen(gender, accent):
+        return choose_voice(Voice(gender=gender, accent=accent), FLITE_LIKE, gender_first=True)
+
+    assert chosen("female", "en-gb") == chosen("female", "en-in") == "flite/slt"
+    assert chosen("male", "en-ie") == chosen("male", "en-au") == chosen("male", "en-gb") == "flite/awb"
+    assert chosen("male", "en-us") == chosen("male", "en-ca") == "flite/rms"
+
+
 def test_the_voices_offered_for_a_persona_speak_its_language():
     assert [v.id for v in voices_for_language("en-ie", ESPEAK_LIKE)] == ["gmw/en", "gmw/en-us", "gmw/en-gb-x-rp"]
     assert [v.id for v in voices_for_language("de-de", ESPEAK_LIKE)] == ["gmw/de"]
@@ -90,6 +107,7 @@ def test_no_voice_in_the_language_means_the_engine_default():
 @needs_espeak
 def test_real_engine_writes_audible_wav_files(tmp_path, monkeypatch):
     monkeypatch.delenv(SPEECH_ENV, raising=False)
+    monkeypatch.setenv(ENGINE_ENV, "espeak")
     speaker = open_speaker()
     try:
         assert speaker.available, speaker.reason
@@ -105,6 +123,33 @@ def test_real_engine_writes_audible_wav_files(tmp_path, monkeypatch):
         assert frames > 22050 // 2  # more than half a second of speech
         assert loudest > 1000
     assert tom.read_bytes() != priya.read_bytes()
+
+
+@needs_flite
+def test_flite_speaks_each_persona_in_a_voice_of_their_gender(tmp_path, monkeypatch):
+    monkeypatch.delenv(SPEECH_ENV, raising=False)
+    monkeypatch.delenv(ENGINE_ENV, raising=False)
+    speaker = open_speaker()
+    try:
+        assert speaker.available, speaker.reason
+        assert speaker.engine == "flite"
+        assert {v.id for v in speaker.voices()} == {"flite/slt", "flite/rms", "flite/awb"}
+        line = "Can you just tell me what to do?"
+        paths = {name: speaker.synthesise(line, voice, tmp_path / f"{name}.wav") for name, voice in {
+            "priya": Voice(rate=192, pitch=64, gender="female", accent="en-in"),
+            "tom": Voice(rate=168, pitch=46, gender="male", accent="en-ie"),
+            "slow-tom": Voice(rate=120, pitch=46, gender="male", accent="en-ie"),
+            "dan": Voice(rate=188, pitch=34, gender="male", accent="en-us"),
+            "odd": Voice(gender="male", accent="en-us", rate=175, pitch=50)}.items()}
+        odd = speaker.synthesise("--help -o /tmp/x", Voice(), tmp_path / "dashes.wav")  # text is never an option
+    finally:
+        speaker.close()
+    frames = {name: audio_frames(path) for name, path in paths.items()}
+    for count, loudest in frames.values():
+        assert count > 16_000 // 2 and loudest > 1000
+    assert frames["slow-tom"][0] > frames["tom"][0] * 1.2  # the persona's slower rate is heard
+    assert len({path.read_bytes() for path in paths.values()}) == len(paths)
+    assert audio_frames(odd)[0] > 0
 
 
 @needs_espeak
@@ -144,6 +189,7 @@ def fake_pyttsx3(folder: Path, body: str) -> Path:
 
 def test_missing_engine_gives_a_silent_speaker_with_a_reason(tmp_path, monkeypatch):
     monkeypatch.delenv(SPEECH_ENV, raising=False)
+    monkeypatch.setenv(ENGINE_ENV, "pyttsx3")
     fake = fake_pyttsx3(tmp_path / "site", "def init(driver=None):\n"
                         "    raise RuntimeError('This means you probably do not have eSpeak or eSpeak-ng installed!')\n")
     monkeypatch.setenv("PYTHONPATH", str(fake))
@@ -157,6 +203,7 @@ def test_missing_engine_gives_a_silent_speaker_with_a_reason(tmp_path, monkeypat
 
 def test_missing_pyttsx3_gives_a_silent_speaker(tmp_path, monkeypatch):
     monkeypatch.delenv(SPEECH_ENV, raising=False)
+    monkeypatch.setenv(ENGINE_ENV, "pyttsx3")
     fake = fake_pyttsx3(tmp_path / "site", "raise ImportError('No module named pyttsx3')\n")
     monkeypatch.setenv("PYTHONPATH", str(fake))
     speaker = open_speaker()

@@ -1,4 +1,5 @@
-"""The salesperson's voice in the real window: with the real engine (espeak-ng), and with none."""
+"""The salesperson's voice in the real window: with the real engine (flite, else espeak-ng), with
+none, and with no audio output device."""
 
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ import pytest
 from conftest import skip_unless_ci
 from PySide6.QtCore import Qt
 
-from test_speech import HAS_ESPEAK, fake_pyttsx3
+from test_speech import HAS_ESPEAK, HAS_FLITE, fake_pyttsx3
 from test_ui_flow import OPEN, close_window, open_window, say, start
 from trainer.speech import SPEECH_ENV
+from trainer.speech_worker import ENGINE_ENV
 
 
 @pytest.fixture
 def speaking_window(qtbot, data_dir, monkeypatch):
-    if not HAS_ESPEAK:
-        skip_unless_ci("espeak-ng is not installed")
+    if not (HAS_ESPEAK or HAS_FLITE):
+        skip_unless_ci("neither flite nor espeak-ng is installed")
     monkeypatch.delenv(SPEECH_ENV, raising=False)
     window = open_window(qtbot)
     qtbot.waitUntil(lambda: window.context.speech.is_ready, timeout=20_000)
@@ -56,6 +58,7 @@ def test_lines_are_spoken_replayed_skipped_and_muted(qtbot, speaking_window):
 
 def test_no_engine_gives_one_notice_and_the_practice_goes_on(qtbot, data_dir, tmp_path, monkeypatch):
     monkeypatch.delenv(SPEECH_ENV, raising=False)
+    monkeypatch.setenv(ENGINE_ENV, "pyttsx3")
     fake = fake_pyttsx3(tmp_path / "site", "def init(driver=None):\n    raise OSError('libespeak-ng.so.1: "
                         "cannot open shared object file')\n")
     monkeypatch.setenv("PYTHONPATH", str(fake))
@@ -112,3 +115,21 @@ def test_speech_turned_off_on_purpose_is_not_called_a_missing_engine(qtbot, data
     start(qtbot, window)
     assert "turned off" in window.practice.voice_state.text()
     close_window(window)
+
+
+def test_no_audio_output_device_is_said_instead_of_speaking(qtbot, speaking_window, monkeypatch):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    window = speaking_window
+    speech = window.context.speech
+    assert speech.has_output  # CI plays into a PulseAudio null sink
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+    speech._outputs_changed()  # as when the last output device goes away
+    assert not speech.has_output
+    qtbot.waitUntil(lambda: window.notice.isVisible())
+    assert "No audio output device" in window.notice.text.text()
+    start(qtbot, window)
+    assert "No audio output device" in window.practice.voice_state.text()
+    say(qtbot, window, OPEN)
+    qtbot.waitUntil(lambda: not window.context.tasks.busy)
+    assert speech.current is None and not speech._files  # nothing synthesised, nothing "speaking"

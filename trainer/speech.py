@@ -73,12 +73,14 @@ def voices_for_language(accent: str, installed: Sequence[InstalledVoice]) -> lis
             and any(_tag(language).split("-")[0] == base for language in v.languages)]
 
 
-def choose_voice(voice: Voice, installed: Sequence[InstalledVoice], variants: bool = False) -> str | None:
+def choose_voice(voice: Voice, installed: Sequence[InstalledVoice], variants: bool = False,
+                 gender_first: bool = False) -> str | None:
     """The installed voice id that best fits a persona's accent and gender, or None for the default.
 
     Language match counts most (exact accent, then its nearest accent, then a regional form of
     it, then the bare language); gender breaks ties. With ``variants`` (espeak-ng, whose base
-    voices are all male) the gender is added as a voice variant instead.
+    voices are all male) the gender is added as a voice variant instead. With ``gender_first``
+    (flite: three English voices, one female) the gender counts before the accent.
     """
     accent = _tag(voice.accent)
     wanted = [accent, NEAREST_ACCENT.get(accent, accent)]
@@ -95,7 +97,8 @@ def choose_voice(voice: Voice, installed: Sequence[InstalledVoice], variants: bo
             language_fit = 0
         gender_fit = int(voice.gender != "any" and (candidate.gender or "").lower() == voice.gender)
         shortest_tag = min((len(tag) for tag in tags), default=99)
-        ranked.append(((-language_fit, -gender_fit, shortest_tag, candidate.id), candidate))
+        fit = (-gender_fit, -language_fit) if gender_first else (-language_fit, -gender_fit)
+        ranked.append(((*fit, shortest_tag, candidate.id), candidate))
     if not ranked:
         return None
     chosen = min(ranked, key=lambda item: item[0])[1]
@@ -162,6 +165,7 @@ class WorkerSpeaker:
         self._replies: queue.Queue[dict | None] = queue.Queue()
         self._voices: list[InstalledVoice] = []
         self._variants = False
+        self._gender_first = False
         self.engine = ""
 
     # --- life cycle ---------------------------------------------------------------------------
@@ -194,6 +198,7 @@ class WorkerSpeaker:
             raise SpeechFailed(reason)
         self.engine = hello.get("engine", "")
         self._variants = bool(hello.get("variants"))
+        self._gender_first = bool(hello.get("gender_first"))
         self._voices = [InstalledVoice.from_dict(v) for v in hello.get("voices", [])]
 
     @staticmethod
@@ -250,7 +255,7 @@ class WorkerSpeaker:
             request = {
                 "text": text, "out": str(out), "rate": max(60, round(voice.rate * rate_scale)),
                 "pitch": voice.pitch,
-                "voice": voice_id or choose_voice(voice, self._voices, self._variants),
+                "voice": voice_id or choose_voice(voice, self._voices, self._variants, self._gender_first),
             }
             answer = self._ask_locked(request)
             if answer is _WORKER_GONE:

@@ -2,8 +2,8 @@
 
 Text is on screen before any of this starts. Each line is synthesised once to a WAV file by the
 speech worker (see ``trainer/speech.py``) in the background "speech" lane and then played with
-QMediaPlayer; the file is kept so the line can be replayed. A missing engine gives one notice
-and the app carries on silently.
+QMediaPlayer; the file is kept so the line can be replayed. A missing engine, or a machine with
+no audio output device, gives one notice and the app carries on silently.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ from .tasks import TaskManager
 if TYPE_CHECKING:
     from trainer.scenario import Voice
     from trainer.speech import Speaker
+
+
+NO_OUTPUT_NOTICE = ("No audio output device was found (no speakers or headphones), so the salesperson's "
+                    "lines are shown as text only.")
 
 
 class SpeechService(QObject):
@@ -48,6 +52,9 @@ class SpeechService(QObject):
         self.enabled = True
         self._rate_scale = 1.0
         self._voice_ids: dict[str, str] = {}
+        self._devices = None
+        #: False when the machine has no audio output device (known once the engine is ready).
+        self.has_output = True
 
     # --- the engine ---------------------------------------------------------------------------
 
@@ -71,12 +78,36 @@ class SpeechService(QObject):
         self._starting = False
         self._speaker = speaker
         self._ready = True
+        self._watch_outputs()
         if self.switched_off:
             self._tell(f"The salesperson's lines are shown as text only: {speaker.reason}.")
         elif not speaker.available:
             self._tell(f"No speech engine was found, so the salesperson's lines are shown as text only "
                        f"({speaker.reason}).")
+        elif not self.has_output:
+            self._tell(NO_OUTPUT_NOTICE)
         self.ready.emit(speaker.voices())
+
+    def _watch_outputs(self) -> None:
+        """Know whether any audio output device exists, now and as devices come and go."""
+        if self._devices is None:
+            from PySide6.QtMultimedia import QMediaDevices
+
+            self._devices = QMediaDevices(self)
+            self._devices.audioOutputsChanged.connect(self._outputs_changed)
+        self._outputs_changed()
+
+    def _outputs_changed(self) -> None:
+        from PySide6.QtMultimedia import QMediaDevices
+
+        had = self.has_output
+        self.has_output = bool(QMediaDevices.audioOutputs())
+        if not self.has_output:
+            self.skip()
+        if had != self.has_output and self._ready:
+            if not self.has_output and self.available:
+                self._tell(NO_OUTPUT_NOTICE)
+            self.ready.emit(self.voices())  # the screens say again what is spoken
 
     def _start_failed(self, error: BaseException) -> None:
         from trainer.speech import SilentSpeaker
@@ -122,7 +153,7 @@ class SpeechService(QObject):
     def speak(self, key: object, text: str, voice: "Voice", voice_id: str | None = None) -> None:
         """Say ``text`` (line ``key``) in ``voice``; stops whatever is playing."""
         self.skip()
-        if not self.enabled or self.muted or not text.strip():
+        if not self.enabled or self.muted or not text.strip() or (self._ready and not self.has_output):
             return
         self._wanted = key
         if key in self._files:

@@ -412,12 +412,14 @@ class PracticeScreen(QWidget):
             text = "Speech is turned off for this run: lines are text only."
         elif speech.is_ready and not speech.available:
             text = "No speech engine: lines are text only."
+        elif speech.is_ready and not speech.has_output:
+            text = "No audio output device: lines are text only."
         elif speech.muted:
             text = "Muted."
         else:
             text = "The salesperson's lines are spoken."
         self.voice_state.setText(text)
-        usable = self.context.prefs.voice_on and (speech.available or not speech.is_ready)
+        usable = self.context.prefs.voice_on and (speech.available and speech.has_output or not speech.is_ready)
         for widget in (self.replay_button, self.skip_button, self.mute_button):
             widget.setEnabled(usable)
 
