@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..labels import Label, primary_of
-from .text import MAX_CLASSIFIED_CHARS, split_mapped, split_sentences
+from .text import MAX_CLASSIFIED_CHARS, Mapped, split_mapped, split_sentences
 from ..wordmodel import word_model
 
 __all__ = ["Classification", "SentenceResult", "classify_form", "split_sentences", "MAX_CLASSIFIED_CHARS",
@@ -1214,6 +1214,45 @@ def _classify_lowered(sentence: str) -> tuple[Label, str]:
     return label, cue
 
 
+#: Readings that give way to a restatement of the salesperson's line: a statement said with a
+#: question mark ("so you cut down by two?") that says back what they said is a reflection.
+_RESTATE_OVERRIDES = frozenset({"marked.closed_question"})
+_CONTENT = re.compile(r"[a-z][a-z']{2,}")
+_NOT_CONTENT = frozenset(
+    "the and but for with from that this these those what when where which who how why was were are have has had "
+    "been being will would could should can just really very about into onto your you you're you've yours they "
+    "them their there then than some any all one not don't didn't doesn't it's that's i'm i've i'll yeah okay "
+    "well like know think get got going want thing things lot bit kind sort mean said say also too even still".split())
+
+
+def _stems(text: str) -> set[str]:
+    words = set()
+    for word in _CONTENT.findall(text.lower()):
+        if word in _NOT_CONTENT:
+            continue
+        for ending in ("ing", "ed", "es", "s", "ly"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)]
+                break
+        words.add(word)
+    return words
+
+
+def _restated(result: SentenceResult, sentence: Mapped, context: str) -> SentenceResult | None:
+    """A sentence that says back what the salesperson just said is a reflection."""
+    if result.label in (Label.OPEN_QUESTION.value, Label.LEADING_QUESTION.value, Label.REFLECTION.value):
+        return None
+    own, theirs = _stems(sentence.text), _stems(context)
+    shared = own & theirs
+    if len(shared) < 2 or len(shared) < len(own) / 3:
+        return None
+    lowered = sentence.text.lower()
+    first = min((m for m in _CONTENT.finditer(lowered) if any(m.group(0).startswith(w) for w in shared)),
+                key=lambda m: m.start())
+    return SentenceResult(sentence.text, Label.REFLECTION.value, sentence.text[first.start():first.end()],
+                          "context.restates", sentence.span(first.start(), first.end()), CONFIDENCE_RULE - 0.2)
+
+
 def classify_form(reply: str, context: str | None = None) -> Classification:
     """Label a manager's reply by its form and cue phrases (the first axis only)."""
     if not isinstance(reply, str):
@@ -1225,8 +1264,11 @@ def classify_form(reply: str, context: str | None = None) -> Classification:
     for sentence in sentences[:200]:
         label, cue, fallback, position, rule, confidence = _classify_sentence(sentence.text)
         span = sentence.span(position, position + len(cue)) if position >= 0 and cue else (0, 0)
-        results.append(SentenceResult(sentence.text, label.value, cue, rule, span, confidence))
-        weak.append(fallback)
+        result = SentenceResult(sentence.text, label.value, cue, rule, span, confidence)
+        if context and (result.confidence < CONFIDENCE_RULE or result.rule in _RESTATE_OVERRIDES):
+            result = _restated(result, sentence, context) or result
+        results.append(result)
+        weak.append(fallback and result.rule != "context.restates")
     results = _mark_sarcasm(results)
     # The manual's order decides among sentences with clear signs; a sentence only a fallback
     # rule could label decides only when no sentence has a clear sign.
