@@ -826,8 +826,14 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         _OPENING + r"i(?:'m| am)? (?:just |was |kind of )?wonder(?:ing|ed)? (?:if|whether) (?:(?:you|we|u) (?:could|might|can|should|would)"
         r"(?! (?:feel|be feeling|think|say|tell|describe|share|walk|talk|explain|help)\b)|(?:an?|some|it(?:'d| would| might| could)|maybe|perhaps) |"
         rf"{_GERUND})")),
+    ("suggest.wonder_what_if", Label.LEADING_QUESTION, _rx(
+        _OPENING + r"i(?:'m| am)? (?:just |was )?wonder(?:ing)? (?:what|how) (?:it(?:'d| would| might)|would happen|things would \w+)(?: be like| look)? if (?:you|we|u)\b")),
+    ("suggest.perhaps_if_you", Label.ADVICE, _rx(
+        _OPENING + r"(?:perhaps|maybe|possibly) if (?:you|u) (?:could|can|were to|just|also|tried|try)\b")),
     ("wonder.reflection", Label.REFLECTION, _rx(
         _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether) (?:you|u)(?:'re| are| were| feel| felt| might be| may be| sort of| kind of)")),
+    ("wonder.closed", Label.CLOSED_QUESTION, _rx(
+        _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether)\b")),
     # looking at their work together is the meeting's agenda, not a verdict or a takeover
     ("agenda.together", Label.OTHER, _rx(
         _OPENING + r"(?:let's|lets|let us|shall we|can we|could we|we could|we can|should we)\s+(?:just\s+)?(?:have a (?:quick )?look|"
@@ -836,6 +842,18 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"walk through) (?:your|the|this|our) (?:pipeline|forecast|accounts?|numbers|figures|plan|diary|calendar|list|notes|"
         r"agenda|deals?|week|quarter|month)\s*(?:together)?\s*(?:then|now|first)?\s*[,.?!]*\s*(?:shall we|yeah|ok|okay)?\s*\??$")),
 )
+
+
+_SUBJECT_WORD = (r"(?:i|i'd|i'm|you|you'd|you're|your|they|they're|their|we|we're|it|it's|he|she|his|her|people|someone|"
+                 r"somebody|anyone|everyone|most|some|many|the|a|an|this|that|these|those|there)")
+# a clause that begins like a question but is a statement: "what they suggest is", "when you blew the 2.8"
+_UNMARKED_CLEFT = _rx(rf"^what\s+{_SUBJECT_WORD}\b(?:\s+[\w'-]+){{0,6}}?\s+(?:is|are|was|were)\b")
+_CLEFT_THEIRS = _rx(r"^what (?:you(?:'re| are)? (?:saying|said|say|mean|want|need|wanted|described|told me|feel|felt|value|care about)|"
+                    r"i(?:'m| am)? hear(?:ing)?|matters to you|bothers you|worries you)\b")
+_UNMARKED_WHEN = _rx(rf"^(?:when|whenever|once|while|where|wherever)\s+{_SUBJECT_WORD}\b(?!\s+(?:is|are|was|were|do|does|did)\s+(?:you|u)\b)")
+_LATER_QUESTION = _rx(
+    rf"(?:[,;]|\b(?:so|then|and))\s+(?:(?:{WH_OPEN_START})\s+(?:{AUX}|'s)\b|(?:{AUX})\s+(?:you|u|they|we|it|he|she)\b|"
+    r"tell me|walk me|talk me)")
 
 
 def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
@@ -878,6 +896,15 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
             heard = _REFLECTION[2][0].match(body)
             if heard:
                 return _hit("clause", Label.REFLECTION, heard.group(0))
+            cleft = _UNMARKED_CLEFT.match(body)
+            if cleft and not _LATER_QUESTION.search(body, cleft.end()):
+                # "what they suggest is ...", "what you're saying is ...": a statement
+                label = Label.REFLECTION if _CLEFT_THEIRS.match(body) else Label.ADVICE
+                cue = _Cue(cleft.group(0))
+                cue.rule = "cleft." + label.value
+                return label, cue
+            if _UNMARKED_WHEN.match(body) and not _LATER_QUESTION.search(body, 4):
+                return _classify_statement(body)  # "when people forget where they are, that's a sign ..."
         imperative = None if _YN_START.match(body) and re.match(r"^\w+(?:'t|nt)? (?:you|u|we|they|it)\b", body) else _is_imperative(body)
         if imperative:
             return _hit("clause", Label.ADVICE, imperative)
