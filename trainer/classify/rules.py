@@ -833,7 +833,7 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("wonder.reflection", Label.REFLECTION, _rx(
         _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether) (?:you|u)(?:'re| are| were| feel| felt| might be| may be| sort of| kind of)")),
     ("wonder.closed", Label.CLOSED_QUESTION, _rx(
-        _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether)\b")),
+        _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether)\b(?! i (?:could|can|might|may)\b)")),
     # looking at their work together is the meeting's agenda, not a verdict or a takeover
     ("agenda.together", Label.OTHER, _rx(
         _OPENING + r"(?:let's|lets|let us|shall we|can we|could we|we could|we can|should we)\s+(?:just\s+)?(?:have a (?:quick )?look|"
