@@ -478,7 +478,7 @@ _OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:thi
 _WH_START = _rx(rf"^(?:{WH_OPEN_START})\b")
 _YN_START = _rx(rf"^(?:{AUX})\s+(?:{SUBJECT})\b")
 _YN_SHORT = _rx(r"^(?:any (?:luck|news|word|joy|update|updates|reply|replies|response|movement|progress|feedback|questions|thoughts|ideas)|anything (?:else|new|from|on|back)|make sense|sound good|sounds good to you|yes or no|with me so far|still with me|still there|still on for)\b")
-_YN_SHORT_MARKED = _rx(r"^(?:ready|happy|ok|okay|alright|all good|all set|sorted|done|good|fair|right|true|correct|clear|got it|really|seriously|yeah|no|yes|and|so|sure|agreed|deal)\b")
+_YN_SHORT_MARKED = _rx(r"^(?:ready|happy|ok|okay|alright|all good|all set|sorted|done|good|fair|right|true|correct|clear|got it|really|seriously|yeah|no|yes|sure|agreed|deal)\b|^(?:and|so)(?=[\s?]*$)")
 _REQUEST = _rx(rf"^(?:{REQUEST_MODAL})?(?:please\s+)?(?:{REQUEST_VERB})\b(?! \w+ing\b)")
 _REQUEST_ANYWHERE = _rx(rf"\b(?:lay it (?:all )?out for me|give me the (?:backstory|lowdown|rundown|full picture)|i(?:'d| would)? (?:love|like|welcome) (?:to hear|your (?:own )?(?:view|take|assessment|thoughts))|id (?:love|like) to hear|tell me (?:more|about|what|how|why|where|when|who|which|a bit|a little|everything|the story|your)|walk me (?:through|thru)|talk me (?:through|thru)|take me (?:through|thru)|run me (?:through|thru)|help me understand|fill me in|say (?:a bit |a little )?more about|i(?:'d| would) (?:love|like) to (?:hear|know|understand)|i(?:'m| am) curious (?:about|what|how|why|to)|i wonder (?:what|how|why|where|which)|paint me a picture|describe (?:what|how|the|your|it|that|them|him|her))\b")
 _QUESTION_TAIL = _rx(r"(?:\?|\bor not|\bor what|\bright\s*\?|\bcorrect\s*\?|\bagreed\s*\?|\byeah\s*\?|\bno\s*\?|\bok(?:ay)?\s*\?)\s*$")
@@ -981,6 +981,11 @@ def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
 _ASK_LEAVE_TO_ASK = _rx(r"^(?:can|could|may|might) i (?:just )?ask (?:you )?((?:what|how|why)(?: \w+){0,2})")
 
 
+def _is_fact_check(body: str) -> bool:
+    """"you called them?", "so it's signed?": a short check of a fact, not a reflection of a feeling."""
+    return len(_WORD.findall(body)) <= 8 and not _FEELING.search(body) and not _REFLECTIVE_FRAME.search(body)
+
+
 def _classify_marked_statement(body: str) -> tuple[Label, str]:
     """A statement said with a question mark: its content decides, a closed question by default."""
     tag = _LEADING_TAG.search(body) or _SUGGESTION_STATEMENT.match(body)
@@ -991,6 +996,10 @@ def _classify_marked_statement(body: str) -> tuple[Label, str]:
         return _hit("marked", Label.LEADING_QUESTION, cue)  # "reckon a discount would get it over the line?"
     if label in (Label.ADVICE, Label.JUDGMENT, Label.OPEN_QUESTION):
         return label, cue
+    if label is Label.REFLECTION and not isinstance(cue, _WeakCue) and not _is_fact_check(body):
+        # "so you feel you're doing this alone?", "sounds like it changes how you think?": a
+        # reflection said with a rising voice, not a yes/no question
+        return _hit("marked", Label.REFLECTION, cue)
     tag = _LEADING_TAG.search(body)
     if tag:
         return _hit("marked", Label.LEADING_QUESTION, tag.group(0))
