@@ -35,6 +35,9 @@ NOT_SURE_BELOW = 0.5
 CONFIDENCE_RULE = 0.9
 CONFIDENCE_FALLBACK = 0.45
 CONFIDENCE_WORD_MODEL = 0.3
+#: The word model reads a sentence only when it knows most of its content words; talk unlike its
+#: corpus (another domain, another register) is left to the fallback rules.
+WORD_MODEL_MIN_KNOWN = 0.6
 
 
 @dataclass(frozen=True)
@@ -1220,7 +1223,7 @@ def _classify_sentence(original: str) -> tuple[Label, str, bool, int, str, float
     confidence = CONFIDENCE_FALLBACK if weak else CONFIDENCE_RULE
     if weak:
         # No form or cue phrase decided it: its words do (still without outranking clear sentences).
-        read = word_model().read(sentence)
+        read = word_model().read(sentence, WORD_MODEL_MIN_KNOWN)
         if read:
             label, cue = read
             rule, confidence = f"wordmodel.{label.value}", CONFIDENCE_WORD_MODEL
