@@ -14,14 +14,9 @@ from pathlib import Path
 
 from .classify import classify
 from .corpus import Example, FocusExample
-from .labels import ALL_LABELS, FOCI
+from .labels import ALL_LABELS, FOCI, GROUP_OF, GROUPS, TELLING
 
-TELLING_LABELS = {"advice", "leading_question", "takeover"}
-#: The four coarse groups counselling research codes talk in (MITI-style): the nine labels folded.
-GROUP_OF = {"open_question": "question", "closed_question": "question", "reflection": "reflection",
-            "advice": "telling", "leading_question": "telling", "takeover": "telling", "judgment": "telling",
-            "affirmation": "other", "other": "other"}
-GROUPS = ("question", "reflection", "telling", "other")
+TELLING_LABELS = {label.value for label in TELLING}
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,8 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
         # the scenario's own activities, asked or said of them
         if re.search(rf"\b{YOU}\b|\byour\b", text, re.IGNORECASE):
             own = ("own.scenario_control", match.group(0))
+    if own and own[0] in _GENERIC_OWN and not _SITUATION.search(text) and (small := _SMALL_TALK.search(text)):
+        return "none", small.group(0)  # "did you catch the match", "are you going to get a puppy"
     if own:
         return "own_part", own[1]
     addressed = _SECOND_PERSON.search(_ASKED_VIEW.sub(" ", text))
@@ -228,6 +230,7 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
 
 
 _TELLING = frozenset({"advice", "leading_question"})
+_GENERIC_OWN = frozenset({"own.you_do", "own.you_could", "own.could_do", "own.you_acted"})
 _TOLD_OR_ABOUT_THEM = _TELLING | {"affirmation", "judgment"}
 _SECOND_PERSON = _rx(rf"\b(?:{YOU}|your)\b")
 _FIRST_WORD = _rx(r"\w+")

@@ -1041,6 +1041,13 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:really |very |genuinely |seriously |properly |incredibly )?(?:strong|good|great|natural|excellent|solid|brilliant|"
         r"gifted|talented|born|top|first-class|fantastic|reliable|safe|sharp|smart|skilled|tenacious|persistent|resilient)"
         r"(?! (?:at (?:making excuses|blaming)|excuse))\b")),
+    # their wish, plan or what they have not done, said back: "you'd like to get back to them first"
+    ("reflection.their_wish", Label.REFLECTION, _rx(
+        rf"^(?:and |so |okay |ok |right )?(?:{YOU})(?:'d| would) (?:really )?(?:like|love|rather|prefer) to\b|"
+        rf"^(?:and |so |okay |ok |right )?(?:you're|you are|youre) (?:thinking|hoping|planning|keen|wanting|looking) (?:of|to|about|for)\b")),
+    ("reflection.not_done", Label.REFLECTION, _rx(
+        r"^(?:and |so |okay |ok |right )?(?:you|u) (?:haven't|hadn't|didn't|have not|did not|havent|didnt) "
+        r"(?!even\b|once\b|bother|think to|thought to)(?:really |yet |quite |actually )?\w+")),
     # a summary opened by "so": "so the main issue is the handover" restates, it does not diagnose
     ("reflection.so_summary", Label.REFLECTION, _rx(
         r"^(?:and |okay |ok |right )?so,? (?:basically |really |essentially |for you,? )?the (?:main |real |big |biggest |whole |key |underlying )?"
