@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from .safeio import INT32_MAX, INT32_MIN, for_terminal, json_for_terminal
 from .corpus import ALL_PARTS, DEVELOPMENT_PARTS, FOCUS_PARTS, HELD_OUT_PARTS
 
 
@@ -33,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     classify = add_command("classify", help="label replies read from standard input, one JSON line each")
     classify.add_argument("--context", default=None, help="the salesperson line the replies answer")
+    classify.add_argument("--jsonl", action="store_true",
+                          help='read one JSON object a line, {"text": ..., "context": ...} (context optional)')
+
+    disputes = add_command("disputes", help='replies whose label the trainee disputed ("I meant this as ...")')
+    disputes.add_argument("--json", action="store_true", help="one JSON object a line, ready to become corpus entries")
 
     evaluate = add_command("evaluate", help="precision, recall, F1 and confusion matrix on the labelled corpus")
     evaluate.add_argument("--part", choices=ALL_PARTS + FOCUS_PARTS + ("counselling-dev",), default="test",
@@ -54,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     rehearse.add_argument("--json", action="store_true", help="print the result as one JSON object")
     rehearse.add_argument("--trainee", default="", metavar="NAME",
                           help="who practises (default: your user name)")
-    rehearse.add_argument("--seed", type=int, default=0, metavar="N", help="fixes the choice of line variants")
+    rehearse.add_argument("--seed", type=_seed, default=0, metavar="N",
+                          help=f"fixes the choice of line variants ({INT32_MIN:,} to {INT32_MAX:,})")
     rehearse.add_argument("--cohort", default=None, metavar="NAME",
                           help="record the session under a workshop's cohort (with a shared database, the "
                                "trainer's report reads it straight away)")
@@ -71,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="print a JSON array, one object per session with its turns")
     history.add_argument("--trainee", default=None, metavar="NAME", help="only this trainee's sessions")
     history.add_argument("--scenario", default=None, metavar="ID", help="only sessions of this scenario")
-    history.add_argument("--limit", type=_positive_int, default=None, metavar="N", help="at most N sessions")
+    history.add_argument("--limit", type=_limit, default=None, metavar="N",
+                         help=f"at most N sessions (1 to {MAX_LIMIT:,})")
 
     prep = add_command("prep", help="write a one-page prep card (PDF) for a real one-on-one like a scenario")
     prep.add_argument("scenario_id", metavar="ID")
@@ -112,11 +120,28 @@ def _iso_date(text: str):
         raise argparse.ArgumentTypeError(f"not a date like 2026-05-04: {text!r}") from None
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
+#: The most sessions ``history --limit`` lists.
+MAX_LIMIT = 1_000_000
+
+
+def _bounded_int(low: int, high: int):
+    """An argparse type: a whole number from ``low`` to ``high`` (checked by length before it is
+    converted, so a number of thousands of digits is one short message too)."""
+
+    def parse(text: str) -> int:
+        digits = text.strip().lstrip("+-")
+        if not digits.isdigit() or not digits.isascii():
+            raise argparse.ArgumentTypeError(f"not a whole number: {text[:30]!r}")
+        value = int(text) if len(digits) <= 20 else (high + 1 if not text.strip().startswith("-") else low - 1)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low:,} to {high:,}")
+        return value
+
+    return parse
+
+
+_seed = _bounded_int(INT32_MIN, INT32_MAX)
+_limit = _bounded_int(1, MAX_LIMIT)
 
 
 def _scenario_dirs(parser: argparse.ArgumentParser) -> None:
@@ -132,6 +157,7 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
     stdout = stdout or sys.stdout
     handler = {
         "classify": cmd_classify,
+        "disputes": cmd_disputes,
         "evaluate": cmd_evaluate,
         "scenarios": cmd_scenarios,
         "validate": cmd_validate,
@@ -147,8 +173,25 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
         return handler(args, stdin, stdout)
     except StorageError as error:
         stdout.flush()
-        sys.stderr.write(f"error: {error}\n")
+        sys.stderr.write(f"error: {for_terminal(error, keep_newlines=True)}\n")
         return 2
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as command-line tools do
+        _silence_stdout()
+        return 141
+    except KeyboardInterrupt:
+        return 130
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _lines(stream: TextIO):
@@ -166,12 +209,47 @@ def cmd_classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
     from .classify import classify
 
     interactive = stdin.isatty()
-    for line in _lines(stdin):
-        result = classify(line, args.context)
+    status = 0
+    for number, line in enumerate(_lines(stdin), 1):
+        text, context = line, args.context
+        if args.jsonl:
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text, context = item["text"], item.get("context") or args.context
+                if not isinstance(text, str) or not (context is None or isinstance(context, str)):
+                    raise TypeError
+            except (ValueError, KeyError, TypeError, AttributeError):
+                sys.stderr.write(f"line {number}: not a JSON object with a text string (and an optional context)\n")
+                stdout.write(json.dumps({"error": "unreadable line", "line": number}) + "\n")
+                status = 1
+                continue
+        result = classify(text, context)
         stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         if interactive:
             stdout.flush()
     stdout.flush()
+    return status
+
+
+def cmd_disputes(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    """Replies the trainees disputed, newest first: what they said, what it answered, the label
+    the classifier gave and the one they meant, for trainers to turn into corpus entries."""
+    store = _open_store(args)
+    rows = store.disputed_turns()
+    for row in rows:
+        if args.json:
+            stdout.write(json.dumps({"label": row["disputed_label"], "reply": row["reply"],
+                                     "context": row["salesperson"], "classified_as": row["label"],
+                                     "cue": row["cue"], "scenario": row["scenario_id"], "trainee": row["trainee"],
+                                     "session": row["session_id"], "turn": row["index"]}, ensure_ascii=False) + "\n")
+        else:
+            stdout.write(f"{row['trainee']} · {row['scenario_id']} · session {row['session_id']} turn {row['index'] + 1}\n"
+                         f"  they said: {row['salesperson']}\n  reply: {row['reply']}\n"
+                         f"  classified as {row['label']} (cue “{row['cue']}”), meant as {row['disputed_label']}\n")
+    if not args.json:
+        stdout.write(f"{len(rows)} disputed {'reply' if len(rows) == 1 else 'replies'}\n")
     return 0
 
 
@@ -205,7 +283,7 @@ def _library(args: argparse.Namespace, stderr: TextIO = sys.stderr):
 
     library = load_library(args.scenarios)
     for problem in library.problems:
-        stderr.write(f"skipped: {problem}\n")
+        stderr.write(f"skipped: {for_terminal(problem, keep_newlines=True)}\n")
     return library
 
 
@@ -217,10 +295,11 @@ def cmd_scenarios(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> in
         for s in library.sorted()
     ]
     if args.json:
-        stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        stdout.write(json_for_terminal(items, indent=2) + "\n")
     else:
         for item in items:
-            stdout.write(f"{item['id']:28} {'*' * item['difficulty']:4} {item['title']}  [{', '.join(item['tags'])}]\n")
+            stdout.write(for_terminal(f"{item['id']:28} {'*' * item['difficulty']:4} {item['title']}  "
+                                      f"[{', '.join(item['tags'])}]") + "\n")
     return 0
 
 
@@ -239,16 +318,16 @@ def cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
             missing.append(path)
     bad = len(missing)
     for path in missing:
-        stdout.write(f"{path}: no such file or folder\n")
+        stdout.write(f"{for_terminal(path)}: no such file or folder\n")
     for path in files:
         try:
-            scenario = load_scenario(path)
+            scenario = load_scenario(path, deep=True)
         except ScenarioError as error:
             bad += 1
             for problem in error.problems:
-                stdout.write(f"{problem}\n")
+                stdout.write(f"{for_terminal(problem, keep_newlines=True)}\n")
             continue
-        stdout.write(f"{path}: ok ({scenario.id}, {len(scenario.nodes)} nodes, {len(scenario.endings)} endings)\n")
+        stdout.write(f"{path}: ok ({scenario.id}, {len(scenario.facts)} facts, every fact and ending reachable)\n")
     if not files and not missing:
         stdout.write("no scenario files found\n")
         return 1
@@ -275,7 +354,10 @@ def _open_store(args: argparse.Namespace):
 def _local_time(iso: str) -> str:
     from datetime import datetime
 
-    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OverflowError, OSError):  # a date at the edge of the calendar: shown as stored
+        return for_terminal(str(iso)[:16])
 
 
 def _read_answer(stream: TextIO) -> str | None:
@@ -312,7 +394,11 @@ def _interrupted_choice(args: argparse.Namespace, stdin: TextIO, interrupted: li
 
 
 def _turn_note(turn) -> str:
-    note = f"  [{turn.label}: {turn.cue}]"
+    note = f"  [{turn.label}: {turn.cue}"
+    note += f"; points at {turn.focus.replace('_', ' ')}" if turn.focus != "none" else ""
+    note += "; sides with the blame" if turn.sides_with_blame else ""
+    note += "; not sure" if turn.not_sure else ""
+    note += "]"
     if turn.try_instead:
         note += f"  try instead: {turn.try_instead}"
     return note
@@ -322,7 +408,7 @@ def cmd_rehearse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
     """Play a scenario reply by reply, recording each reply the moment it is made."""
     import time
 
-    from .engine import MAX_REPLY_CHARS, Session
+    from .practice import MAX_REPLY_CHARS, PracticeRun
 
     library = _library(args)
     try:
@@ -363,24 +449,22 @@ def cmd_rehearse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
                         sys.stderr.write(f"error: {trainee} has no interrupted session {args.resume} of "
                                          f"{scenario.id}; the interrupted ones are: {ids}\n")
                         return 2
-                resumed = store.resume(chosen["id"], library)
-                session, session_id = resumed.session, resumed.session_id
-                if resumed.notice:
-                    sys.stderr.write(f"note: {resumed.notice}\n")
+                run = PracticeRun.resume(store, chosen["id"], library, trainee)
+                session = run.session
+                if run.notice:
+                    sys.stderr.write(f"note: {run.notice}\n")
                 replies = len(session.turns)
-                talk(f"(resuming your session from {_local_time(resumed.started)}, "
+                talk(f"(resuming your session from {_local_time(run.started)}, "
                      f"{replies} {'reply' if replies == 1 else 'replies'} so far)")
                 talk(f"{persona}: {session.turns[0].salesperson if session.turns else session.current_line}")
                 for turn in session.turns:
                     talk(f"You: {turn.reply}")
                     talk(_turn_note(turn))
                     talk(f"{persona}: {turn.response}")
-                already_finished = session.finished  # resume() has recorded the finish
             else:
-                session = Session(scenario, seed=args.seed)
-                session_id = store.start_session(trainee, scenario, args.seed, cohort=args.cohort)
+                run = PracticeRun.new(scenario, store, trainee, args.seed, cohort=args.cohort)
+                session = run.session
                 talk(f"{persona}: {session.current_line}")
-                already_finished = False
 
             timed = source.isatty()  # think time means something only when a person is typing
             shown_at = time.monotonic()
@@ -391,9 +475,8 @@ def cmd_rehearse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
                     if len(reply) > MAX_REPLY_CHARS:
                         talk(f"(reply not used: {len(reply):,} characters is over the {MAX_REPLY_CHARS:,} limit)")
                         continue
-                    turn = session.reply(reply)
                     think_ms = (time.monotonic() - shown_at) * 1000 if timed else None
-                    store.record_turn(session_id, turn, think_ms)  # durable before the feedback shows
+                    turn = run.take(reply, think_ms=think_ms)  # durable before the feedback shows
                     talk(_turn_note(turn))
                     talk(f"{persona}: {turn.response}")
                     shown_at = time.monotonic()
@@ -403,9 +486,11 @@ def cmd_rehearse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
                 sys.stderr.write(f"\nstopped: the session is kept as interrupted; continue it with "
                                  f"rehearse {scenario.id} --resume\n")
                 return 130
-            result = session.result()
-            if session.finished and not already_finished:
-                store.finish_session(session_id, result)
+            session_id = run.session_id
+            if session.finished:
+                result = run.end().result
+            else:
+                result = run.result()  # an unfinished session stays interrupted, to resume later
         finally:
             store.database.close()
     if args.json:
@@ -415,7 +500,8 @@ def cmd_rehearse(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
         data["session_id"] = session_id
         stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
-        talk(f"\nOutcome: {result.outcome}   Score: {result.score.total}/100")
+        talk(f"\nOutcome: {result.outcome}" + (f" ({result.ending.replace('_', ' ')})" if result.ending else "") +
+             f"   Score: {result.score.total}/100")
         for line in result.score.lines:
             talk(f"  {line.points:+4d}  {line.text}")
         if not session.finished:
@@ -433,15 +519,16 @@ def cmd_history(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     finally:
         store.database.close()
     if args.json:
-        stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        stdout.write(json_for_terminal(items, indent=2) + "\n")
         return 0
     if not items:
-        stdout.write(f"no sessions recorded yet in {where}\n")
+        stdout.write(f"no sessions recorded yet in {for_terminal(where)}\n")
         return 0
     for item in items:
         score = "-" if item["score"] is None else str(item["score"])
-        stdout.write(f"{item['id']:>6}  {_local_time(item['started'])}  {item['trainee'][:18]:18} "
-                     f"{item['scenario'][:28]:28} {item['status']:11} {item['outcome'] or '-':10} "
+        stdout.write(f"{item['id']:>6}  {_local_time(item['started'])}  {for_terminal(item['trainee'][:18]):18} "
+                     f"{for_terminal(item['scenario'][:28]):28} {item['status']:11} "
+                     f"{for_terminal(item['outcome'] or '-'):10} "
                      f"{score:>3}  {item['turn_count']} {'reply' if item['turn_count'] == 1 else 'replies'}\n")
     return 0
 
@@ -465,27 +552,38 @@ def cmd_prep(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     try:
         out = write_prep_card(card, args.out, args.paper)
     except OSError as error:
-        sys.stderr.write(f"error: cannot write {args.out}: {error.strerror or error}\n")
-        return 1
+        return _write_failed(args.out, error)
     stdout.write(f"wrote {out} ({len(sessions)} recorded attempt{'' if len(sessions) == 1 else 's'})\n")
     return 0
 
 
+def _write_failed(path: Path, error: OSError) -> int:
+    """One line for an output that could not be written (any earlier file there is unchanged)."""
+    reason = error.strerror or error
+    sys.stderr.write(f"error: cannot write {for_terminal(path)}: {for_terminal(reason)}\n")
+    return 1
+
+
 def cmd_export(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from .exchange import export_sessions
+    from .exchange import ExchangeError, export_sessions
 
     trainee = args.trainee.strip() or _default_trainee()
     store = _open_store(args)
     try:
         count = export_sessions(store, trainee, args.out)
     except OSError as error:
-        sys.stderr.write(f"error: cannot write {args.out}: {error.strerror or error}\n")
+        return _write_failed(args.out, error)
+    except ExchangeError as error:
+        for problem in error.problems:
+            sys.stderr.write(f"error: {for_terminal(problem)}\n")
+        sys.stderr.write(f"error: nothing was written to {for_terminal(args.out)}\n")
         return 1
     finally:
         store.database.close()
-    stdout.write(f"wrote {args.out}: {count} finished session{'' if count == 1 else 's'} of {trainee}\n")
+    shown = for_terminal(trainee)
+    stdout.write(f"wrote {for_terminal(args.out)}: {count} finished session{'' if count == 1 else 's'} of {shown}\n")
     if not count:
-        sys.stderr.write(f"note: {trainee} has no finished sessions here; is --trainee the name you practise under?\n")
+        sys.stderr.write(f"note: {shown} has no finished sessions here; is --trainee the name you practise under?\n")
     return 0
 
 
@@ -497,11 +595,11 @@ def cmd_import(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         summary = import_files(store, args.files, args.cohort, args.date)
     except ExchangeError as error:
         for problem in error.problems:
-            sys.stderr.write(f"error: {problem}\n")
+            sys.stderr.write(f"error: {for_terminal(problem)}\n")
         return 1
     finally:
         store.database.close()
-    stdout.write(f"cohort {args.cohort.strip()}:\n{summary.describe()}\n")
+    stdout.write(f"cohort {for_terminal(args.cohort.strip())}:\n{for_terminal(summary.describe(), keep_newlines=True)}\n")
     return 0
 
 
@@ -510,7 +608,8 @@ def cmd_report(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
     suffix = args.out.suffix.lower()
     if suffix not in {".csv", ".pdf"}:
-        sys.stderr.write(f"error: {args.out}: the report is written as .csv or .pdf, not {suffix or 'no extension'}\n")
+        sys.stderr.write(f"error: {for_terminal(args.out)}: the report is written as .csv or .pdf, "
+                         f"not {for_terminal(suffix) or 'no extension'}\n")
         return 1
     store = _open_store(args)
     try:
@@ -519,7 +618,8 @@ def cmd_report(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     finally:
         store.database.close()
     if cohort is None:
-        sys.stderr.write(f"error: no cohort {args.cohort!r} in this database (import participants' files first)\n")
+        sys.stderr.write(f"error: no cohort {for_terminal(repr(args.cohort))} in this database "
+                         "(import participants' files first)\n")
         return 1
     try:
         if suffix == ".csv":
@@ -527,9 +627,8 @@ def cmd_report(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         else:
             write_report_pdf(rows, cohort["name"], args.out, cohort["date"])
     except OSError as error:
-        sys.stderr.write(f"error: cannot write {args.out}: {error.strerror or error}\n")
-        return 1
-    stdout.write(f"wrote {args.out}: {len(rows)} participant{'' if len(rows) == 1 else 's'}\n")
+        return _write_failed(args.out, error)
+    stdout.write(f"wrote {for_terminal(args.out)}: {len(rows)} participant{'' if len(rows) == 1 else 's'}\n")
     return 0
 
 

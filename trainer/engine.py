@@ -21,7 +21,7 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
-from .classify import Classification, classify
+from .classify import Classification, SentenceResult, classify
 from .classify.focus import phrase_pattern
 from .labels import TELLING, Label
 from .scenario import ENDINGS, Ending, Fact, Scenario
@@ -198,8 +198,8 @@ REACTION_RULES: tuple[ReactionRule, ...] = (
                  "deflect", {"openness": 1}, "their own part, asked before they trust you, meets a guard"),
     ReactionRule("own_part", lambda r, s, sc: r.evoking and r.focus == "own_part", "opens",
                  {"openness": 1, "ownership": 1}, "their own part, asked or reflected, moves them toward owning it"),
-    ReactionRule("experience", lambda r, s, sc: r.evoking, "opens", {"openness": 1},
-                 "their story and feelings, asked or reflected, open them up"),
+    ReactionRule("experience", lambda r, s, sc: r.evoking, "opens", {"openness": 1, "trust": 1},
+                 "their story and feelings, asked or reflected, open them up and build trust"),
     ReactionRule("affirmation", lambda r, s, sc: r.label is Label.AFFIRMATION, "thanks", {"trust": 1},
                  "recognition builds trust"),
     ReactionRule("other", lambda r, s, sc: True, "filler", {}, "a filler or greeting moves nothing"),
@@ -299,20 +299,19 @@ def transition(scenario: Scenario, state: State, revealed: frozenset[str], readi
                 fact, mode = candidate.id, ("confirm" if reading.label is Label.REFLECTION else "tell")
             elif rule.reaction == "opens":
                 reaction = "deflect"
-        elif rule.reaction in ("opens", "others", "outcome") and not reading.touched:
+        elif rule.reaction in ("opens", "others", "outcome"):
+            # nothing new touched (or only facts already told): the next fact they are ready to tell
             wanted = _PREFERRED_FACTS.get(reading.focus, ("experience", "others", "outcome"))
             for fact_id in fact_order:
                 candidate = scenario.fact(fact_id)
                 if fact_id not in revealed and candidate.about in wanted and _fact_ready(candidate, new):
                     fact, mode = fact_id, "tell"
                     break
-    elif rule.reaction == "short":
-        for fact_id in touched or reading.touched:
-            candidate = scenario.fact(fact_id)
-            if reading.kind in candidate.short and (fact_id in revealed or _fact_ready(candidate, new)):
-                fact, mode = fact_id, "short"
-                break
-    if rule.reaction == "opens" and fact is None:
+    elif rule.reaction == "short" and reading.touched:
+        best = scenario.fact(reading.touched[0])  # the fact the question is most about, told or not
+        if reading.kind in best.short and (best.id in revealed or _fact_ready(best, new)):
+            fact, mode = best.id, "short"
+    if reaction == "opens" and fact is None:
         reaction = "stage"
 
     ending = next((e.ending for e in ENDING_RULES if e.applies(new, scenario)), None)
@@ -669,12 +668,28 @@ class Session:
         return (fresh or list(suggestions))[0]
 
 
-def with_reading(classification: Classification, reading: Mapping | None) -> Classification:
-    """A stored classification with its stored second-axis reading, where one was stored."""
+def with_reading(classification: Classification, reading: Mapping | None, reply: str = "",
+                 context: str | None = None, scenario: Scenario | None = None) -> Classification:
+    """A stored classification with its stored second-axis reading. Turns stored before the
+    reading existed get it recomputed from their reply (and the line it answered), keeping the
+    stored label."""
     if not reading:
-        return classification
+        if not reply or scenario is None:
+            return classification
+        fresh = classify(reply, context, scenario.terms)
+        return replace(classification, focus=fresh.focus, focus_cue=fresh.focus_cue,
+                       sides_with_blame=fresh.sides_with_blame, siding_cue=fresh.siding_cue)
+    confidence = reading.get("confidence", 1.0)
     return replace(classification, focus=str(reading.get("focus", classification.focus)),
                    focus_cue=str(reading.get("focus_cue", "")),
                    sides_with_blame=bool(reading.get("sides_with_blame", False)),
                    siding_cue=str(reading.get("siding_cue", "")),
-                   confidence=float(reading.get("confidence", 1.0)))
+                   confidence=float(confidence) if isinstance(confidence, (int, float)) else 1.0)
+
+
+def stored_classification(turn: Mapping, scenario: Scenario | None = None) -> Classification:
+    """The reading a stored turn (a dict from storage or an export) was given; sentences are
+    optional (history rows may omit them)."""
+    sentences = tuple(SentenceResult(s["text"], s["label"], s["cue"]) for s in turn.get("sentences") or [])
+    base = Classification(turn["label"], turn.get("cue") or "", sentences)
+    return with_reading(base, turn.get("reading"), turn.get("reply", ""), turn.get("salesperson"), scenario)

@@ -10,25 +10,47 @@ nothing the second time.
 
 from __future__ import annotations
 
+import collections.abc
 import csv
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
+import io
 import json
+import math
+import types
+import typing
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Sequence
+from typing import Annotated, Any, Literal, Sequence
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, ValidationError,
+    create_model, model_validator,
+)
 
 from . import __version__
 from .labels import ALL_LABELS, ASKING, PRIMARY_ORDER, TELLING, Label
-from .scoring import THRESHOLDS
+from .safeio import INT32_MAX, INT32_MIN, UnreadableFile, atomic_write, csv_cell, fit_width, for_pdf, read_user_file
+from .scenario import ID_PATTERN
+from .classify import SentenceResult
+from .scoring import THRESHOLDS, Measures, ScoreLine
 
 FORMAT_NAME = "ask-dont-tell/sessions"
 FORMAT_VERSION = 1
 #: Larger files are refused before they are read (a busy participant's export is well under 1 MB).
 MAX_EXPORT_BYTES = 20 * 1024 * 1024
+#: All the files of one import together (they are checked in full, in memory, before anything is written).
+MAX_IMPORT_BYTES = 60 * 1024 * 1024
+#: Objects and arrays in one file: counted before it is parsed, so a file of millions of tiny
+#: values is refused before it can take much memory (a real export has a few dozen per reply).
+MAX_JSON_CONTAINERS = 250_000
+MAX_SESSIONS_PER_FILE = 5_000
+MAX_TURNS_PER_SESSION = 500
+#: Timestamps outside these years are refused: no practice happened then, and they break date arithmetic.
+EARLIEST, LATEST = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc), dt.datetime(2100, 1, 1, tzinfo=dt.timezone.utc)
 #: The labels counted as traps in the cohort report: telling, and judging.
 TRAPS: tuple[str, ...] = tuple(label.value for label in PRIMARY_ORDER if label in TELLING or label is Label.JUDGMENT)
 REPORT_COLUMNS = ("participant", "sessions", "average_score", "open_question_share", "ask_tell", "most_common_trap")
@@ -49,47 +71,163 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False)
 
 
+def _storable(text: str) -> str:
+    """Text any database and any file can hold: no NUL character and no lone surrogate."""
+    for char in text:
+        if char == "\x00" or "\ud800" <= char <= "\udfff":
+            raise ValueError(f"holds the character U+{ord(char):04X}, which cannot be stored")
+    return text
+
+
+def _name(text: str) -> str:
+    """A person's or group's name: storable, one line, no control or formatting characters."""
+    if not text.isprintable():
+        raise ValueError("a name may not hold control or formatting characters")
+    return text
+
+
+def _in_range(value: dt.datetime) -> dt.datetime:
+    if not EARLIEST <= value < LATEST:
+        raise ValueError(f"a date between {EARLIEST.year} and {LATEST.year - 1} is expected")
+    return value
+
+
+def _text(max_length: int, min_length: int = 0) -> Any:
+    return Annotated[str, Field(min_length=min_length, max_length=max_length), AfterValidator(_storable)]
+
+
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_storable), AfterValidator(_name)]
+Timestamp = Annotated[AwareDatetime, AfterValidator(_in_range)]
+Int32 = Annotated[StrictInt, Field(ge=INT32_MIN, le=INT32_MAX)]
+LabelName = Literal[ALL_LABELS]  # type: ignore[valid-type]
+#: A reply is at most engine.MAX_REPLY_CHARS long; the other texts are a line or a paragraph.
+REPLY_CHARS, LINE_CHARS, CUE_CHARS = 100_000, 10_000, 1_000
+
+
+def _bounded(kind: Any, text_chars: int = LINE_CHARS, depth: int = 0) -> Any:
+    """The type ``kind`` (from the engine's and scoring's own dataclasses) made strict and bounded:
+    text within ``text_chars`` and storable, numbers finite and within range, lists and mappings
+    of limited length; a nested dataclass becomes a model of its own."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if depth > 4 or kind is Any:
+        return BoundedJSON
+    if kind is str:
+        return _text(text_chars)
+    if kind is bool:
+        return StrictBool
+    if kind is int:
+        return Annotated[StrictInt, Field(ge=-(2**53), le=2**53)]
+    if kind is float:
+        return Annotated[StrictFloat | StrictInt, Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
+    if kind is type(None):
+        return None
+    if origin is Literal:
+        return kind
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[tuple(_bounded(arg, text_chars, depth + 1) for arg in args)]
+    if origin in (list, tuple, collections.abc.Sequence):
+        item = args[0] if args else Any
+        return Annotated[list[_bounded(item, text_chars, depth + 1)], Field(max_length=1000)]
+    if origin in (dict, collections.abc.Mapping):
+        key, value = args or (str, Any)
+        return Annotated[dict[_bounded(key, 64, depth + 1), _bounded(value, text_chars, depth + 1)],
+                         Field(max_length=200)]
+    if dataclasses.is_dataclass(kind):
+        return _model_of(kind, text_chars)
+    return BoundedJSON
+
+
+@functools.lru_cache(maxsize=None)
+def _model_of(kind: type, text_chars: int = LINE_CHARS) -> type[BaseModel]:
+    """A pydantic model with the fields of the dataclass ``kind``, each bounded (see ``_bounded``);
+    every field may be absent (files from other versions have fewer or other fields), none may
+    be of another type, and fields the dataclass does not have are refused."""
+    hints = typing.get_type_hints(kind)
+    fields = {field.name: ((LabelName if field.name == "label" else _bounded(hints[field.name], text_chars)) | None, None)
+              for field in dataclasses.fields(kind)}
+    return create_model(f"Exported{kind.__name__}", __base__=_Strict, **fields)
+
+
+def _bounded_json(value: Any, depth: int = 0) -> Any:
+    """Any JSON value of limited depth, with finite numbers within range and bounded text."""
+    if depth > 6:
+        raise ValueError("nested too deeply")
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if abs(value) > 2**53:
+            raise ValueError("a number too large")
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value) or abs(value) > 1e12:
+            raise ValueError("a number that is not finite or too large")
+        return value
+    if isinstance(value, str):
+        if len(value) > LINE_CHARS:
+            raise ValueError(f"a text over {LINE_CHARS:,} characters")
+        return _storable(value)
+    if isinstance(value, list) and len(value) <= 1000:
+        return [_bounded_json(item, depth + 1) for item in value]
+    if isinstance(value, dict) and len(value) <= 200:
+        return {_storable(str(key))[:64]: _bounded_json(item, depth + 1) for key, item in value.items()}
+    raise ValueError("not a value an export holds")
+
+
+BoundedJSON = Annotated[Any, AfterValidator(_bounded_json)]
+
+
 class ExportedTurn(_Strict):
-    index: int = Field(ge=0)
-    node: str = Field(max_length=100)
-    salesperson: str
-    reply: str
-    label: Literal[ALL_LABELS]  # type: ignore[valid-type]
-    cue: str
-    sentences: list[dict[str, Any]]
-    try_instead: str | None
-    response: str
-    state: dict[str, int]
-    created: AwareDatetime
-    think_ms: float | None = Field(None, ge=0)
+    index: Annotated[StrictInt, Field(ge=0, lt=MAX_TURNS_PER_SESSION)]
+    node: _text(100)
+    salesperson: _text(LINE_CHARS)
+    reply: _text(REPLY_CHARS)
+    label: LabelName
+    cue: _text(CUE_CHARS)
+    sentences: list[_model_of(SentenceResult, REPLY_CHARS)] = Field(max_length=200)
+    try_instead: _text(LINE_CHARS) | None
+    response: _text(LINE_CHARS)
+    state: dict[_text(64, 1), Int32] = Field(max_length=50)
+    created: Timestamp
+    think_ms: Annotated[StrictFloat | StrictInt, Field(ge=0, le=7 * 24 * 3600 * 1000, allow_inf_nan=False)] | None = None
+    #: Added with database revision 0003; absent in files from earlier versions.
+    reading: Annotated[dict[_text(64, 1), BoundedJSON], Field(max_length=60)] | None = None
+    disputed_label: LabelName | None = None
+    speech_seconds: Annotated[StrictFloat | StrictInt, Field(ge=0, le=24 * 3600, allow_inf_nan=False)] | None = None
 
 
 class ExportedSession(_Strict):
     uuid: str = Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-    scenario: str = Field(min_length=1, max_length=64)
-    scenario_title: str = Field(max_length=300)
-    scenario_version: str = Field(min_length=1, max_length=64)
-    started: AwareDatetime
-    ended: AwareDatetime | None
-    outcome: str | None = Field(max_length=16)
-    score: int | None = Field(ge=0, le=100)
-    ending: str | None = Field(max_length=100)
-    mode: str = Field(max_length=32)
-    seed: int
-    measures: dict[str, Any] | None
-    breakdown: list[Any] | None
-    self_rating: int | None = Field(None, ge=1, le=5)
-    notes: str | None = None
-    turns: list[ExportedTurn]
+    scenario: str = Field(pattern=ID_PATTERN)
+    scenario_title: _text(300)
+    scenario_version: str = Field(pattern=r"^[0-9a-zA-Z_-]{1,64}$")
+    started: Timestamp
+    ended: Timestamp | None
+    outcome: Literal["success", "partial", "failure", "unfinished"] | None
+    score: Annotated[StrictInt, Field(ge=0, le=100)] | None
+    ending: _text(100) | None
+    mode: str = Field(pattern=r"^[a-z_-]{1,32}$")
+    seed: Int32
+    measures: _model_of(Measures) | None
+    breakdown: list[_model_of(ScoreLine)] | None = Field(max_length=100)
+    self_rating: Annotated[StrictInt, Field(ge=1, le=5)] | None = None
+    notes: _text(LINE_CHARS) | None = None
+    turns: list[ExportedTurn] = Field(max_length=MAX_TURNS_PER_SESSION)
+
+    @model_validator(mode="after")
+    def _turns_numbered_once(self) -> "ExportedSession":
+        indexes = [turn.index for turn in self.turns]
+        if len(set(indexes)) != len(indexes):
+            raise ValueError("two turns have the same index")
+        return self
 
 
 class ExportFile(_Strict):
     format: Literal[FORMAT_NAME]  # type: ignore[valid-type]
-    format_version: int
-    app_version: str
-    exported: AwareDatetime
-    trainee: str = Field(min_length=1, max_length=200)
-    sessions: list[ExportedSession]
+    format_version: Literal[FORMAT_VERSION]  # type: ignore[valid-type]
+    app_version: _text(50)
+    exported: Timestamp
+    trainee: Name
+    sessions: list[ExportedSession] = Field(max_length=MAX_SESSIONS_PER_FILE)
     checksum: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
 
 
@@ -103,30 +241,55 @@ def _checksum(content: dict) -> str:
 
 _SESSION_FIELDS = tuple(ExportedSession.model_fields)
 _TURN_FIELDS = tuple(ExportedTurn.model_fields)
+#: Turn fields newer than format version 1's first release: written only when they hold something,
+#: so a file without them still reads in an app that does not know them.
+_OPTIONAL_TURN_FIELDS = frozenset({"reading", "disputed_label", "speech_seconds"})
 
 
 def export_sessions(store, trainee: str, path: Path | str) -> int:
     """Write the trainee's finished sessions to ``path`` as an export file; returns how many.
 
     Interrupted sessions stay behind: they may still be resumed, and a report counts only
-    finished ones.
+    finished ones. The file is checked against the format before it is written (a damaged stored
+    value is an ExchangeError naming the session and place) and written atomically: a failed
+    write leaves any earlier file at ``path`` as it was.
     """
     trainee = trainee.strip()
     sessions = []
     for detail in store.finished_sessions_detail(trainee):
         item = {name: detail.get(name) for name in _SESSION_FIELDS}
-        item["turns"] = [{name: turn.get(name) for name in _TURN_FIELDS} for turn in detail["turns"]]
+        item["turns"] = [{name: turn.get(name) for name in _TURN_FIELDS
+                          if name not in _OPTIONAL_TURN_FIELDS or turn.get(name) is not None}
+                         for turn in detail["turns"]]
         sessions.append(item)
     content = {
         "format": FORMAT_NAME, "format_version": FORMAT_VERSION, "app_version": __version__,
         "exported": dt.datetime.now(dt.timezone.utc).isoformat(), "trainee": trainee, "sessions": sessions,
     }
-    text = json.dumps({**content, "checksum": _checksum(content)}, ensure_ascii=False, indent=1)
-    Path(path).write_text(text + "\n", encoding="utf-8")
+    complete = {**content, "checksum": _checksum(content)}
+    _validated(complete, f"the export of {trainee!r}")
+    text = json.dumps(complete, ensure_ascii=False, indent=1, allow_nan=False)
+    atomic_write(path, (text + "\n").encode("utf-8"))
     return len(sessions)
 
 
 # --- import -----------------------------------------------------------------------------------
+
+
+def check_name(text: str, what: str) -> str:
+    """A trainee's or cohort's name given on the command line or in a form, stripped and checked
+    like one in a file (1-200 characters, no control characters); raises ExchangeError."""
+    text = text.strip()
+    if not text:
+        raise ExchangeError([f"{what} is empty"])
+    if len(text) > 200:
+        raise ExchangeError([f"{what} is too long ({len(text):,} characters; at most 200)"])
+    if not text.isprintable():
+        raise ExchangeError([f"{what} may not hold control or formatting characters"])
+    try:
+        return _storable(text)
+    except ValueError as error:
+        raise ExchangeError([f"{what} {error}"]) from None
 
 
 @dataclass
@@ -146,20 +309,88 @@ class ImportSummary:
         return "\n".join(lines)
 
 
-def _read_export(path: Path) -> ExportFile:
-    """Parse and check one file completely; raises ExchangeError naming the file."""
+def _json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number an export holds")
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > 19:
+        raise ValueError(f"a number with {len(text.lstrip('-')):,} digits is not one an export holds")
+    return int(text)
+
+
+def _json_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text[:24]} is too large a number for an export")
+    return value
+
+
+def _parse_json(raw: bytes, name: str) -> Any:
+    """JSON text from a file, with the limits an export keeps; raises ExchangeError naming the file."""
+    containers = raw.count(b"{") + raw.count(b"[")
+    if containers > MAX_JSON_CONTAINERS:
+        raise ExchangeError([f"{name}: too many values to be an export ({containers:,} objects and lists; "
+                             f"limit {MAX_JSON_CONTAINERS:,})"])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ExchangeError([f"{name}: not an export of this app (not JSON text: not UTF-8 at byte {error.start})"]) from None
+    try:
+        return json.loads(text, parse_constant=_json_constant, parse_int=_json_int, parse_float=_json_float)
+    except json.JSONDecodeError as error:
+        raise ExchangeError([f"{name}:{error.lineno}:{error.colno}: not an export of this app "
+                             f"(not JSON text: {error.msg})"]) from None
+    except RecursionError:
+        raise ExchangeError([f"{name}: not an export of this app (nested too deeply)"]) from None
+    except ValueError as error:
+        raise ExchangeError([f"{name}: not an export of this app ({error})"]) from None
+
+
+def _place(loc: tuple) -> str:
+    """A pydantic location as a place in the file, e.g. ``sessions[0].turns[3].created``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif not (("[" in part or "-" in part) and part not in _FIELD_NAMES) and part not in _TYPE_NAMES:
+            text += f".{part}" if text else part
+    return text
+
+
+_TYPE_NAMES = frozenset({"str", "int", "float", "bool", "list", "dict", "none",
+                         "ExportedScoreLine", "ExportedSentence", "ExportedTurn", "ExportedSession"})
+_FIELD_NAMES = frozenset(_SESSION_FIELDS) | frozenset(_TURN_FIELDS)
+
+
+def _validated(data: Any, name: str) -> ExportFile:
+    try:
+        return ExportFile.model_validate(data)
+    except ValidationError as error:
+        problems = [f"{name}: {_place(item['loc'])}: {item['msg']}" for item in error.errors()[:10]]
+        if error.error_count() > 10:
+            problems.append(f"{name}: and {error.error_count() - 10} more problems")
+        raise ExchangeError(problems) from None
+
+
+def _read_export(path: Path, budget: list[int] | None = None) -> ExportFile:
+    """Parse and check one file completely; raises ExchangeError naming the file.
+
+    ``budget`` holds the bytes the import may still read; the file's size is taken from it.
+    """
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_EXPORT_BYTES:
-            raise ExchangeError([f"{name}: too large to be an export ({size:,} bytes; limit {MAX_EXPORT_BYTES:,})"])
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ExchangeError([f"{name}: cannot read the file: {error.strerror or error}"]) from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise ExchangeError([f"{name}: not an export of this app (not JSON text)"]) from None
+        raw = read_user_file(path, MAX_EXPORT_BYTES)
+    except UnreadableFile as error:
+        reason = error.reason.replace("the file is too large", "too large to be an export")
+        raise ExchangeError([f"{name}: {reason}"]) from None
+    if budget is not None:
+        budget[0] -= len(raw)
+        if budget[0] < 0:
+            raise ExchangeError([f"{name}: the files of one import come to more than {MAX_IMPORT_BYTES:,} bytes; "
+                                 "import them in smaller groups"])
+    data = _parse_json(raw, name)
+    del raw
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ExchangeError([f"{name}: not an export of this app (no format {FORMAT_NAME!r})"])
     version = data.get("format_version")
@@ -169,14 +400,7 @@ def _read_export(path: Path) -> ExportFile:
     content = {key: value for key, value in data.items() if key != "checksum"}
     if data.get("checksum") != _checksum(content):
         raise ExchangeError([f"{name}: the checksum does not match: the file was changed after it was exported"])
-    try:
-        return ExportFile.model_validate(data)
-    except ValidationError as error:
-        problems = []
-        for item in error.errors()[:10]:
-            place = ".".join(str(part) for part in item["loc"])
-            problems.append(f"{name}: {place}: {item['msg']}")
-        raise ExchangeError(problems) from None
+    return _validated(data, name)
 
 
 def import_files(store, paths: Sequence[Path | str], cohort: str, cohort_date: dt.date | None = None) -> ImportSummary:
@@ -184,13 +408,13 @@ def import_files(store, paths: Sequence[Path | str], cohort: str, cohort_date: d
 
     Raises ExchangeError, having written nothing, if any file is bad.
     """
-    if not cohort.strip():
-        raise ExchangeError(["a cohort name is needed for an import"])
+    cohort = check_name(cohort, "the cohort name")
     problems: list[str] = []
     exports: list[tuple[str, ExportFile]] = []
+    budget = [MAX_IMPORT_BYTES]
     for path in paths:
         try:
-            exports.append((str(path), _read_export(Path(path))))
+            exports.append((str(path), _read_export(Path(path), budget)))
         except ExchangeError as error:
             problems.extend(error.problems)
     if problems:
@@ -200,7 +424,7 @@ def import_files(store, paths: Sequence[Path | str], cohort: str, cohort_date: d
     for name, export in exports:
         summary.files.append((name, export.trainee, len(export.sessions)))
         for session in export.sessions:
-            items.append((export.trainee, session.model_dump()))
+            items.append((export.trainee, session.model_dump(exclude_unset=True)))
     summary.added, summary.already_present = store.import_sessions(items, cohort, cohort_date)
     return summary
 
@@ -260,28 +484,23 @@ def cohort_report(store, cohort: str) -> list[ParticipantRow]:
 
 
 def write_report_csv(rows: Sequence[ParticipantRow], path: Path | str) -> Path:
-    """The report as CSV with raw numbers (shares 0-1, ask:tell as asks per tell, empty when none)."""
-    path = Path(path)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(REPORT_COLUMNS)
-        for row in rows:
-            writer.writerow([
-                row.participant, row.sessions,
-                "" if row.average_score is None else f"{row.average_score:.1f}",
-                "" if row.open_question_share is None else f"{row.open_question_share:.3f}",
-                "" if row.ask_tell is None else f"{row.ask_tell:.2f}",
-                row.most_common_trap or "",
-            ])
-    return path
+    """The report as CSV with raw numbers (shares 0-1, ask:tell as asks per tell, empty when none).
 
-
-_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
-
-
-def _latin1(text: str) -> str:
-    """fpdf2's core fonts are Latin-1; anything else becomes '?', never an error."""
-    return text.translate(_TYPOGRAPHY).encode("latin-1", "replace").decode("latin-1")
+    A participant's name that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``...)
+    is written with a ``'`` before it. Written atomically.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(REPORT_COLUMNS)
+    for row in rows:
+        writer.writerow([
+            csv_cell(row.participant), row.sessions,
+            "" if row.average_score is None else f"{row.average_score:.1f}",
+            "" if row.open_question_share is None else f"{row.open_question_share:.3f}",
+            "" if row.ask_tell is None else f"{row.ask_tell:.2f}",
+            row.most_common_trap or "",
+        ])
+    return atomic_write(path, buffer.getvalue().encode("utf-8"))
 
 
 def write_report_pdf(rows: Sequence[ParticipantRow], cohort: str, path: Path | str,
@@ -293,15 +512,14 @@ def write_report_pdf(rows: Sequence[ParticipantRow], cohort: str, path: Path | s
     pdf.set_margins(14, 14, 14)
     pdf.set_auto_page_break(True, 14)
     pdf.add_page()
-    pdf.set_title(f"Cohort report: {cohort}")
+    pdf.set_title(for_pdf(f"Cohort report: {cohort}")[:200])
     pdf.set_font("Helvetica", "B", 18)
-    pdf.cell(0, 10, _latin1(f"Cohort report: {cohort}" + (f" ({cohort_date})" if cohort_date else "")),
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, for_pdf(f"Cohort report: {cohort}" + (f" ({cohort_date})" if cohort_date else "")),
+                   new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "I", 10)
     pdf.set_text_color(90, 90, 90)
-    good = (f"Good: open-question share {THRESHOLDS['open_question_share']['good']:.0%} or more, "
-            f"ask : tell {THRESHOLDS['ask_tell_ratio']['good']:.0f} : 1 or more.")
-    pdf.cell(0, 6, _latin1(f"{len(rows)} participant{'' if len(rows) == 1 else 's'}, finished sessions only. {good}"),
+    good = f"Good: open-question share {THRESHOLDS['open_question_share'].target()}."
+    pdf.cell(0, 6, for_pdf(f"{len(rows)} participant{'' if len(rows) == 1 else 's'}, finished sessions only. {good}"),
              new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     widths = (80, 25, 32, 45, 35, 52)
@@ -315,10 +533,8 @@ def write_report_pdf(rows: Sequence[ParticipantRow], cohort: str, path: Path | s
     pdf.set_font("Helvetica", "", 11)
     for row in rows:
         for width, value in zip(widths, row.cells()):
-            pdf.cell(width, 7, _latin1(value), border=1)
+            pdf.cell(width, 7, fit_width(pdf, value, width - 2 * pdf.c_margin), border=1)
         pdf.ln()
     if not rows:
         pdf.cell(0, 8, "No finished sessions in this cohort yet.", new_x="LMARGIN", new_y="NEXT")
-    path = Path(path)
-    pdf.output(str(path))
-    return path
+    return atomic_write(path, bytes(pdf.output()))

@@ -20,9 +20,9 @@ from fpdf import FPDF
 
 from .engine import NEEDS_TRY_INSTEAD
 from .labels import Label
-from .progress import session_is_good
+from .progress import session_is_good, session_verdicts
+from .safeio import atomic_write, for_pdf
 from .scenario import Scenario
-from .scoring import THRESHOLDS
 
 PAPER_SIZES = ("a4", "letter")
 #: Territories that print on US Letter; everywhere else uses A4.
@@ -33,8 +33,6 @@ MAX_TRAPS = 4
 MIN_QUESTIONS, MAX_QUESTIONS = 5, 8
 #: Font sizes tried, largest first, until the card fits on one page.
 FONT_SIZES = (10.5, 9.5, 8.5, 7.5, 6.5)
-_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
-                             "…": "...", "•": "-", "≥": ">=", "≤": "<=", "→": "->", " ": " "})
 
 
 def paper_for_locale(environ: Mapping[str, str] | None = None) -> str:
@@ -129,12 +127,6 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
 
-def _ratio(value: float | None, measures: Mapping) -> str:
-    if value is None:
-        return "no telling" if measures.get("open_question_share") else "-"
-    return f"{value:.1f} : 1"
-
-
 class _CardPdf(FPDF):
     def __init__(self, paper: str, font_size: float) -> None:
         super().__init__(format="A4" if paper == "a4" else "Letter")
@@ -146,7 +138,7 @@ class _CardPdf(FPDF):
     def text_block(self, text: str, size: float | None = None, style: str = "", colour=(30, 30, 30)) -> None:
         self.set_font("Helvetica", style, size or self.base_size)
         self.set_text_color(*colour)
-        self.multi_cell(0, (size or self.base_size) * 0.5, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, (size or self.base_size) * 0.5, for_pdf(text), new_x="LMARGIN", new_y="NEXT")
 
     def heading(self, text: str) -> None:
         self.ln(self.base_size * 0.35)
@@ -160,11 +152,7 @@ class _CardPdf(FPDF):
         self.set_font("Helvetica", style, self.base_size)
         self.set_text_color(30, 30, 30)
         self.cell(5, self.base_size * 0.5, "-")
-        self.multi_cell(0, self.base_size * 0.5, _latin1(text), new_x="LMARGIN", new_y="NEXT")
-
-
-def _latin1(text: str) -> str:
-    return text.translate(_TYPOGRAPHY).encode("latin-1", "replace").decode("latin-1")
+        self.multi_cell(0, self.base_size * 0.5, for_pdf(text), new_x="LMARGIN", new_y="NEXT")
 
 
 def _draw(card: PrepCard, paper: str, font_size: float, compress: bool) -> _CardPdf:
@@ -189,8 +177,8 @@ def _draw(card: PrepCard, paper: str, font_size: float, compress: bool) -> _Card
     if card.attempts:
         widths = (30, 28, 16, 40, 28, 28)
         pdf.set_font("Helvetica", "B", font_size)
-        for width, title in zip(widths, ("When", "Outcome", "Score", "Open-question share", "Ask : tell",
-                                         "Talk ratio")):
+        for width, title in zip(widths, ("When", "Outcome", "Score", "Evoking share", "Own part",
+                                         "Sided")):
             pdf.cell(width, font_size * 0.55, title)
         pdf.ln()
         pdf.set_font("Helvetica", "", font_size)
@@ -198,15 +186,14 @@ def _draw(card: PrepCard, paper: str, font_size: float, compress: bool) -> _Card
         for attempt in card.attempts:
             cells = ((attempt.get("started") or "")[:10], attempt.get("outcome") or "-",
                      "-" if attempt.get("score") is None else str(attempt["score"]),
-                     _percent(attempt.get("open_question_share")),
-                     _ratio(attempt.get("ask_tell_ratio"), attempt), _percent(attempt.get("talk_ratio")))
+                     _percent(attempt.get("evoking_share")), _percent(attempt.get("own_part_share")),
+                     str(attempt.get("sided_with_blame") or 0))
             for width, value in zip(widths, cells):
-                pdf.cell(width, font_size * 0.55, _latin1(value))
+                pdf.cell(width, font_size * 0.55, for_pdf(value))
             pdf.ln()
-        good = (f"Good: open-question share {THRESHOLDS['open_question_share']['good']:.0%} or more, "
-                f"ask : tell {THRESHOLDS['ask_tell_ratio']['good']:.0f} : 1 or more, "
-                f"talk ratio under {THRESHOLDS['talk_ratio']['good']:.0%}.")
-        pdf.text_block(good, font_size - 1, "I", (90, 90, 90))
+        for verdict in session_verdicts(card.attempts[0]):
+            mark = "passed" if verdict.passed else "not yet"
+            pdf.text_block(f"{verdict.label}: {verdict.detail} ({mark})", font_size - 1, "I", (90, 90, 90))
     else:
         pdf.text_block("No recorded attempts yet. Rehearse this situation once before the real conversation; "
                        "the questions below are the ones the scenario models.", style="I", colour=(90, 90, 90))
@@ -229,7 +216,9 @@ def _draw(card: PrepCard, paper: str, font_size: float, compress: bool) -> _Card
 
 
 def write_prep_card(card: PrepCard, out: Path | str, paper: str | None = None, compress: bool = True) -> Path:
-    """Write the card as a one-page PDF (shrinking the type until it fits) and return the path."""
+    """Write the card as a one-page PDF (shrinking the type until it fits) and return the path.
+
+    Written atomically: a failed write leaves any earlier file at ``out`` as it was."""
     paper = (paper or paper_for_locale()).lower()
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
@@ -240,6 +229,4 @@ def write_prep_card(card: PrepCard, out: Path | str, paper: str | None = None, c
     else:  # still too long at the smallest size: keep fewer traps and questions
         card.traps, card.questions = card.traps[:2], card.questions[:MIN_QUESTIONS]
         pdf = _draw(card, paper, FONT_SIZES[-1], compress)
-    out = Path(out)
-    pdf.output(str(out))
-    return out
+    return atomic_write(out, bytes(pdf.output()))

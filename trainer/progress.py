@@ -1,10 +1,10 @@
-"""Progress per skill: the three measures across sessions, and a "ready" mark per scenario.
+"""Progress per skill: three measures across sessions, and a "ready" mark per scenario.
 
-The charts follow open-question share, ask : tell and talk ratio. A scenario is *ready* when the
-last three finished attempts at it each meet the coding manual's good thresholds: open questions at
-least 70% of the questions, reflections at least twice the questions (MITI 4), the manager speaking
-under half of the words, the responsibility kept (no takeover) and no judgment. Three in a row, not
-one lucky run, is what says the habit holds.
+The charts follow the evoking share (open questions and reflections), the open share of questions
+and the focus on their part. A scenario is *ready* when the last three finished attempts at it each
+pass every threshold of ``scoring.READY_THRESHOLDS`` (the thresholds themselves live in
+``scoring.THRESHOLDS``; nothing here restates them). Three in a row, not one lucky run, is what
+says the habit holds. Every verdict says which threshold passed or failed and by how much.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .scoring import THRESHOLDS
+from .scoring import READY_THRESHOLDS, THRESHOLDS, Measures, Verdict, verdicts
 
 #: The skills a progress chart follows, in the order shown.
-SKILLS = ("open_question_share", "ask_tell_ratio", "talk_ratio")
+SKILLS = ("evoking_share", "open_among_questions", "own_part_share")
 #: How many of the newest finished attempts must all be good for a scenario to be ready.
 READY_STREAK = 3
 
@@ -35,38 +35,49 @@ class SkillSeries:
 class ScenarioReadiness:
     scenario: str
     attempts: int
-    good_in_a_row: int  # how many of the newest attempts in a row are good on every skill
+    good_in_a_row: int  # how many of the newest attempts in a row are good on every threshold
     ready: bool
+    latest: tuple[Verdict, ...] = ()  # the newest attempt's verdicts: which passed, which failed, by how much
+
+    @property
+    def failing(self) -> list[Verdict]:
+        return [v for v in self.latest if not v.passed]
+
+    def explain(self) -> str:
+        """Why it is or is not ready, naming each threshold that failed and by how much."""
+        if self.ready:
+            return f"ready: the last {READY_STREAK} attempts each met every threshold"
+        head = f"{self.good_in_a_row} of {READY_STREAK} good attempts in a row"
+        if not self.failing:
+            return head
+        return head + "; last attempt: " + "; ".join(f"{v.label} {v.detail}" for v in self.failing)
+
+
+def point_measures(point: Mapping) -> Measures:
+    """A trend point (``SessionStore.trends``) read as measures."""
+    return Measures.from_stored(point) or Measures.from_stored({})  # type: ignore[return-value]
+
+
+def session_verdicts(point: Mapping) -> list[Verdict]:
+    """The "ready" thresholds applied to one finished attempt."""
+    return verdicts(point_measures(point), READY_THRESHOLDS)
 
 
 def skill_is_good(point: Mapping, skill: str) -> bool:
-    """Does one session's value for ``skill`` reach the good threshold?
-
-    A missing ask : tell means nothing was told; that counts as good only if the session had a
-    good open-question share (so it did ask), as ``Measures.rating`` does.
-    """
-    value = point.get(skill)
-    spec = THRESHOLDS[skill]
-    if value is None:
-        return skill == "ask_tell_ratio" and skill_is_good(point, "open_question_share")
-    return value >= spec["good"] if spec["higher_is_better"] else value < spec["good"]
-
-
-#: The coding manual's good level for each measure a "ready" attempt must meet.
-READY_MEASURES = ("open_among_questions", "reflection_to_question", "talk_ratio")
+    """Does one session's value for ``skill`` reach the good threshold?"""
+    return THRESHOLDS[skill].verdict(point_measures(point)).passed
 
 
 def session_is_good(point: Mapping) -> bool:
-    """Does one finished attempt meet every good threshold of the coding manual?"""
-    good_levels = all(point.get(name) is not None and skill_is_good(point, name) for name in READY_MEASURES)
-    return good_levels and point.get("responsibility_kept") is True and point.get("judgments") == 0
+    """Does one finished attempt meet every threshold "ready" asks for?"""
+    return all(v.passed for v in session_verdicts(point))
 
 
 def skill_series(trend_points: Sequence[Mapping]) -> list[SkillSeries]:
-    """The three skills across ``trend_points`` (``SessionStore.trends``, oldest first)."""
+    """The skills across ``trend_points`` (``SessionStore.trends``, oldest first)."""
     return [
-        SkillSeries(skill, THRESHOLDS[skill]["label"], THRESHOLDS[skill]["good"],
-                    THRESHOLDS[skill]["higher_is_better"], [point.get(skill) for point in trend_points])
+        SkillSeries(skill, THRESHOLDS[skill].label, THRESHOLDS[skill].good, THRESHOLDS[skill].higher_is_better,
+                    [point.get(skill) for point in trend_points])
         for skill in SKILLS
     ]
 
@@ -83,15 +94,6 @@ def readiness(trend_points: Sequence[Mapping]) -> dict[str, ScenarioReadiness]:
             if not session_is_good(point):
                 break
             streak += 1
-        marks[scenario] = ScenarioReadiness(scenario, len(points), streak, streak >= READY_STREAK)
+        marks[scenario] = ScenarioReadiness(scenario, len(points), streak, streak >= READY_STREAK,
+                                            tuple(session_verdicts(points[-1])))
     return marks
-
-
-def measured_rating(ask: int, tell: int) -> int | None:
-    """The measured counterpart of a 1-5 self-rating: the asking share of asking and telling replies.
-
-    1 means every such reply told, 5 that every one asked; None when the session did neither.
-    """
-    if ask + tell == 0:
-        return None
-    return 1 + round(4 * ask / (ask + tell))

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .classify import Classification, SentenceResult
-from .engine import Session
+from .engine import Session, stored_classification
 from .scenario import Scenario
 
 
@@ -32,12 +31,6 @@ class RetryResult:
     outcome: str  # the session's outcome right after the rewritten reply ('unfinished' if it goes on)
 
 
-def stored_classification(turn: Mapping) -> Classification:
-    """The label a stored turn was given (sentences are optional: history rows may omit them)."""
-    sentences = tuple(SentenceResult(s["text"], s["label"], s["cue"]) for s in turn.get("sentences") or [])
-    return Classification(turn["label"], turn.get("cue") or "", sentences)
-
-
 def retry_turn(scenario: Scenario, seed: int, stored_replies: Sequence[Mapping], turn_index: int,
                new_text: str) -> RetryResult:
     """Replay ``stored_replies`` (stored turn dicts: reply, label, cue) before ``turn_index``, then
@@ -45,7 +38,7 @@ def retry_turn(scenario: Scenario, seed: int, stored_replies: Sequence[Mapping],
     and ``ReplyRefused`` for an empty or over-long reply."""
     if not 0 <= turn_index < len(stored_replies):
         raise ValueError(f"reply {turn_index + 1} does not exist (the session has {len(stored_replies)} replies)")
-    earlier = [(turn["reply"], stored_classification(turn)) for turn in stored_replies[:turn_index]]
+    earlier = [(turn["reply"], stored_classification(turn, scenario)) for turn in stored_replies[:turn_index]]
     session = Session.restore(scenario, seed, earlier)
     if session.finished or len(session.turns) != turn_index:
         raise ValueError(f"reply {turn_index + 1} cannot be replayed: the session ended before it "

@@ -524,9 +524,11 @@ def content_hash(scenario: Scenario) -> str:
 
 # --- checks beyond the schema -----------------------------------------------------------------
 
-_NUMBER_WORD = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"sixty|hundred|thousand|dozen|a couple|half|none|zero|no one|nobody|a few|several)\b", re.IGNORECASE)
+#: A number in digits or words: what every "how many" answer must contain.
+NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
+    r"dozens?|a couple|half|none|zero|no one|nobody|a few|several|a handful)\b", re.IGNORECASE)
 #: Kinds of closed question every scenario must be able to answer, fact or not.
 REQUIRED_SHORT = ("how_many", "when", "who", "which", "yes_no")
 
@@ -555,14 +557,14 @@ def check_scenario(scenario: Scenario, deep: bool = True) -> list[tuple[tuple, s
         if kind not in scenario.short_answers:
             problems.append((("short_answers",), f"missing short answers for {kind!r} questions"))
     for index, line in enumerate(scenario.short_answers.get("how_many", [])):
-        if not _NUMBER_WORD.search(line):
+        if not NUMBER.search(line):
             problems.append((("short_answers", "how_many", index), "a 'how many' answer needs a number"))
     seen: dict[str, int] = {}
     for index, fact in enumerate(scenario.facts):
         if fact.id in seen:
             problems.append((("facts", index, "id"), f"fact id {fact.id!r} is already used by facts[{seen[fact.id]}]"))
         seen.setdefault(fact.id, index)
-        if "how_many" in fact.short and not _NUMBER_WORD.search(fact.short["how_many"]):
+        if "how_many" in fact.short and not NUMBER.search(fact.short["how_many"]):
             problems.append((("facts", index, "short", "how_many"), "a 'how many' answer needs a number"))
         if phrase_pattern(fact.words) is None:
             problems.append((("facts", index, "words"), "needs at least one word a reply could use"))

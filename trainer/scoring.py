@@ -65,7 +65,7 @@ class Measures:
     telling: int = 0
     focus_counts: dict[str, int] = field(default_factory=dict)
     own_part_evoking: int = 0      # open questions and reflections pointing at their own part
-    situation_evoking: int = 0     # open questions and reflections about the situation (focus not none)
+    coaching_evoking: int = 0      # open questions and reflections about their part or their experience
     replies: int = 0
     mean_reply_words: float | None = None
     longest_reply_words: int = 0
@@ -178,7 +178,8 @@ def compute_measures(replies: Sequence[ReplyLike], salesperson_texts: Iterable[s
         telling=sum(counts[label] for label in TELLING_FOR_SELF_RATING),
         focus_counts={focus: focus_counts.get(focus, 0) for focus in ("own_part", "others", "outcome", "experience", "none")},
         own_part_evoking=sum(1 for r in evoking if getattr(r, "focus", "") == "own_part" and not r.sides_with_blame),
-        situation_evoking=sum(1 for r in evoking if getattr(r, "focus", "none") != "none" and not r.sides_with_blame),
+        coaching_evoking=sum(1 for r in evoking if getattr(r, "focus", "none") in ("own_part", "experience")
+                             and not r.sides_with_blame),
         replies=len(replies),
         mean_reply_words=(manager_words / len(replies)) if replies else None,
         longest_reply_words=max(words, default=0),
@@ -364,10 +365,10 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 
 def _evoking(m: Measures, c: ScoreContext) -> ScoreLine:
-    n = m.situation_evoking
+    n = m.coaching_evoking
     points = round(POINTS_EVOKING * n / m.labelled_replies) if m.labelled_replies else 0
-    return ScoreLine(f"{n} of {_plural(m.labelled_replies, 'coaching reply', 'coaching replies')} asked an open question "
-                     "or reflected, about the situation", points, "evoking")
+    return ScoreLine(f"{n} of {_plural(m.labelled_replies, 'reply', 'replies')} asked an open question or reflected "
+                     f"about {c.persona}'s own part or experience", points, "evoking")
 
 
 def _own_part(m: Measures, c: ScoreContext) -> ScoreLine:
@@ -423,14 +424,15 @@ def _concise(m: Measures, c: ScoreContext) -> ScoreLine | None:
     if m.mean_reply_words is None:
         return None
     words = round(m.mean_reply_words)
-    if m.mean_reply_words <= CONCISE_WORDS and m.situation_evoking:
+    if m.mean_reply_words <= CONCISE_WORDS and m.coaching_evoking:
         return ScoreLine(f"your replies averaged {words} words: short enough to leave the talking to {c.persona}",
                          POINTS_CONCISE, "concise")
     return ScoreLine(f"your replies averaged {words} words", 0, "concise")
 
 
 SCORE_RULES: tuple[ScoreRule, ...] = (
-    ScoreRule("evoking", "Open questions and reflections about the situation, as a share of your coaching replies",
+    ScoreRule("evoking", "Open questions and reflections about their own part or experience (not others, not the "
+              "number, not small talk), as a share of your replies",
               f"up to +{POINTS_EVOKING}", _evoking),
     ScoreRule("own_part", "Questions and reflections that point them at their own part",
               f"+{POINTS_OWN_PART_EACH} each, at most +{MAX_OWN_PART}", _own_part),

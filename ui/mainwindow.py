@@ -279,15 +279,17 @@ class MainWindow(QMainWindow):
             if result.notice:
                 self.notice.show_message(result.notice)
             self._show(self.practice, "practise")
-            self.practice.start(result.session.scenario, self.context.prefs.live_feedback, result.session,
-                                result.session_id)
+            self.practice.start(result.scenario, self.context.prefs.live_feedback, result)
             if result.session.finished:
                 self.context.history_changed.emit()
 
         def failed(error: BaseException) -> None:
             self.notice.show_message(f"That session cannot be continued: {error}")
 
-        self.context.in_storage(lambda store: store.resume(session_id, library), resumed, failed)
+        from trainer.practice import PracticeRun
+
+        trainee = self.context.trainee
+        self.context.in_storage(lambda store: PracticeRun.resume(store, session_id, library, trainee), resumed, failed)
 
     def show_report(self, data: dict) -> None:
         """A session just ended: ask for the self-rating, then show its report."""
@@ -299,11 +301,11 @@ class MainWindow(QMainWindow):
         self._show(self.report, "practise")
 
     def _save_self_rating(self, rating: int) -> None:
-        stored = self.practice.stored
+        run = self.practice.run
 
         def save(store) -> None:
-            if stored.id is not None:
-                store.set_self_rating(stored.id, rating)
+            if run is not None and run.session_id is not None:
+                store.set_self_rating(run.session_id, rating)
 
         self.context.in_storage(save)
 

@@ -7,7 +7,6 @@ turn is saved in the storage lane. The whole loop works from the keyboard.
 
 from __future__ import annotations
 
-import random
 import time
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from .widgets import Card, ChatBubble, FeedbackChip, PersonaPanel, button, clear
 if TYPE_CHECKING:
     from trainer.classify import Classification
     from trainer.engine import Session, Turn
+    from trainer.practice import PracticeRun
     from trainer.scenario import Scenario
 
 KEYS_HELP = "Enter sends · Shift+Enter new line · Ctrl+H hint · Ctrl+E end"
@@ -54,13 +54,6 @@ class ReplyBox(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-class StoredSession:
-    """The database id of the session being played, once the storage lane has created it."""
-
-    def __init__(self, session_id: int | None = None) -> None:
-        self.id = session_id
-
-
 class PracticeScreen(QWidget):
     #: The session ended (by its ending or by the trainee); carries the report data.
     finished = Signal(object)
@@ -72,9 +65,8 @@ class PracticeScreen(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.session: Session | None = None
+        self.run: PracticeRun | None = None
         self.scenario: Scenario | None = None
-        self.stored = StoredSession()
         self.live = True
         self.pending = False
         self._generation = 0
@@ -133,6 +125,11 @@ class PracticeScreen(QWidget):
         self.send_button.clicked.connect(self.send)
         actions.addWidget(self.send_button)
         composer.body.addLayout(actions)
+        from .voice_input import ListenService, VoiceInputBar
+
+        self.voice_bar = VoiceInputBar(ListenService.for_context(context), self.reply_box,
+                                       lambda _text, _seconds: self.send(), lambda: self.context.prefs.review_spoken)
+        composer.body.addWidget(self.voice_bar)
         self.ended_row = QWidget()
         ended = QHBoxLayout(self.ended_row)
         ended.setContentsMargins(0, 0, 0, 0)
@@ -187,24 +184,29 @@ class PracticeScreen(QWidget):
             QShortcut(QKeySequence(keys), self.ended_row, self._show_report,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.context.speech.playing.connect(self._playing)
+        self.context.speech.playing.connect(lambda key: self.voice_bar.service.set_paused(key is not None))
         self.context.speech.ready.connect(lambda _voices: self._update_voice_state())
         self.context.prefs_changed.connect(self._update_voice_state)
 
     # --- starting -----------------------------------------------------------------------------
 
     @property
+    def session(self) -> "Session | None":
+        return self.run.session if self.run is not None else None
+
+    @property
     def in_progress(self) -> bool:
         return self.session is not None and not self.session.finished and self.report is None
 
-    def start(self, scenario: "Scenario", live: bool, session: "Session | None" = None,
-              stored_id: int | None = None) -> None:
-        """Begin a new session, or go on with a resumed one (``session`` and ``stored_id``)."""
-        from trainer.engine import Session
+    def start(self, scenario: "Scenario", live: bool, run: "PracticeRun | None" = None) -> None:
+        """Begin a new session, or go on with a resumed one (``run``)."""
+        from trainer.practice import PracticeRun
 
         self._generation += 1
         self.scenario = scenario
-        self.session = session or Session(scenario, seed=random.randrange(1_000_000))
-        self.stored = StoredSession(stored_id)
+        fresh = run is None
+        self.run = run or PracticeRun.new(scenario, self.context.store, self.context.trainee,
+                                          cohort=self.context.prefs.cohort.strip() or None, record_now=False)
         self.report = None
         self.pending = False
         self.chips = []
@@ -219,8 +221,10 @@ class PracticeScreen(QWidget):
         self.persona.show_persona(scenario.persona, self.session.state)
         self.ended_row.hide()
         self._set_input_enabled(True)
-        if stored_id is None:
-            self._record_start()
+        self.voice_bar.open(self.context.prefs.speak_replies)
+        if fresh:
+            run = self.run
+            self.context.in_storage(lambda store: run.begin(), lambda _: self.context.history_changed.emit())
         for turn in self.session.turns:
             self._add_line(turn.salesperson, speak=False)
             self._add_reply(turn.reply)
@@ -233,15 +237,6 @@ class PracticeScreen(QWidget):
             self._ended()
         self.reply_box.clear()
         self.reply_box.setFocus()
-
-    def _record_start(self) -> None:
-        stored, scenario, seed, trainee = self.stored, self.scenario, self.session.seed, self.context.trainee
-        cohort = self.context.prefs.cohort.strip() or None
-
-        def begin(store) -> None:
-            stored.id = store.start_session(trainee, scenario, seed, cohort=cohort)
-
-        self.context.in_storage(begin, lambda _: self.context.history_changed.emit())
 
     # --- the conversation ---------------------------------------------------------------------
 
@@ -290,16 +285,14 @@ class PracticeScreen(QWidget):
         self.send_button.setEnabled(False)
         self._add_reply(text)
         think_ms = (time.perf_counter() - self._line_shown_at) * 1000
-        generation, context_line = self._generation, self.session.current_line
-
-        from trainer.classify import classify
+        generation, run = self._generation, self.run
 
         if len(text) <= INSTANT_REPLY_CHARS:
             # A typed reply of this size classifies in about a millisecond (bench_classify: p99
             # 0.6 ms a reply), so it is done here and the chip follows without a round trip.
-            self._classified(generation, text, classify(text, context_line), think_ms)
+            self._classified(generation, text, run.read(text), think_ms)
             return
-        self.context.tasks.run(lambda: classify(text, context_line),
+        self.context.tasks.run(lambda: run.read(text),
                                lambda result: self._classified(generation, text, result, think_ms))
 
     def _classified(self, generation: int, text: str, classification: "Classification", think_ms: float) -> None:
@@ -307,14 +300,14 @@ class PracticeScreen(QWidget):
             return  # a new session started meanwhile
         self.pending = False
         self.send_button.setEnabled(True)
-        turn = self.session.apply(text, classification)
+        run = self.run
+        turn = run.apply(text, classification, think_ms, self.voice_bar.take_speech_seconds())
+        self.context.in_storage(lambda store: run.save())  # queued before the answer shows
         if self.live:
             self._add_chip(turn)
         self.persona.update_state(turn.state)
         self._add_line(turn.response, speak=True)
         self._update_counts()
-        stored = self.stored
-        self.context.in_storage(lambda store: store.record_turn(stored.id, turn, think_ms))
         if self.session.finished:
             self._ended()
         self.turn_shown.emit(turn)
@@ -330,7 +323,9 @@ class PracticeScreen(QWidget):
         self._finish_record()
 
     def _set_input_enabled(self, enabled: bool) -> None:
-        for widget in (self.reply_box, self.send_button, self.hint_button, self.end_button):
+        if not enabled:
+            self.voice_bar.stop()
+        for widget in (self.reply_box, self.send_button, self.hint_button, self.end_button, self.voice_bar):
             widget.setEnabled(enabled)
 
     def _update_counts(self) -> None:
@@ -353,11 +348,11 @@ class PracticeScreen(QWidget):
         if not self.in_progress or self.pending:
             return
         if not self.session.turns:
-            stored = self.stored
-            self.context.in_storage(lambda store: store.discard_session(stored.id),
-                                    lambda _: self.context.history_changed.emit())
-            self.session = None
+            run = self.run
+            self.context.in_storage(lambda store: run.end(), lambda _: self.context.history_changed.emit())
+            self.run = None
             self.context.speech.skip()
+            self.voice_bar.stop()
             self.abandoned.emit()
             return
         self._finish_record()
@@ -368,17 +363,13 @@ class PracticeScreen(QWidget):
             return
         result = self.session.result()
         self.report = report_data(result, self.scenario)
-        stored, report = self.stored, self.report
+        run, report = self.run, self.report
 
-        def finish(store) -> int | None:
-            store.finish_session(stored.id, result)
-            return stored.id
-
-        def finished(session_id: int | None) -> None:
-            report["session_id"] = session_id
+        def finished(end) -> None:
+            report["session_id"] = end.session_id
             self.context.history_changed.emit()
 
-        self.context.in_storage(finish, finished)
+        self.context.in_storage(lambda store: run.end(), finished)
 
     def _show_report(self) -> None:
         if self.report is not None and not self.pending:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from trainer.progress import READY_STREAK, ScenarioReadiness, SkillSeries, readiness, skill_series
-from trainer.scoring import THRESHOLDS
+from trainer.scoring import READY_THRESHOLDS, THRESHOLDS
 
 from . import theme
 from .charts import draw_session_axis
@@ -169,7 +169,7 @@ class ProgressScreen(QWidget):
         self.chart_notes: dict[str, QLabel] = {}
         for column, skill in enumerate(("open_question_share", "ask_tell_ratio", "talk_ratio")):
             card = Card()
-            title = text_label(THRESHOLDS[skill]["label"], "heading")
+            title = text_label(THRESHOLDS[skill].label, "heading")
             card.body.addWidget(title)
             caption = text_label("", "small")
             card.body.addWidget(caption)
@@ -182,14 +182,13 @@ class ProgressScreen(QWidget):
             card.body.addWidget(note)
             self.chart_notes[skill] = note
             charts.addWidget(card, 0, column)
-        self.no_telling_note = self.chart_notes["ask_tell_ratio"]
         body.addLayout(charts)
         ready_card = Card()
         ready_card.body.addWidget(text_label("Ready for the real conversation?", "heading"))
         ready_card.body.addWidget(text_label(
-            f"A situation is ready when each of your last {READY_STREAK} finished attempts at it meets the coding "
-            "manual's good thresholds: at least 70% of your questions open, two reflections for every question, "
-            "under half of the words yours, no takeover and no judgment.", "muted"))
+            f"A situation is ready when each of your last {READY_STREAK} finished attempts at it meets every one "
+            "of these: " + "; ".join(f"{THRESHOLDS[name].label.lower()} {THRESHOLDS[name].target()}"
+                                     for name in READY_THRESHOLDS) + ".", "muted"))
         self.ready_rows = QVBoxLayout()
         self.ready_rows.setSpacing(SPACE_S)
         ready_card.body.addLayout(self.ready_rows)
@@ -220,7 +219,7 @@ class ProgressScreen(QWidget):
             self.subtitle.setText(self.context.storage_problem or "Opening your practice records…")
 
     def _show(self, points: list[dict]) -> None:
-        no_telling = [p.get("ask_tell_ratio") is None and bool(p.get("open_question_share")) for p in points]
+        no_telling = [False for _ in points]
         for series in skill_series(points):
             chart = self.charts[series.skill]
             values = [v for v in series.values if v is not None]
@@ -229,9 +228,6 @@ class ProgressScreen(QWidget):
             self.chart_titles[series.skill].setText(
                 f"{latest}; good is {limit} {_text(series, series.good)}".replace(" : ", "\u00a0:\u00a0"))
             chart.set_series(series, no_telling, [p.get("started") for p in points])
-        never_told = any(self.charts["ask_tell_ratio"].never_told(i) for i in range(len(points)))
-        self.no_telling_note.setText("○ on the top edge: a session with no telling, so no ratio to draw"
-                                     if never_told else "")
         QTimer.singleShot(0, self._align_captions)
         self.marks = readiness(points)
         clear_layout(self.ready_rows)
@@ -248,7 +244,13 @@ class ProgressScreen(QWidget):
             pill.setAccessibleName(f"{scenario.title if scenario else scenario_id}: "
                                    f"{'ready' if mark.ready else 'not ready yet'}")
             row.addWidget(pill)
-            row.addWidget(text_label(scenario.title if scenario else scenario_id), 1)
+            title = text_label(scenario.title if scenario else scenario_id)
+            why = text_label(mark.explain(), "small")
+            column = QVBoxLayout()
+            column.setSpacing(0)
+            column.addWidget(title)
+            column.addWidget(why)
+            row.addLayout(column, 1)
             row.addWidget(text_label(f"{mark.attempts} attempt{'' if mark.attempts == 1 else 's'}", "small",
                                      wrap=False))
             self.ready_rows.addLayout(row)

@@ -11,11 +11,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from trainer.progress import measured_rating
-from trainer.scoring import Measures
+from trainer.scoring import THRESHOLDS, Measures, measured_rating
 
 from . import theme
-from .rubric import format_value, measure_rows
+from .rubric import measure_rows
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from .widgets import Card, Pill, button, clear_layout, highlight_cue, label_pill, scroll_area, text_label
 
@@ -185,16 +184,17 @@ class ReportScreen(QWidget):
         """The trainee's own 1-5 rating beside what the measures say, on the same scale."""
         card = Card()
         card.body.addWidget(text_label("How much did you ask rather than tell?", "heading"))
-        measures = data.get("measures") or {}
-        measured = measured_rating(measures.get("ask", 0), measures.get("tell", 0))
-        share = measures.get("open_question_share")
+        measures = Measures.from_stored(data.get("measures")) or Measures.from_stored({})
+        measured = measured_rating(measures)
+        share = measures.open_question_share
         row = QHBoxLayout()
         row.setSpacing(SPACE_XL)
         self.self_rating_label = text_label(f"You rated yourself: {data['self_rating']} / 5", wrap=False)
         self.self_rating_label.setStyleSheet("font-weight: 700;")
         row.addWidget(self.self_rating_label)
         measured_text = f"Measured: {measured} / 5" if measured is not None else "Measured: no asking or telling"
-        measured_text += f" ({measures.get('ask', 0)} asked, {measures.get('tell', 0)} told"
+        measured_text += (f" ({measures.ask} asked, {measures.telling} told: advice, leading questions, "
+                          "takeovers and judgments")
         measured_text += f"; open-question share {share:.0%})" if share is not None else ")"
         self.measured_label = text_label(measured_text)
         row.addWidget(self.measured_label, 1)
@@ -210,7 +210,7 @@ class ReportScreen(QWidget):
         card.body.addWidget(text_label(
             "The measures of the coding manual. Each threshold names its source: the manual's (MITI values, "
             "talking under half) or, where the manual sets none, this trainer's own target.", "muted"))
-        measures = Measures(**data["measures"]) if data.get("measures") else None
+        measures = Measures.from_stored(data.get("measures"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(SPACE_L)
         grid.setVerticalSpacing(SPACE_S)
@@ -219,24 +219,15 @@ class ReportScreen(QWidget):
         c = theme.colours()
         rows = measure_rows()
         for row, (name, title, thresholds) in enumerate(rows, start=1):
-            value = getattr(measures, name) if measures else None
-            rating = measures.rating(name) if measures else None
-            shown = "no telling" if name == "ask_tell_ratio" and value is None and rating == "good" else \
-                format_value(name, value)
+            verdict = THRESHOLDS[name].verdict(measures) if measures else None
+            rating = verdict.rating if verdict else None
             grid.addWidget(text_label(title, wrap=False), row, 0)
-            grid.addWidget(text_label(shown, wrap=False), row, 1)
+            grid.addWidget(text_label(verdict.detail if verdict else "—"), row, 1)
             grid.addWidget(text_label(thresholds, "muted"), row, 2)
             pill = Pill(rating or "n/a", c.alt_base, theme.rating_colour(rating))
             pill.setAccessibleName(f"{title}: {rating or 'not applicable'}")
             grid.addWidget(pill, row, 3)
-        if measures:
-            extra = len(rows) + 1
-            kept = "yes" if measures.responsibility_kept else "no: you took it over"
-            grid.addWidget(text_label("Responsibility kept", wrap=False), extra, 0)
-            grid.addWidget(text_label(kept), extra, 1, 1, 2)
-            grid.addWidget(text_label("Judgments", wrap=False), extra + 1, 0)
-            grid.addWidget(text_label(str(measures.judgments)), extra + 1, 1)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(1, 1)
         card.body.addLayout(grid)
         if measures:
             counts = [f"{n} {name.replace('_', ' ')}" for name, n in measures.counts.items() if n]

@@ -14,6 +14,7 @@ stored labels (``Session.restore``), so the salesperson says exactly what they s
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid as uuid_module
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 
 from ..classify import Classification, SentenceResult
-from ..engine import ReplyRefused, Session, SessionResult, Turn as EngineTurn
+from ..engine import ReplyRefused, Session, SessionResult, Turn as EngineTurn, with_reading
 from ..scenario import Library, Scenario, content_hash
+from ..scoring import Measures
 from .database import Database
 from .errors import SessionNotFound, StorageError
 from .models import (
@@ -37,7 +39,8 @@ from .models import (
 _CHUNK = 500
 #: The session measures a trend line follows.
 TREND_MEASURES = ("open_question_share", "ask_tell_ratio", "talk_ratio", "open_among_questions",
-                  "reflection_to_question", "responsibility_kept", "judgments")
+                  "reflection_to_question", "responsibility_kept", "judgments", "evoking_share", "own_part_share",
+                  "sided_with_blame", "telling")
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,8 @@ class SessionStore:
                 yield session
         except StorageError:
             raise
-        except SQLAlchemyError as error:
-            raise self.database.storage_error(error, doing) from None
+        except (SQLAlchemyError, ValueError, OverflowError) as error:
+            raise self._problem(error, doing) from None
 
     @contextmanager
     def _read(self, doing: str) -> Iterator[OrmSession]:
@@ -89,8 +92,18 @@ class SessionStore:
                 yield session
         except StorageError:
             raise
-        except SQLAlchemyError as error:
-            raise self.database.storage_error(error, doing) from None
+        except (SQLAlchemyError, ValueError, OverflowError) as error:
+            raise self._problem(error, doing) from None
+
+    def _problem(self, error: BaseException, doing: str) -> StorageError:
+        """A driver error in words; a stored value that no longer decodes (a JSON column with a
+        damaged byte) or a number too large for a column is named as such, not shown as a traceback."""
+        if isinstance(error, SQLAlchemyError):
+            return self.database.storage_error(error, doing)
+        if isinstance(error, json.JSONDecodeError):
+            return StorageError(f"could not {doing}: a stored value in {self.database.where} is damaged "
+                                f"and cannot be read ({error})")
+        return StorageError(f"could not {doing}: {error}")
 
     # --- trainees, cohorts, scenario versions --------------------------------------------------
 
@@ -151,7 +164,7 @@ class SessionStore:
             session_id=session_id, index=turn.index, node=turn.node, salesperson=turn.salesperson,
             reply=turn.reply, label=turn.label, cue=turn.cue, sentences=list(turn.sentences),
             try_instead=turn.try_instead, response=turn.response, state=dict(turn.state),
-            created=utcnow(), think_ms=think_ms,
+            created=utcnow(), think_ms=think_ms, reading=turn.reading, speech_seconds=turn.speech_seconds,
         )
 
     def _active_session(self, session: OrmSession, session_id: int, doing: str) -> PracticeSession:
@@ -226,11 +239,16 @@ class SessionStore:
                 f"session {session_id} was played on scenario {scenario_id!r}, which is no longer installed; "
                 "it cannot be resumed (discard it, or add the scenario's folder with --scenarios)"
             ) from None
-        replies = [
-            (turn.reply, Classification(turn.label, turn.cue,
-                                        tuple(SentenceResult(s["text"], s["label"], s["cue"]) for s in turn.sentences)))
-            for turn in stored
-        ]
+        try:
+            replies = [
+                (turn.reply, with_reading(Classification(
+                    turn.label, turn.cue, tuple(SentenceResult(s["text"], s["label"], s["cue"]) for s in turn.sentences)),
+                    turn.reading, turn.reply, turn.salesperson, scenario))
+                for turn in stored
+            ]
+        except (KeyError, TypeError, AttributeError) as error:
+            raise StorageError(f"session {session_id} cannot be resumed: its stored replies are damaged "
+                               f"({type(error).__name__}: {error}); discard it and start again") from None
         changed = content_hash(scenario) != old_hash
         edited = (f"scenario {scenario_id!r} was edited after session {session_id} started "
                   f"(version {old_hash} then, {content_hash(scenario)} now)")
@@ -312,7 +330,8 @@ class SessionStore:
         columns = [Turn.session_id, Turn.index.label("turn_index"), Turn.salesperson, Turn.reply, Turn.label, Turn.cue,
                    Turn.try_instead, Turn.response, Turn.think_ms]
         if detailed:
-            columns += [Turn.node, Turn.sentences, Turn.state, Turn.created]
+            columns += [Turn.node, Turn.sentences, Turn.state, Turn.created, Turn.reading, Turn.disputed_label,
+                        Turn.speech_seconds]
         by_session: dict[int, list[dict]] = {item["id"]: [] for item in items}
         for chunk in _chunks(list(by_session)):
             query = select(*columns).where(Turn.session_id.in_(chunk)).order_by(Turn.session_id, Turn.index)
@@ -321,7 +340,9 @@ class SessionStore:
                         "label": row.label, "cue": row.cue, "try_instead": row.try_instead,
                         "response": row.response, "think_ms": row.think_ms}
                 if detailed:
-                    turn.update(node=row.node, sentences=row.sentences, state=row.state, created=_iso(row.created))
+                    turn.update(node=row.node, sentences=row.sentences, state=row.state, created=_iso(row.created),
+                                reading=row.reading, disputed_label=row.disputed_label,
+                                speech_seconds=row.speech_seconds)
                 by_session[row.session_id].append(turn)
         for item in items:
             item["turns"] = by_session[item["id"]]
@@ -345,10 +366,22 @@ class SessionStore:
             return items
 
     def interrupted_sessions(self, trainee: str | None = None, scenario: str | None = None) -> list[dict]:
-        """Sessions started and never finished or discarded, newest first (with turn counts)."""
+        """Sessions started and never finished or discarded, the most recently played first (with
+        turn counts).
+
+        "Most recently played" goes by the order the replies were written (the turns' row ids),
+        never by the clock, which may have been set back: the session whose last reply was saved
+        last comes first; sessions without replies follow, the one started last first.
+        """
         with self._read("look for interrupted sessions") as session:
             items = self._sessions(session, (STATUS_ACTIVE,), trainee, scenario, None)
             self._add_turn_counts(session, items)
+            last_write: dict[int, int] = {}
+            for chunk in _chunks([item["id"] for item in items]):
+                query = (select(Turn.session_id, func.max(Turn.id)).where(Turn.session_id.in_(chunk))
+                         .group_by(Turn.session_id))
+                last_write.update({session_id: turn_id for session_id, turn_id in session.execute(query)})
+            items.sort(key=lambda item: (last_write.get(item["id"], -1), item["id"]), reverse=True)
             return items
 
     def trends(self, trainee: str | None = None) -> list[dict]:
@@ -368,7 +401,9 @@ class SessionStore:
                 measures = row.measures or {}
                 point = {"id": row.id, "started": _iso(row.started), "scenario": row.scenario_id,
                          "score": row.score, "outcome": row.outcome}
-                point.update({name: measures.get(name) for name in TREND_MEASURES})
+                known = Measures.from_stored(measures)
+                point.update({name: getattr(known, name) for name in TREND_MEASURES} if known else
+                             {name: None for name in TREND_MEASURES})
                 points.append(point)
             return points
 
@@ -439,14 +474,15 @@ class SessionStore:
                     uuid=item["uuid"], trainee=trainee_row, scenario_version=version, cohort=cohort_row,
                     seed=item["seed"], started=item["started"], ended=item["ended"], status=STATUS_FINISHED,
                     outcome=item["outcome"], score=item["score"], ending=item["ending"], measures=item["measures"],
-                    breakdown=item["breakdown"], mode=item["mode"], self_rating=item["self_rating"],
-                    notes=item["notes"],
+                    breakdown=item["breakdown"], mode=item["mode"], self_rating=item.get("self_rating"),
+                    notes=item.get("notes"),
                 )
                 row.turns = [
                     Turn(index=turn["index"], node=turn["node"], salesperson=turn["salesperson"],
                          reply=turn["reply"], label=turn["label"], cue=turn["cue"], sentences=turn["sentences"],
                          try_instead=turn["try_instead"], response=turn["response"], state=turn["state"],
-                         created=turn["created"], think_ms=turn["think_ms"])
+                         created=turn["created"], think_ms=turn.get("think_ms"), reading=turn.get("reading"),
+                         disputed_label=turn.get("disputed_label"), speech_seconds=turn.get("speech_seconds"))
                     for turn in item["turns"]
                 ]
                 session.add(row)
