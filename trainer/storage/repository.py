@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from ..classify import Classification, SentenceResult
 from ..engine import ReplyRefused, Session, SessionResult, Turn as EngineTurn, with_reading
+from ..labels import ALL_LABELS
 from ..scenario import Library, Scenario, content_hash
 from ..scoring import Measures
 from .database import Database
@@ -210,6 +211,29 @@ class SessionStore:
             if row is None:
                 raise SessionNotFound(f"no session {session_id} in {self.database.where}")
             row.self_rating = rating
+
+    def dispute_label(self, session_id: int, turn_index: int, label: str | None) -> None:
+        """Keep the label the trainee says they meant for a reply ("I meant this as ..."); None withdraws it."""
+        if label is not None and label not in ALL_LABELS:
+            raise ValueError(f"no label {label!r}; the labels are {', '.join(ALL_LABELS)}")
+        with self._write("save the disputed label") as session:
+            row = session.scalars(select(Turn).where(Turn.session_id == session_id, Turn.index == turn_index)).first()
+            if row is None:
+                raise SessionNotFound(f"no reply {turn_index} in session {session_id} in {self.database.where}")
+            row.disputed_label = label
+
+    def disputed_turns(self) -> list[dict]:
+        """Every disputed reply, newest first, with the line it answered, for trainers."""
+        query = (select(Turn, PracticeSession.id, Trainee.name, ScenarioVersion.scenario_id)
+                 .join(PracticeSession, Turn.session_id == PracticeSession.id)
+                 .join(Trainee, PracticeSession.trainee_id == Trainee.id)
+                 .join(ScenarioVersion, PracticeSession.scenario_version_id == ScenarioVersion.id)
+                 .where(Turn.disputed_label.is_not(None)).order_by(Turn.created.desc(), Turn.id.desc()))
+        with self._read("list the disputed replies") as session:
+            return [{"session_id": session_id, "trainee": trainee, "scenario_id": scenario_id, "index": turn.index,
+                     "salesperson": turn.salesperson, "reply": turn.reply, "label": turn.label, "cue": turn.cue,
+                     "disputed_label": turn.disputed_label}
+                    for turn, session_id, trainee, scenario_id in session.execute(query)]
 
     def discard_session(self, session_id: int) -> None:
         """Drop an interrupted session from history and from the resume offers (the rows are kept)."""
