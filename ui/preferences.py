@@ -25,6 +25,10 @@ class Preferences:
     trainee: str = ""
     #: The workshop the trainee is in; new sessions are recorded under it ("" for none).
     cohort: str = ""
+    #: Replies can be spoken (speech recognition loads when practice opens).
+    speak_replies: bool = True
+    #: A spoken reply waits a moment in the reply box to be corrected; False sends it at once.
+    review_spoken: bool = True
 
     @classmethod
     def load(cls, path: Path) -> "Preferences":

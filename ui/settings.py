@@ -1,6 +1,6 @@
-"""Settings: voice, speech rate, a voice per persona, live or end-only feedback, the trainer's
-scenarios folder, the workshop cohort, where the data is, and light/dark (following the system
-unless chosen)."""
+"""Settings: voice, speech rate, speaking replies (and whether to review them), a voice per persona,
+live or end-only feedback, the trainer's scenarios folder, the workshop cohort, where the data is,
+and light/dark (following the system unless chosen)."""
 
 from __future__ import annotations
 
@@ -69,6 +69,26 @@ class SettingsScreen(QWidget):
         rate_row.addStretch(1)
         voice.body.addLayout(rate_row)
         column.addWidget(voice)
+
+        speaking = Card()
+        speaking.body.addWidget(text_label("Speaking your replies", "heading"))
+        self.speak_replies = QCheckBox("Let me speak my replies (hold to talk, or hands-free)")
+        self.speak_replies.setAccessibleName("Speak replies")
+        self.speak_replies.toggled.connect(lambda on: self._changed(speak_replies=on))
+        speaking.body.addWidget(self.speak_replies)
+        self.review_spoken = QRadioButton("Review first: a spoken reply waits a moment in the box, to correct it")
+        self.review_spoken.setAccessibleName("Review a spoken reply before it is sent")
+        self.send_spoken = QRadioButton("Send at once")
+        self.send_spoken.setAccessibleName("Send a spoken reply at once")
+        spoken_group = QButtonGroup(self)
+        spoken_group.addButton(self.review_spoken)
+        spoken_group.addButton(self.send_spoken)
+        self.review_spoken.toggled.connect(lambda on: self._changed(review_spoken=on))
+        speaking.body.addWidget(self.review_spoken)
+        speaking.body.addWidget(self.send_spoken)
+        self.listen_state = text_label("", "small")
+        speaking.body.addWidget(self.listen_state)
+        column.addWidget(speaking)
 
         feedback = Card()
         feedback.body.addWidget(text_label("Feedback", "heading"))
@@ -154,12 +174,16 @@ class SettingsScreen(QWidget):
         context.library_changed.connect(self._fill_personas)
         context.storage_changed.connect(self.refresh)
         context.speech.ready.connect(lambda _voices: self._fill_personas())
+        from .voice_input import ListenService
+
+        ListenService.for_context(context).state_changed.connect(lambda *_: self._update_engine_state())
         self.refresh()
 
     def refresh(self) -> None:
         prefs = self.context.prefs
         for widget, value in ((self.voice_on, prefs.voice_on), (self.live, prefs.live_feedback),
-                              (self.end_only, not prefs.live_feedback)):
+                              (self.end_only, not prefs.live_feedback), (self.speak_replies, prefs.speak_replies),
+                              (self.review_spoken, prefs.review_spoken), (self.send_spoken, not prefs.review_spoken)):
             widget.blockSignals(True)
             widget.setChecked(value)
             widget.blockSignals(False)
@@ -185,11 +209,27 @@ class SettingsScreen(QWidget):
             text = "The voice is off; lines are shown as text."
         elif not speech.is_ready:
             text = "Starting the speech engine…"
+        elif speech.available and not speech.has_output:
+            text = "No audio output device was found (no speakers or headphones); lines are shown as text."
         elif speech.available:
             text = f"Speech engine ready ({len(speech.voices())} voices installed)."
         else:
             text = "No speech engine was found; lines are shown as text."
         self.engine_state.setText(text)
+        from .voice_input import ListenService
+
+        listening = ListenService.for_context(self.context)
+        if not self.context.prefs.speak_replies:
+            listen_text = "Replies are typed; speech recognition is not loaded."
+        elif listening.state == "unavailable":
+            listen_text = listening.reason
+        elif listening.ready:
+            listen_text = "Speech recognition is ready (Whisper tiny.en, offline)."
+        else:
+            listen_text = "Speech recognition loads, offline, when practice opens."
+        self.listen_state.setText(listen_text)
+        for widget in (self.review_spoken, self.send_spoken):
+            widget.setEnabled(self.context.prefs.speak_replies)
 
     def _fill_personas(self) -> None:
         clear_layout(self.persona_grid)
