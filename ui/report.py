@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from trainer.labels import SHORT_NAMES
 from trainer.scoring import THRESHOLDS, Measures, measured_rating
 
 from . import theme
@@ -253,6 +254,11 @@ class ReportScreen(QWidget):
             block.addLayout(row)
             if turn.get("cue"):
                 block.addWidget(text_label(f"Decided by: “{turn['cue']}”", "small"))
+            if turn.get("disputed_label") in SHORT_NAMES:
+                meant = text_label(f"You said you meant this as {SHORT_NAMES[turn['disputed_label']].lower()} "
+                                   f"(disputed; listed for the trainers).", "small")
+                meant.setAccessibleName(f"Disputed: you meant this as {SHORT_NAMES[turn['disputed_label']]}")
+                block.addWidget(meant)
             if turn.get("try_instead"):
                 better = text_label(f"Try instead: {turn['try_instead']}")
                 better.setStyleSheet(f"color: {c.good}; font-weight: 600;")

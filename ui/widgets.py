@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -386,11 +387,30 @@ class ChatBubble(QFrame):
             self.replay.setText("● Speaking" if playing else "▶ Replay")
 
 
+def highlight_span(reply: str, span: tuple[int, int] | None, cue: str = "") -> str:
+    """The reply as HTML with the classifier's own cue span marked (the cue's words when no span)."""
+    shown = shortened(reply)
+    if not span or not 0 <= span[0] < span[1] <= len(shown) or shown[:span[1]] != reply[:span[1]]:
+        return highlight_cue(reply, cue)
+    start, end = span
+    colour = theme.colours().cue
+    marked = (f"{html.escape(shown[:start])}<span style='background:{colour}; font-weight:600'>"
+              f"{html.escape(shown[start:end])}</span>{html.escape(shown[end:])}")
+    return marked.replace("\n", "<br>")
+
+
 class FeedbackChip(QFrame):
-    """After a reply: its label, the reply with the cue marked, and a "try instead" when it told."""
+    """After a reply: its label, the reply with the cue marked, and a "try instead" when it told.
+
+    A reading the classifier is not sure of says so, with its best guess. With ``disputable`` the
+    trainee can answer "I meant this as ..."; ``disputed`` carries the label they chose.
+    """
+
+    disputed = Signal(str)
 
     def __init__(self, reply: str, label: str, cue: str, try_instead: str | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, span: tuple[int, int] | None = None, not_sure: bool = False,
+                 disputable: bool = False, disputed_label: str | None = None) -> None:
         super().__init__(parent)
         c = theme.colours()
         background, foreground = theme.label_tone(label)
@@ -404,10 +424,32 @@ class FeedbackChip(QFrame):
         top = QHBoxLayout()
         top.setSpacing(SPACE_S)
         top.addWidget(label_pill(label))
-        description = text_label(DESCRIPTIONS[Label(label)].split(":", 1)[-1].strip(), "small")
+        meaning = DESCRIPTIONS[Label(label)].split(":", 1)[-1].strip()
+        self.not_sure = not_sure
+        if not_sure:
+            meaning = f"Not sure: this is a best guess. {meaning}"
+        description = text_label(meaning, "small")
         top.addWidget(description, 1)
+        self.dispute_button: QToolButton | None = None
+        if disputable:
+            self.dispute_button = QToolButton()
+            self.dispute_button.setText("I meant this as…")
+            self.dispute_button.setAccessibleName("I meant this as another label")
+            self.dispute_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(self.dispute_button)
+            for other in Label:
+                if other.value != label:
+                    action = menu.addAction(SHORT_NAMES[other])
+                    action.triggered.connect(lambda _=False, chosen=other.value: self._dispute(chosen))
+            self.dispute_button.setMenu(menu)
+            top.addWidget(self.dispute_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        self.reply = QLabel(highlight_cue(reply, cue))
+        self.meant = text_label("", "small")
+        self.meant.setVisible(False)
+        layout.addWidget(self.meant)
+        if disputed_label:
+            self._show_meant(disputed_label)
+        self.reply = QLabel(highlight_span(reply, span, cue))
         self.reply.setTextFormat(Qt.TextFormat.RichText)
         self.reply.setWordWrap(True)
         self.reply.setAccessibleName("Your reply with the deciding words marked")
@@ -420,8 +462,17 @@ class FeedbackChip(QFrame):
             self.try_instead.setStyleSheet(f"color: {c.good}; font-weight: 600;")
             self.try_instead.setAccessibleName(f"Try instead: {try_instead}")
             layout.addWidget(self.try_instead)
-        summary = f"Feedback: {SHORT_NAMES[Label(label)]}" + (f". Try instead: {try_instead}" if try_instead else "")
+        summary = (f"Feedback: {'not sure, best guess ' if not_sure else ''}{SHORT_NAMES[Label(label)]}"
+                   + (f". Try instead: {try_instead}" if try_instead else ""))
         self.setAccessibleName(summary)
+
+    def _show_meant(self, meant: str) -> None:
+        self.meant.setText(f"You meant this as {SHORT_NAMES[Label(meant)].lower()}: noted for the trainers.")
+        self.meant.setVisible(True)
+
+    def _dispute(self, meant: str) -> None:
+        self._show_meant(meant)
+        self.disputed.emit(meant)
 
 
 class Meter(QWidget):

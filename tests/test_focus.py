@@ -1,0 +1,84 @@
+"""The second axis: where a reply points (focus) and whether it sides with the salesperson's blame."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.classify import FocusTerms, classify
+from trainer.corpus import load_focus_corpus
+from trainer.evaluate import evaluate_focus
+
+FOCUS = {
+    "own_part": ["What have you done with the new accounts since January?", "what could you try before friday",
+                 "So you never followed those two up.", "how did u handle the pricing objection",
+                 "What are you gonna do about the ones in the second tier?", "Try ringing them on Tuesday morning.",
+                 "You're a strong closer, I've seen it.", "That was sloppy prep.",
+                 "What would it take for you to book three more meetings?"],
+    "others": ["What else did leadership get wrong?", "Why is marketing sending such weak leads?",
+               "Leon should have delivered.", "Who decided the split?", "What's the competition doing on price?",
+               "Why would finance block the discount, do you think?"],
+    "outcome": ["Will you hit the number this month?", "How much is the deal worth?",
+                "Where are you against quota?", "What are the odds they sign, honestly?"],
+    "experience": ["How did that call feel?", "What happened after the demo?", "You sound fed up.",
+                   "What's that been like for you?", "Tell me what happened with the Harper account.",
+                   "That must have been disappointing."],
+    "none": ["How was your weekend?", "Coffee?", "did you catch the match last night",
+             "Let's wrap up there, same time next week?", "Hang on, let me find the file."],
+}
+
+
+@pytest.mark.parametrize(("focus", "reply"), [(f, r) for f, replies in FOCUS.items() for r in replies])
+def test_focus(focus, reply):
+    result = classify(reply)
+    assert result.focus == focus, (reply, result.focus, result.focus_cue)
+    assert result.focus == "none" or result.focus_cue
+
+
+SIDING = [
+    ("Yeah, leadership really messed that up.", None),
+    ("That's just bad luck.", None),
+    ("How did leadership think that split was going to work for you?", None),
+    ("that's on Leon, not you", "Leon missed the deadline again."),
+    ("honestly marketing's leads have been rubbish for ages, not your fault", None),
+    ("Exactly, the territory they gave you is impossible.", "The territory is impossible."),
+    ("What else has Leon dropped on you this month?", None),
+    ("Don't beat yourself up, the market's just dead right now.", "I can't sell anything."),
+    ("You're right, it was a stupid decision.", "I think the split was a stupid decision."),
+]
+NOT_SIDING = [
+    ("You're angry about the split.", "They split my territory without asking."),
+    ("So you feel nobody has your back.", None),
+    ("What could you do to get hold of the buyer directly?", "Procurement won't let me near him."),
+    ("What's the story with the reorg?", None),
+    ("That's ridiculous, nobody needs that many meetings.", None),
+    ("What were you thinking, sending pricing out without checking?", None),
+]
+
+
+@pytest.mark.parametrize(("reply", "context"), SIDING)
+def test_siding_as_statement_or_question(reply, context):
+    result = classify(reply, context)
+    assert result.sides_with_blame, (reply, result)
+    assert result.focus == "others" and result.siding_cue
+    assert result.label != "judgment"  # siding is not judgment: they feel agreed with, not accused
+
+
+@pytest.mark.parametrize(("reply", "context"), NOT_SIDING)
+def test_not_siding(reply, context):
+    assert not classify(reply, context).sides_with_blame
+
+
+def test_a_scenarios_own_terms_decide_focus():
+    terms = FocusTerms(blames=("the Hendry rollout",), controls=("discovery notes",), outcomes=("renewal",))
+    assert classify("What happened with the Hendry rollout?", terms=terms).focus == "others"
+    assert classify("How are your discovery notes looking?", terms=terms).focus == "own_part"
+    assert classify("Is the renewal safe?", terms=terms).focus == "outcome"
+    sided = classify("Yeah, the Hendry rollout was a mess, not on you.", terms=terms)
+    assert sided.sides_with_blame and sided.focus == "others"
+
+
+def test_held_out_focus_part_meets_its_floor():
+    report = evaluate_focus(load_focus_corpus("focus_test"), "focus_test")
+    assert report.size >= 70
+    assert report.focus_macro_f1 >= 0.80
+    assert report.siding["f1"] >= 0.85
