@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-import textwrap
+import re
 from pathlib import Path
 
 import pytest
 
 from trainer.scenario import ScenarioError, load_library, load_scenario
 
-GOOD = textwrap.dedent("""\
-    id: tiny
-    title: A tiny scenario
-    situation: Sam wants you to fix it.
-    goal: Let Sam own it.
-    persona: {name: Sam Test, role: Rep, tenure: 1 year, temperament: calm}
-    tags: [test]
-    difficulty: 1
-    start: opening
-    rules:
-      - if: told >= 2
-        goto: gave_up
-    nodes:
-      opening:
-        lines: ["Can you just fix it?", "Please sort it for me."]
-        try_instead: ["What have you tried so far?"]
-        branches:
-          open_question, reflection:
-            - if: openness >= 2
-              goto: owns_it
-            - goto: opening
-              say: ["Hmm, let me think."]
-          takeover: gave_up
-          default: opening
-    endings:
-      owns_it: {outcome: success, summary: Sam owns it., lines: ["I'll do it."]}
-      gave_up: {outcome: failure, summary: Sam gave up., lines: ["Fine, you do it."]}
-""")
+DOC = Path(__file__).resolve().parent.parent / "docs" / "scenario-format.md"
+#: The short complete example of docs/scenario-format.md: the doc and the loader cannot disagree.
+GOOD = re.search(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S).group(1)
 
 
 def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
@@ -45,63 +20,62 @@ def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
     return path
 
 
-def problems_of(tmp_path: Path, text: str) -> list[str]:
+def problems_of(tmp_path: Path, text: str, deep: bool = True) -> list[str]:
     with pytest.raises(ScenarioError) as caught:
-        load_scenario(write(tmp_path, text))
+        load_scenario(write(tmp_path, text), deep=deep)
     return [str(p) for p in caught.value.problems]
 
 
-def test_good_file_loads(tmp_path):
-    scenario = load_scenario(write(tmp_path, GOOD))
-    assert scenario.id == "tiny" and scenario.start == "opening"
+def test_the_documented_example_loads_and_every_fact_and_ending_is_reachable(tmp_path):
+    scenario = load_scenario(write(tmp_path, GOOD), deep=True)
+    assert scenario.id == "late-proposal" and scenario.start == "opening"
+    assert {f.id for f in scenario.facts} == {"never_asked", "due_friday"}
 
 
 @pytest.mark.parametrize("change,expected", [
-    (("difficulty: 1", "difficulty: 1\ncolour: red"), "unknown field 'colour'"),
-    (("goal: Let Sam own it.\n", ""), "missing field 'goal'"),
-    (("takeover: gave_up", "takeover: nowhere"), "goes to 'nowhere'"),
-    (("if: openness >= 2", "if: openness >>= 2"), "cannot read"),
-    (("if: openness >= 2", "if: __import__('os')"), "cannot read"),
-    (("if: told >= 2", "if: patience >= 2"), "unknown state 'patience'"),
-    (("open_question, reflection:", "open_questions:"), "'open_questions' is not a label"),
-    (("      default: opening\n", ""), "needs a 'default' branch"),
-    (("difficulty: 1", "difficulty: 5"), "difficulty"),
+    (("difficulty: 2", "difficulty: 2\ncolour: red"), "unknown field 'colour'"),
+    (("goal: Help Priya decide what she will do about it, without fixing it for her.\n", ""), "missing field 'goal'"),
+    (("difficulty: 2", "difficulty: 5"), "difficulty"),
+    (("about: own_part", "about: everything"), "facts[0].about"),
+    (('how_many: "Two days left."', 'how_many: "A few days left."'.replace("A few", "Some")), "needs a number"),
+    (("needs: {openness: 2}", "needs: {openness: 99}"), "between -5 and 10"),
+    (("id: due_friday", "id: never_asked"), "already used by facts[0]"),
+    (('  closing: ["I\'ve got a call soon.", "We should wrap up."]\n', ""), "missing reaction 'closing'"),
+    (("  who: [\"Sam, from solutions.\"]\n", ""), "missing short answers for 'who'"),
+    (("  walked_out: {summary: Priya left., lines: [\"I'm done here.\"]}\n", ""), "missing ending 'walked_out'"),
+    (("format: 2", "format: 3"), "format"),
 ])
 def test_problems_name_file_and_place(tmp_path, change, expected):
     old, new = change
-    assert old in GOOD
+    assert old in GOOD, old
     found = problems_of(tmp_path, GOOD.replace(old, new))
     assert any(expected in p for p in found), found
     assert all(p.startswith(str(tmp_path / "s.yaml")) for p in found)
 
 
 def test_line_numbers_point_at_the_place(tmp_path):
-    found = problems_of(tmp_path, GOOD.replace("takeover: gave_up", "takeover: nowhere"))
-    line = GOOD.splitlines().index("      takeover: gave_up") + 1
-    assert found[0].startswith(f"{tmp_path / 's.yaml'}:{line}: nodes.opening.branches.takeover")
+    found = problems_of(tmp_path, GOOD.replace("about: own_part", "about: everything"))
+    line = GOOD.splitlines().index("    about: own_part                 # own_part, others, outcome or experience") + 1
+    assert found[0].startswith(f"{tmp_path / 's.yaml'}:{line}: facts[0].about"), found
 
 
-NO_RULES = GOOD.replace("rules:\n  - if: told >= 2\n    goto: gave_up\n", "")
-EXTRA_NODE = textwrap.indent(textwrap.dedent("""\
-    {name}:
-      lines: ["Round and round.", "Here we go again."]
-      try_instead: ["What else?"]
-      branches: {{default: {name}}}
-"""), "  ")
+def test_a_fact_that_can_never_be_told_is_named(tmp_path):
+    short = GOOD.replace("soft_limit: 12, grace: 3", "soft_limit: 6, grace: 1")  # seven replies at most
+    found = problems_of(tmp_path, short.replace("needs: {openness: 2}", "needs: {openness: 9}"))
+    assert any("facts[0]: fact 'never_asked' can never be revealed" in p for p in found), found
 
 
-def test_unreachable_node(tmp_path):
-    text = GOOD.replace("endings:", EXTRA_NODE.format(name="island") + "endings:")
-    found = problems_of(tmp_path, text)
-    assert any("node 'island' cannot be reached from the start" in p for p in found), found
+def test_an_ending_that_cannot_be_reached_is_named(tmp_path):
+    slow = GOOD.replace("tuning: {to_win: 4, open_at: 2, patience: 3, soft_limit: 12, grace: 3}",
+                        "tuning: {to_win: 8, open_at: 6, patience: 3, soft_limit: 6, grace: 1}")
+    found = problems_of(tmp_path, slow)
+    assert any("ending 'owns_plan' cannot be reached" in p for p in found), found
 
 
-def test_node_with_no_path_to_an_ending(tmp_path):
-    assert "rules:" not in NO_RULES
-    text = NO_RULES.replace("takeover: gave_up", "takeover: loop").replace(
-        "endings:", EXTRA_NODE.format(name="loop") + "endings:")
-    found = problems_of(tmp_path, text)
-    assert any("node 'loop' has no path to any ending" in p for p in found), found
+def test_a_version_1_file_is_refused_with_how_to_update_it(tmp_path):
+    old = "id: tiny\ntitle: T\nstart: opening\nnodes:\n  opening: {lines: [a, b]}\n"
+    found = problems_of(tmp_path, old)
+    assert any("version 1 scenario" in p and "docs/scenario-format.md" in p for p in found), found
 
 
 @pytest.mark.parametrize("content,expected", [
@@ -124,9 +98,9 @@ def test_broken_files_get_a_message_not_a_traceback(tmp_path, content, expected)
 def test_folder_with_good_and_bad_files_loads_the_good_ones(tmp_path):
     write(tmp_path, GOOD, "good.yaml")
     write(tmp_path, "id: [broken", "bad.yaml")
-    write(tmp_path, GOOD.replace("id: tiny", "id: tiny-two").replace("start: opening", "start: nope"), "bad2.yaml")
+    write(tmp_path, GOOD.replace("id: late-proposal", "id: two").replace("difficulty: 2", "difficulty: 9"), "bad2.yaml")
     library = load_library([tmp_path], include_bundled=False)
-    assert list(library.scenarios) == ["tiny"]
+    assert list(library.scenarios) == ["late-proposal"]
     assert {Path(p.file).name for p in library.problems} == {"bad.yaml", "bad2.yaml"}
 
 
@@ -140,7 +114,8 @@ def test_hostile_or_ambiguous_yaml_is_refused_with_the_reason(tmp_path, text, ex
     assert any(expected in problem for problem in found), found
 
 
-def test_a_node_needs_several_line_variants(tmp_path):
-    text = GOOD.replace('lines: ["Can you just fix it?", "Please sort it for me."]', 'lines: ["Can you just fix it?"]')
+def test_a_stage_needs_several_line_variants(tmp_path):
+    text = GOOD.replace('opening: {lines: ["I need you to have a word with Sam.", "Sam\'s sunk my proposal again."],',
+                        'opening: {lines: ["I need you to have a word with Sam."],')
     found = problems_of(tmp_path, text)
-    assert any("nodes.opening.lines" in problem and "at least 2" in problem for problem in found), found
+    assert any("stages.opening.lines" in problem and "at least 2" in problem for problem in found), found
