@@ -30,6 +30,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..safeio import JOURNAL_SUFFIXES, is_special_file, protect
 from .errors import RefusedDatabase, StorageError
 
 APP_NAME = "ask-dont-tell"
@@ -136,6 +137,7 @@ def check_sqlite_file(path: Path) -> None:
     """
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file")
+    check_companions(path)
     try:
         with path.open("rb") as file:
             header = file.read(100)
@@ -160,6 +162,8 @@ def check_sqlite_file(path: Path) -> None:
                 {row[0] for row in connection.execute("SELECT version_num FROM alembic_version")}
                 if "alembic_version" in tables else set()
             )
+            columns = {table: frozenset(row[1] for row in connection.execute(f"PRAGMA table_info({_quoted(table)})"))
+                       for table in tables if not table.startswith("sqlite_")}
             # a damaged page deeper in the file passes the reads above; writing to it would spread the damage
             verdict = connection.execute("PRAGMA quick_check(1)").fetchone()[0]
     except sqlite3.DatabaseError as error:
@@ -168,9 +172,54 @@ def check_sqlite_file(path: Path) -> None:
         raise RefusedDatabase(f"{path} is damaged (SQLite's check found: {verdict}). It was not changed.", path)
     known, _ = known_revisions()
     if revisions - known:
+        if not APP_TABLES <= set(columns):
+            raise _foreign_database_error(str(path))
         raise _newer_version_error(str(path), revisions - known)
-    if not revisions and tables - {"alembic_version"}:
+    if not revisions and set(columns) - {"alembic_version"}:
         raise _foreign_database_error(str(path))
+    if revisions and (len(revisions) != 1 or columns != expected_schema(next(iter(revisions)))):
+        raise _foreign_database_error(str(path))
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@lru_cache(maxsize=None)
+def expected_schema(revision: str) -> dict[str, frozenset[str]]:
+    """Every table of this app's database at ``revision`` (alembic_version included) with its columns.
+
+    The newest revision's schema comes from the models; an older one's is built by running the
+    migrations up to it on an in-memory database (only when such a database is opened).
+    """
+    _, head = known_revisions()
+    if revision == head:
+        from .models import Base
+
+        schema = {table.name: frozenset(column.name for column in table.columns)
+                  for table in Base.metadata.sorted_tables}
+        return {**schema, "alembic_version": frozenset({"version_num"})}
+    from alembic import command
+
+    engine = create_engine("sqlite://")
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), revision)
+            inspector = inspect(connection)
+            return {table: frozenset(column["name"] for column in inspector.get_columns(table))
+                    for table in inspector.get_table_names()}
+    finally:
+        engine.dispose()
+
+
+def check_companions(path: Path) -> None:
+    """Refuse at once a database whose file or journal files are pipes, sockets or devices
+    (opening a pipe would wait forever)."""
+    for suffix in JOURNAL_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        if is_special_file(companion):
+            raise RefusedDatabase(f"{companion} is not a regular file (a pipe, socket or device), so {path} "
+                                  "cannot be used as a database. It was not changed.", path)
 
 
 def move_aside(path: Path) -> Path:
@@ -182,7 +231,7 @@ def move_aside(path: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.set-aside-{stamp}")
     try:
-        for suffix in ("-wal", "-shm", "-journal"):
+        for suffix in JOURNAL_SUFFIXES[1:]:
             sibling = path.with_name(path.name + suffix)
             if sibling.exists():
                 sibling.rename(target.with_name(target.name + suffix))
@@ -348,8 +397,11 @@ def open_database(url: str | None = None, migrate: bool = True) -> Database:
         path = _sqlite_path(parsed)
         if path is not None:
             _prepare_folder(path.parent)
-            if path.exists():
+            if os.path.lexists(path):
                 check_sqlite_file(path)
+            else:
+                check_companions(path)
+            protect(path)
             parsed = parsed.set(database=str(path))
         options["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
     try:
