@@ -25,8 +25,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 
 from ..classify import Classification, SentenceResult
-from ..engine import ReplyRefused, Session, SessionResult, Turn as EngineTurn
+from ..engine import ReplyRefused, Session, SessionResult, Turn as EngineTurn, with_reading
+from ..labels import ALL_LABELS
 from ..scenario import Library, Scenario, content_hash
+from ..scoring import Measures
 from .database import Database
 from .errors import SessionNotFound, StorageError
 from .models import (
@@ -38,7 +40,8 @@ from .models import (
 _CHUNK = 500
 #: The session measures a trend line follows.
 TREND_MEASURES = ("open_question_share", "ask_tell_ratio", "talk_ratio", "open_among_questions",
-                  "reflection_to_question", "responsibility_kept", "judgments")
+                  "reflection_to_question", "responsibility_kept", "judgments", "evoking_share", "own_part_share",
+                  "sided_with_blame", "telling")
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ class SessionStore:
             session_id=session_id, index=turn.index, node=turn.node, salesperson=turn.salesperson,
             reply=turn.reply, label=turn.label, cue=turn.cue, sentences=list(turn.sentences),
             try_instead=turn.try_instead, response=turn.response, state=dict(turn.state),
-            created=utcnow(), think_ms=think_ms,
+            created=utcnow(), think_ms=think_ms, reading=turn.reading, speech_seconds=turn.speech_seconds,
         )
 
     def _active_session(self, session: OrmSession, session_id: int, doing: str) -> PracticeSession:
@@ -209,6 +212,29 @@ class SessionStore:
                 raise SessionNotFound(f"no session {session_id} in {self.database.where}")
             row.self_rating = rating
 
+    def dispute_label(self, session_id: int, turn_index: int, label: str | None) -> None:
+        """Keep the label the trainee says they meant for a reply ("I meant this as ..."); None withdraws it."""
+        if label is not None and label not in ALL_LABELS:
+            raise ValueError(f"no label {label!r}; the labels are {', '.join(ALL_LABELS)}")
+        with self._write("save the disputed label") as session:
+            row = session.scalars(select(Turn).where(Turn.session_id == session_id, Turn.index == turn_index)).first()
+            if row is None:
+                raise SessionNotFound(f"no reply {turn_index} in session {session_id} in {self.database.where}")
+            row.disputed_label = label
+
+    def disputed_turns(self) -> list[dict]:
+        """Every disputed reply, newest first, with the line it answered, for trainers."""
+        query = (select(Turn, PracticeSession.id, Trainee.name, ScenarioVersion.scenario_id)
+                 .join(PracticeSession, Turn.session_id == PracticeSession.id)
+                 .join(Trainee, PracticeSession.trainee_id == Trainee.id)
+                 .join(ScenarioVersion, PracticeSession.scenario_version_id == ScenarioVersion.id)
+                 .where(Turn.disputed_label.is_not(None)).order_by(Turn.created.desc(), Turn.id.desc()))
+        with self._read("list the disputed replies") as session:
+            return [{"session_id": session_id, "trainee": trainee, "scenario_id": scenario_id, "index": turn.index,
+                     "salesperson": turn.salesperson, "reply": turn.reply, "label": turn.label, "cue": turn.cue,
+                     "disputed_label": turn.disputed_label}
+                    for turn, session_id, trainee, scenario_id in session.execute(query)]
+
     def discard_session(self, session_id: int) -> None:
         """Drop an interrupted session from history and from the resume offers (the rows are kept)."""
         with self._write("discard the session") as session:
@@ -239,8 +265,9 @@ class SessionStore:
             ) from None
         try:
             replies = [
-                (turn.reply, Classification(turn.label, turn.cue,
-                                            tuple(SentenceResult(s["text"], s["label"], s["cue"]) for s in turn.sentences)))
+                (turn.reply, with_reading(Classification(
+                    turn.label, turn.cue, tuple(SentenceResult(s["text"], s["label"], s["cue"]) for s in turn.sentences)),
+                    turn.reading, turn.reply, turn.salesperson, scenario))
                 for turn in stored
             ]
         except (KeyError, TypeError, AttributeError) as error:
@@ -398,7 +425,9 @@ class SessionStore:
                 measures = row.measures or {}
                 point = {"id": row.id, "started": _iso(row.started), "scenario": row.scenario_id,
                          "score": row.score, "outcome": row.outcome}
-                point.update({name: measures.get(name) for name in TREND_MEASURES})
+                known = Measures.from_stored(measures)
+                point.update({name: getattr(known, name) for name in TREND_MEASURES} if known else
+                             {name: None for name in TREND_MEASURES})
                 points.append(point)
             return points
 
