@@ -19,7 +19,7 @@ from trainer.scenario import load_library
 from trainer.storage import SessionStore, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
-SCENARIO = "just-tell-me"
+SCENARIO = "blaming-the-leader"
 ASKING = ["What have you tried so far?", "What would a good outcome look like for you?",
           "What options do you see?", "Which of those will you do first, and by when?"]
 TELLING = ["You should call them tomorrow.", "That was a bad call.", "I'll handle the client myself.",
@@ -161,7 +161,7 @@ def test_a_file_with_a_valid_checksum_but_bad_content_is_rejected(participant, t
     del data["checksum"]
     data["checksum"] = _checksum(data)
     out.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ExchangeError, match=r"sessions\.0\.turns\.0\.label"):
+    with pytest.raises(ExchangeError, match=r"sessions\[0\]\.turns\[0\]\.label"):
         import_files(trainer_store, [out], "Workshop")
     assert session_count(trainer_store) == 0
 
@@ -235,7 +235,7 @@ def bundled_file(name: str) -> str:
 def make_pack_folder(folder: Path) -> Path:
     """A trainer's folder: one scenario (a renamed copy of a bundled one) and one drill using it."""
     folder.mkdir()
-    text = bundled_file("just-tell-me.yaml").replace("id: just-tell-me", "id: our-harlow", 1)
+    text = bundled_file("blaming-the-leader.yaml").replace("id: blaming-the-leader", "id: our-harlow", 1)
     (folder / "our-harlow.yaml").write_text(text, encoding="utf-8")
     (folder / "drills").mkdir()
     drill = "id: ours\ntitle: Ours\ndescription: d\nprompts:\n  - {scenario: our-harlow, node: opening}\n"
@@ -262,7 +262,7 @@ def test_a_pack_exports_and_imports_as_a_zip(tmp_path):
     target = tmp_path / "installed"
     written = import_pack(tmp_path / "pack.zip", target)
     assert sorted(p.relative_to(target).as_posix() for p in written) == ["drills/ours.yaml", "our-harlow.yaml"]
-    assert load_library([target]).get("our-harlow").title == "Just tell me what to do"
+    assert load_library([target]).get("our-harlow").title == load_library().get("blaming-the-leader").title
     assert import_pack(tmp_path / "pack.zip", target)  # the same files again: nothing conflicts
 
 
@@ -275,7 +275,7 @@ def test_a_pack_entry_outside_the_target_folder_refuses_the_whole_pack(tmp_path,
 
     pack = tmp_path / "evil.zip"
     with zipfile.ZipFile(pack, "w") as archive:
-        archive.writestr("good.yaml", bundled_file("just-tell-me.yaml"))
+        archive.writestr("good.yaml", bundled_file("blaming-the-leader.yaml"))
         archive.writestr(entry, "id: x\n")
     target = tmp_path / "target" / "inside"
     target.mkdir(parents=True)
@@ -292,7 +292,7 @@ def test_a_pack_with_an_invalid_scenario_or_too_much_data_writes_nothing(tmp_pat
 
     broken = tmp_path / "broken.zip"
     with zipfile.ZipFile(broken, "w") as archive:
-        archive.writestr("good.yaml", bundled_file("just-tell-me.yaml").replace("id: just-tell-me", "id: good", 1))
+        archive.writestr("good.yaml", bundled_file("blaming-the-leader.yaml").replace("id: blaming-the-leader", "id: good", 1))
         archive.writestr("bad.yaml", "id: bad\ntitle: Bad\n")
     target = tmp_path / "target"
     with pytest.raises(PackError, match=r"broken\.zip:bad\.yaml"):
@@ -333,7 +333,7 @@ def test_rehearse_with_a_cohort_lands_in_the_cohort_report(tmp_path):
                                "How will you start?", "What might get in the way?"]
     answers.write_text("\n".join(open_questions) + "\n", encoding="utf-8")
     for trainee in ("Ana", "Ben"):
-        done = run_cli("rehearse", "just-tell-me", "--answers", str(answers), "--trainee", trainee,
+        done = run_cli("rehearse", "blaming-the-leader", "--answers", str(answers), "--trainee", trainee,
                        "--cohort", "Spring", "--database", database)
         assert done.returncode == 0, done.stderr
     report = tmp_path / "spring.csv"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+import math
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from trainer.safeio import UnreadableFile, atomic_write, read_user_file
+
 FILE_NAME = "settings.json"
+#: A settings file is a few hundred bytes; a larger one is not ours and gives the defaults.
+MAX_SETTINGS_BYTES = 256 * 1024
 
 
 @dataclass
@@ -32,10 +35,11 @@ class Preferences:
 
     @classmethod
     def load(cls, path: Path) -> "Preferences":
-        """Read the file; a missing or unreadable one gives the defaults (a fresh machine)."""
+        """Read the file; a missing, unreadable or foreign one (a pipe, a huge file, not JSON) gives
+        the defaults (a fresh machine); a value of the wrong type or out of range is left out."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_user_file(path, MAX_SETTINGS_BYTES).decode("utf-8"))
+        except (UnreadableFile, ValueError, RecursionError):
             return cls()
         known = {f.name for f in fields(cls)}
         defaults = cls()
@@ -43,14 +47,17 @@ class Preferences:
         for name, value in data.items() if isinstance(data, dict) else ():
             if name in known and isinstance(value, type(getattr(defaults, name))):
                 values[name] = value
-            elif name == "speech_rate" and isinstance(value, int):
+            elif name == "speech_rate" and isinstance(value, int) and not isinstance(value, bool):
                 values[name] = float(value)
+        if not (isinstance(values.get("speech_rate"), float) and math.isfinite(values["speech_rate"])
+                and 0.25 <= values["speech_rate"] <= 4.0):
+            values.pop("speech_rate", None)
+        if "persona_voices" in values:
+            values["persona_voices"] = {key: voice for key, voice in values["persona_voices"].items()
+                                        if isinstance(key, str) and isinstance(voice, str)}
         return cls(**values)
 
     def save(self, path: Path) -> None:
-        """Write atomically, so a crash mid-write never leaves a half file."""
+        """Write atomically, so a crash or a full disk mid-write never leaves a half file."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(asdict(self), stream, indent=2, ensure_ascii=False)
-        os.replace(temporary, path)
+        atomic_write(path, json.dumps(asdict(self), indent=2, ensure_ascii=False).encode("utf-8"))
