@@ -674,9 +674,9 @@ def with_reading(classification: Classification, reading: Mapping | None, reply:
     reading existed get it recomputed from their reply (and the line it answered), keeping the
     stored label."""
     if not reading:
-        if not reply or scenario is None:
+        if not reply:
             return classification
-        fresh = classify(reply, context, scenario.terms)
+        fresh = classify(reply, context, scenario.terms if scenario is not None else None)
         return replace(classification, focus=fresh.focus, focus_cue=fresh.focus_cue,
                        sides_with_blame=fresh.sides_with_blame, siding_cue=fresh.siding_cue)
     confidence = reading.get("confidence", 1.0)
@@ -693,3 +693,27 @@ def stored_classification(turn: Mapping, scenario: Scenario | None = None) -> Cl
     sentences = tuple(SentenceResult(s["text"], s["label"], s["cue"]) for s in turn.get("sentences") or [])
     base = Classification(turn["label"], turn.get("cue") or "", sentences)
     return with_reading(base, turn.get("reading"), turn.get("reply", ""), turn.get("salesperson"), scenario)
+
+
+@dataclass(frozen=True)
+class StoredReply:
+    """A stored reply as the measures read it (``scoring.ReplyLike``)."""
+
+    label: str
+    reply: str
+    focus: str
+    sides_with_blame: bool
+    speech_seconds: float | None = None
+
+
+def stored_replies(turns: list[Mapping], scenario: Scenario | None = None) -> list[StoredReply]:
+    """Stored turns (dicts with reply, label, salesperson and, since 0003, reading) as replies the
+    measures can count; a turn stored without a reading gets it recomputed from its words."""
+    replies = []
+    for turn in turns:
+        reading = stored_classification(turn, scenario) if turn.get("reading") or turn.get("reply") else None
+        replies.append(StoredReply(
+            str(turn.get("label") or "other"), str(turn.get("reply") or ""),
+            reading.focus if reading else "none", bool(reading.sides_with_blame) if reading else False,
+            turn.get("speech_seconds") if isinstance(turn.get("speech_seconds"), (int, float)) else None))
+    return replies

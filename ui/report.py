@@ -155,6 +155,11 @@ class ReportScreen(QWidget):
         card.body.addWidget(pill)
         if data.get("summary"):
             card.body.addWidget(text_label(data["summary"]))
+        final_line = data.get("final_line") or _final_line(data)
+        if final_line:
+            last = text_label(f"{data.get('persona') or 'Salesperson'}, last: “{final_line}”", "muted")
+            last.setAccessibleName(f"Their final line: {final_line}")
+            card.body.addWidget(last)
         card.body.addStretch(1)
         # as wide as the score needs, and a little more for the summary: the breakdown gets the rest
         card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -315,6 +320,11 @@ class ReportScreen(QWidget):
     def _again(self) -> None:
         if self.data is not None:
             self.practise_again.emit(self.data.get("scenario", ""))
+
+
+def _final_line(data: dict) -> str:
+    turns = data.get("turns") or []
+    return turns[-1].get("response", "") if turns else ""
 
 
 def stored_report(detail: dict, library) -> dict:

@@ -25,10 +25,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 
 from ..classify import Classification, SentenceResult
-from ..engine import ReplyRefused, Session, SessionResult, Turn as EngineTurn, with_reading
+from ..engine import ReplyRefused, Session, SessionResult, Turn as EngineTurn, stored_replies, with_reading
 from ..labels import ALL_LABELS
 from ..scenario import Library, Scenario, content_hash
-from ..scoring import Measures
+from ..scoring import Measures, compute_measures
 from .database import Database
 from .errors import SessionNotFound, StorageError
 from .models import (
@@ -425,11 +425,30 @@ class SessionStore:
                 measures = row.measures or {}
                 point = {"id": row.id, "started": _iso(row.started), "scenario": row.scenario_id,
                          "score": row.score, "outcome": row.outcome}
+                if "own_part_share" not in measures:  # stored before the second axis: recompute
+                    measures = self._recomputed_measures(session, row.id) or measures
                 known = Measures.from_stored(measures)
                 point.update({name: getattr(known, name) for name in TREND_MEASURES} if known else
                              {name: None for name in TREND_MEASURES})
                 points.append(point)
             return points
+
+    @staticmethod
+    def _recomputed_measures(session: OrmSession, session_id: int) -> dict | None:
+        """The measures of a session stored by an older version, recomputed from its replies."""
+        rows = session.execute(select(Turn.reply, Turn.label, Turn.salesperson, Turn.response, Turn.reading,
+                                      Turn.speech_seconds).where(Turn.session_id == session_id)
+                               .order_by(Turn.index)).all()
+        if not rows:
+            return None
+        turns = [{"reply": r.reply, "label": r.label, "salesperson": r.salesperson, "reading": r.reading,
+                  "speech_seconds": r.speech_seconds} for r in rows]
+        try:
+            replies = stored_replies(turns)
+            said = [rows[0].salesperson] + [r.response for r in rows]
+            return compute_measures(replies, said).to_dict()
+        except (ValueError, TypeError):  # a damaged row: keep what was stored
+            return None
 
     def session_detail(self, session_id: int) -> dict:
         """Everything stored about one session (any status), for a report or an export."""
