@@ -12,17 +12,20 @@ Pure and deterministic, safe from any thread.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..labels import FOCI
-from .rules import _FEELING
+from .rules import _FEELING, _lower
 
 __all__ = ["FOCI", "FocusReading", "FocusTerms", "read_focus", "phrase_pattern", "content_words"]
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    # Sentences are lower-cased once before matching (keeping their length, so a match's span is
+    # the original's): case-sensitive patterns search much faster.
+    return re.compile(pattern)
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -133,12 +136,17 @@ _NAMED_PERSON = re.compile(r"(?:(?<=[a-z,] )(?!I\b|I'|OK\b)([A-Z][a-z]{2,})\b|^(
 _ABOUT_SALESPERSON_FAULT = _rx(rf"\b{YOU}\s+(?:should|shouldn't|messed|screwed|dropped|failed|got it wrong|let)\b|\byour (?:fault|mess|mistake)\b")
 
 
-def _first_rule(rules: Sequence[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, str] | None:
+def _first_rule(rules: Sequence[tuple[str, re.Pattern[str]]], low: str, text: str) -> tuple[str, str] | None:
     for rule_id, pattern in rules:
-        match = pattern.search(text)
+        match = pattern.search(low)
         if match:
-            return rule_id, match.group(0)
+            return rule_id, text[match.start():match.end()]
     return None
+
+
+def _cut(text: str, match: re.Match[str] | None) -> str:
+    """The original words of a match found in the lower-cased text."""
+    return text[match.start():match.end()] if match else ""
 
 
 _CONTENT_STOP = frozenset(
@@ -153,20 +161,23 @@ def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'’]+", text.lower()) if len(w) > 2 and w not in _CONTENT_STOP}
 
 
+@functools.lru_cache(maxsize=2048)
 def _others_in(text: str, terms: FocusTerms | None) -> str:
     """The words naming someone or something outside their control as a cause, or ''."""
+    low = _lower(text)
     blame = terms.pattern("blames") if terms else None
-    if blame is not None and (match := blame.search(text)):
-        return match.group(0)
+    if blame is not None and (match := blame.search(low)):
+        return _cut(text, match)
     pronoun = ""
     for _rule_id, pattern in _OTHERS_RULES:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(low):
             if not _PRONOUN.fullmatch(match.group(0)):
-                return match.group(0)
-            pronoun = pronoun or match.group(0)
+                return _cut(text, match)
+            pronoun = pronoun or _cut(text, match)
     for named in _NAMED_PERSON.finditer(text):
-        if not _NAMED_THING.match(text, named.end()) and not _CALENDAR.fullmatch(named.group(1) or named.group(2)):
-            return named.group(1) or named.group(2)
+        name = named.group(1) or named.group(2)
+        if not _NAMED_THING.match(low, named.end()) and not _CALENDAR.fullmatch(name.lower()):
+            return name
     return pronoun
 
 
@@ -181,51 +192,52 @@ _NAMED_THING = _rx(r"\s+(?:account|deal|opportunity|renewal|contract|proposal|pi
 def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str],
                     label: str | None = None) -> tuple[str, str]:
     """(focus, cue) of one sentence; ``label`` is its label on the first axis, when known."""
+    low = _lower(text)
     control = terms.pattern("controls") if terms else None
     outcome = terms.pattern("outcomes") if terms else None
-    own = _first_rule(_OWN_PART_RULES, text)
-    if control is not None and (match := control.search(text)) and own is None:
+    own = _first_rule(_OWN_PART_RULES, low, text)
+    if control is not None and (match := control.search(low)) and own is None:
         # the scenario's own activities, asked or said of them
-        if re.search(rf"\b{YOU}\b|\byour\b", text, re.IGNORECASE):
-            own = ("own.scenario_control", match.group(0))
-    if own and own[0] in _GENERIC_OWN and not _SITUATION.search(text) and (small := _SMALL_TALK.search(text)):
-        return "none", small.group(0)  # "did you catch the match", "are you going to get a puppy"
+        if _SECOND_PERSON.search(low):
+            own = ("own.scenario_control", _cut(text, match))
+    if own and own[0] in _GENERIC_OWN and not _SITUATION.search(low) and (small := _SMALL_TALK.search(low)):
+        return "none", _cut(text, small)  # "did you catch the match", "are you going to get a puppy"
     if own:
         return "own_part", own[1]
-    addressed = _SECOND_PERSON.search(_ASKED_VIEW.sub(" ", text))
+    addressed = _SECOND_PERSON.search(_ASKED_VIEW.sub(lambda m: " " * len(m.group(0)), low))
     if label == "affirmation" and (felt := _FEELING.search(text)):
         return "experience", felt.group(0)  # "you've had a lot on", "you care about this client"
     named = _others_in(text, terms)
-    if label in _TOLD_OR_ABOUT_THEM and (addressed or (label in _TELLING and _TOLD_TO_ACT.match(text)) or (
-            label == "judgment" and (not named or _PRONOUN.fullmatch(named)))):
+    if label in _TOLD_OR_ABOUT_THEM and (addressed or (label in _TELLING and _TOLD_TO_ACT.match(low)) or (
+            label == "judgment" and (not named or _PRONOUN.fullmatch(named.lower())))):
         # telling them what to do points at their actions; praise or blame of them, at their part
-        return "own_part", (addressed or _FIRST_WORD.search(text)).group(0)
-    feeling = _FEELING_FRAME.search(text)
-    if feeling and not _ASKED_VIEW.search(text):
-        return "experience", feeling.group(0)
-    if named and not _PRONOUN.fullmatch(named):
+        return "own_part", _cut(text, addressed or _FIRST_WORD.search(low))
+    feeling = _FEELING_FRAME.search(low)
+    if feeling and not _ASKED_VIEW.search(low):
+        return "experience", _cut(text, feeling)
+    if named and not _PRONOUN.fullmatch(named.lower()):
         return "others", named
-    if outcome is not None and (match := outcome.search(text)):
-        return "outcome", match.group(0)
-    found = _first_rule(_OUTCOME_RULES, text)
+    if outcome is not None and (match := outcome.search(low)):
+        return "outcome", _cut(text, match)
+    found = _first_rule(_OUTCOME_RULES, low, text)
     if found:
         return "outcome", found[1]
-    found = _first_rule(_EXPERIENCE_RULES, text)
-    small = _SMALL_TALK.search(text) or _LOGISTICS.search(text)
+    found = _first_rule(_EXPERIENCE_RULES, low, text)
+    small = _SMALL_TALK.search(low) or _LOGISTICS.search(low)
     if small and not found and not (context_words & content_words(text)):
-        return "none", small.group(0)
+        return "none", _cut(text, small)
     if found:
         return "experience", found[1]
     if named:  # a bare pronoun ("what did they say?") points at others only when nothing else does
         return "others", named
     if small:
-        return "none", small.group(0)
+        return "none", _cut(text, small)
     shared = sorted(context_words & content_words(text))
     if shared:
         return "experience", shared[0]
-    situation = _SITUATION.search(text)
+    situation = _SITUATION.search(low)
     if situation:
-        return "experience", situation.group(0)
+        return "experience", _cut(text, situation)
     return "none", ""
 
 
@@ -243,30 +255,32 @@ _ASKED_VIEW = _rx(rf"\b(?:do|did|would|don't|wouldn't) {YOU} (?:think|reckon|bel
 
 def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
     """The words that endorse the blame, or ''."""
-    exculpate = _EXCULPATE.search(text)
+    low = _lower(text)
+    exculpate = _EXCULPATE.search(low)
     if exculpate:
-        return exculpate.group(0)
-    if _ABOUT_SALESPERSON_FAULT.search(text):
+        return _cut(text, exculpate)
+    if _ABOUT_SALESPERSON_FAULT.search(low):
         return ""
-    target = _others_in(text, terms)
+    target = _others_in(text, terms).lower()
     if _NOBODY.fullmatch(target):
         target = ""  # "nobody needs that" blames no one
-    presume = _PRESUME.search(text)
+    presume = _PRESUME.search(low)
     if presume and target:
-        return presume.group(0)
+        return _cut(text, presume)
     if target and not _PRONOUN.fullmatch(target):
         # "that's on Leon, not you", "classic leadership", "the leads are the real problem"
-        shifted = _BLAME_SHIFTED.search(text)
+        shifted = _BLAME_SHIFTED.search(low)
         if shifted:
-            return shifted.group(0)
-    negative = _NEGATIVE_ABOUT.search(text)
+            return _cut(text, shifted)
+    negative = _NEGATIVE_ABOUT.search(low)
     if not negative:
         return ""
-    if not target and not _AGREE.search(text):
+    agree = _AGREE.search(low)
+    if not target and not agree:
         return ""
-    if _FEELING_FRAME.search(text) and not _AGREE.search(text):
+    if _FEELING_FRAME.search(low) and not agree:
         return ""  # their view named as theirs
-    return negative.group(0)
+    return _cut(text, negative)
 
 
 # With someone else named: the fault moved off them, or the cause confirmed as the real one.
@@ -293,9 +307,9 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
     siding = next((found for s in sentences if (found := _sentence_sides(s, terms))), "")
     if not siding:
         # "You're right. Leadership messed it up." and "Exactly, they never support you."
-        agree = next((m for s in sentences if (m := _AGREE.search(s))), None)
+        agree = next((_cut(s, m) for s in sentences if (m := _AGREE.search(_lower(s)))), "")
         if agree and any(f == "others" for f, _ in readings) and context_words:
-            siding = agree.group(0)
+            siding = agree
     if not readings:
         return FocusReading("none", "", bool(siding), siding)
     if deciding is not None and 0 <= deciding < len(readings) and readings[deciding][0] != "none":

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Sequence
 
 __all__ = ["Mapped", "clean", "split_sentences", "MAX_CLASSIFIED_CHARS"]
 
@@ -31,7 +32,7 @@ class Mapped:
     """Cleaned text and, for each of its characters, the index in the original it came from."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
 
     def span(self, begin: int, end: int) -> tuple[int, int]:
         """The original span of the cleaned ``text[begin:end]``."""
@@ -62,9 +63,10 @@ def _substitute(pattern: re.Pattern[str], mapped: Mapped, keep_group: int | None
         return mapped
     pieces.append(text[last:])
     origin.extend(source[last:])
-    return Mapped("".join(pieces), tuple(origin))
+    return Mapped("".join(pieces), origin)
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _NON_SPEECH = re.compile(r"\s*\[[^\]\n]{0,60}\]")
 # "I-I", "we-we", "you-you're", "a-and", "th-the", "so-so maybe": the first try is dropped
 _STUTTER_PART = re.compile(r"\b(\w{1,12})-{1,2}\s?(?=\1)", re.IGNORECASE)
@@ -85,14 +87,18 @@ _REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?)?)(?: \1\b)+", re.IGNOREC
 
 def clean(text: str) -> Mapped:
     """Normalise unicode, drop control characters, take out disfluencies, fold whitespace."""
-    chars, origin = [], []
-    for index, ch in enumerate(text[:MAX_CLASSIFIED_CHARS]):
-        for out in unicodedata.normalize("NFKC", ch):
-            if unicodedata.category(out)[0] == "C" and out not in "\n\t":
-                out = " "
-            chars.append(_QUOTES.get(out, out))
-            origin.append(index)
-    mapped = Mapped("".join(chars), tuple(origin))
+    text = text[:MAX_CLASSIFIED_CHARS]
+    if text.isascii():  # the usual case: nothing to normalise, every character stays where it is
+        mapped = Mapped(_ASCII_CONTROL.sub(" ", text), range(len(text)))
+    else:
+        chars, origin = [], []
+        for index, ch in enumerate(text):
+            for out in unicodedata.normalize("NFKC", ch):
+                if unicodedata.category(out)[0] == "C" and out not in "\n\t":
+                    out = " "
+                chars.append(_QUOTES.get(out, out))
+                origin.append(index)
+        mapped = Mapped("".join(chars), origin)
     mapped = _substitute(_NON_SPEECH, mapped)
     mapped = _substitute(_RESTART, mapped)
     mapped = _substitute(_STUTTER_PART, mapped)
