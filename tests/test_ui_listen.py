@@ -126,6 +126,8 @@ def test_push_to_talk_reply_becomes_a_chip_and_an_answer(qtbot, listening_window
     assert listen.word_errors(QUESTION, turn.reply)[0] <= 1, turn.reply
     assert turn.label == "open_question" and practice.chips[-1].label == "open_question"
     assert turn.response and practice.session.turns[-1] is turn
+    assert 1.5 < turn.speech_seconds < 3.5  # flite says it in about 2.4 s
+    assert bar.talk.isVisible() and "Talk time: you" in bar.talk.text() and "words a minute" in bar.talk.text()
     assert 1.5 < bar.service.last_latency < 10
     qtbot.waitUntil(lambda: bar.service.state == voice_input.READY)
     say(qtbot, window, OPEN)  # typing still works beside speaking
@@ -168,6 +170,46 @@ def test_hands_free_reply_ends_at_a_pause(qtbot, listening_window, microphone, t
     qtbot.waitUntil(lambda: bar.service.state == voice_input.LISTENING, timeout=10_000)  # ready for the next
     bar.hands_free_button.click()
     assert not bar.service.hands_free and bar.service.state == voice_input.READY
+
+
+def test_drills_and_retry_take_spoken_replies_too(qtbot, listening_window, microphone, tmp_path):
+    from test_ui_workshop import menu_action
+    from ui.retry import RetryDialog
+
+    window = listening_window
+    window.context.update_prefs(review_spoken=False)
+    say(qtbot, window, "You should call them tomorrow.")
+    practice = window.practice
+    menu_action(window, "Workshop", "Drills").trigger()
+    drill = window.drill_window
+    qtbot.waitUntil(lambda: drill.drill_list.count() >= 3)
+    drill.drill_list.setCurrentRow(0)
+    qtbot.mouseClick(drill.start_button, Qt.MouseButton.LeftButton)
+    assert drill.voice_bar.isVisible() and drill.voice_bar.talk_button.isEnabled()
+    pcm = spoken_pcm(QUESTION, tmp_path)
+    qtbot.mousePress(drill.voice_bar.talk_button, Qt.MouseButton.LeftButton)
+    microphone.say(pcm)
+    heard_all(qtbot, microphone, drill.voice_bar, pcm)
+    qtbot.mouseRelease(drill.voice_bar.talk_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(drill.next_button.isEnabled, timeout=30_000)
+    assert drill.run.answers[-1].label == "open_question"
+    assert practice.reply_box.toPlainText() == ""  # the practice screen behind did not get it
+    drill.stop()
+    drill.close()
+
+    turns = [turn.to_dict() for turn in practice.session.turns]
+    dialog = RetryDialog(window.context, practice.scenario, practice.session.seed, turns, 0, "Tom")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    microphone.fed.clear()
+    qtbot.mousePress(dialog.voice_bar.talk_button, Qt.MouseButton.LeftButton)
+    microphone.say(pcm)
+    heard_all(qtbot, microphone, dialog.voice_bar, pcm)
+    with qtbot.waitSignal(dialog.shown, timeout=30_000) as shown:
+        qtbot.mouseRelease(dialog.voice_bar.talk_button, Qt.MouseButton.LeftButton)
+    assert shown.args[0].label == "open_question" and shown.args[0].response
+    dialog.close()
 
 
 def test_no_microphone_says_so_and_typing_goes_on(qtbot, data_dir, monkeypatch):

@@ -169,6 +169,11 @@ class DrillWindow(QDialog):
         self.send_button.clicked.connect(self.send)
         reply_row.addWidget(self.send_button)
         column.addLayout(reply_row)
+        from .voice_input import ListenService, VoiceInputBar
+
+        self.voice_bar = VoiceInputBar(ListenService.for_context(self.context), self.reply_box,
+                                       lambda _text, _seconds: self.send(), lambda: self.context.prefs.review_spoken)
+        column.addWidget(self.voice_bar)
         self.feedback = QVBoxLayout()
         column.addLayout(self.feedback)
         column.addStretch(1)
@@ -190,6 +195,7 @@ class DrillWindow(QDialog):
         self.seconds = seconds
         self.setWindowTitle(f"Drill: {drill.title}")
         self.pages.setCurrentIndex(1)
+        self.voice_bar.open(self.context.prefs.speak_replies)
         self._show_prompt()
 
     def _show_prompt(self) -> None:
@@ -204,6 +210,7 @@ class DrillWindow(QDialog):
         self.reply_box.clear()
         self.reply_box.setEnabled(True)
         self.send_button.setEnabled(True)
+        self.voice_bar.setEnabled(True)
         self.next_button.setEnabled(False)
         self.reply_box.setFocus()
         self.remaining = self.seconds
@@ -245,6 +252,8 @@ class DrillWindow(QDialog):
     def _answered(self, answer: DrillAnswer) -> None:
         self.reply_box.setEnabled(False)
         self.send_button.setEnabled(False)
+        self.voice_bar.setEnabled(False)
+        self.voice_bar.take_speech_seconds()
         clear_layout(self.feedback)
         better = answer.prompt.try_instead[0]
         if answer.label is None:
@@ -276,6 +285,7 @@ class DrillWindow(QDialog):
     def stop(self) -> None:
         """Leave the run and go back to the list of drills."""
         self.timer.stop()
+        self.voice_bar.stop()
         self.run = None
         self.setWindowTitle("Drills")
         self.pages.setCurrentIndex(0)
@@ -342,4 +352,5 @@ class DrillWindow(QDialog):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.timer.stop()
+        self.voice_bar.stop()
         super().closeEvent(event)

@@ -306,6 +306,7 @@ class PracticeScreen(QWidget):
         if self.live:
             self._add_chip(turn)
         self.persona.update_state(turn.state)
+        self.voice_bar.show_talk(self.session, self.scenario.persona)
         self._add_line(turn.response, speak=True)
         self._update_counts()
         if self.session.finished:

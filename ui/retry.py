@@ -48,6 +48,13 @@ class RetryDialog(QDialog):
         self.editor.setAccessibleName("Your rewritten reply")
         self.editor.setFixedHeight(80)
         column.addWidget(self.editor)
+        from .voice_input import ListenService, VoiceInputBar
+
+        self.voice_bar = VoiceInputBar(ListenService.for_context(context), self.editor,
+                                       lambda _text, _seconds: self.try_reply(), lambda: context.prefs.review_spoken)
+        self.voice_bar.open(context.prefs.speak_replies)
+        self.finished.connect(lambda _result: self.voice_bar.stop())
+        column.addWidget(self.voice_bar)
         actions = QHBoxLayout()
         actions.addWidget(text_label("The recorded session is not changed.", "small"), 1)
         close = button("Close")

@@ -17,7 +17,7 @@ import time
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from .tasks import TaskManager
 from .theme import SPACE_S
@@ -73,6 +73,8 @@ class ListenService(QObject):
         self._timer.timeout.connect(self._check_end)
         #: Seconds from the end of the last recording to its transcript (for the benchmark).
         self.last_latency: float | None = None
+        #: The bar that started the recording: only it receives the transcript.
+        self.owner: QObject | None = None
 
     @classmethod
     def for_context(cls, context) -> "ListenService":
@@ -326,9 +328,12 @@ class VoiceInputBar(QWidget):
         self._key_held = False
         self._filling = False
         self._emptied = False
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACE_S)
+        layout = QHBoxLayout()
         layout.setSpacing(SPACE_S)
+        column.addLayout(layout)
         self.talk_button = button("Hold to talk", "Hold to speak your reply", tip=f"hold {PTT_KEYS}")
         self.talk_button.pressed.connect(self.press)
         self.talk_button.released.connect(self.release)
@@ -342,6 +347,10 @@ class VoiceInputBar(QWidget):
         self.status = text_label("", "small")
         self.status.setAccessibleName("Speech recognition state")
         layout.addWidget(self.status, 1)
+        self.talk = text_label("", "small")
+        self.talk.setAccessibleName("Talk time")
+        self.talk.hide()
+        column.addWidget(self.talk)
         self._countdown = QTimer(self)
         self._countdown.setSingleShot(True)
         self._countdown.timeout.connect(self._send_pending)
@@ -357,6 +366,7 @@ class VoiceInputBar(QWidget):
         if not self.isVisible() or not self.isEnabled() or self.service.hands_free:
             return
         self._cancel_pending()
+        self.service.owner = self
         self.service.start_recording()
 
     def release(self) -> None:
@@ -384,6 +394,8 @@ class VoiceInputBar(QWidget):
 
     def _hands_free(self, on: bool) -> None:
         self._cancel_pending()
+        if on:
+            self.service.owner = self
         self.service.set_hands_free(on)
         if on and not self.service.hands_free:
             self.hands_free_button.setChecked(False)
@@ -391,7 +403,7 @@ class VoiceInputBar(QWidget):
     # --- what was heard -----------------------------------------------------------------------
 
     def _heard(self, text: str, seconds: float) -> None:
-        if not self.isVisible() or not self.isEnabled() or not text:
+        if self.service.owner is not self or not self.isVisible() or not self.isEnabled() or not text:
             return
         self._filling = True
         if isinstance(self.reply_box, QLineEdit):
@@ -456,9 +468,33 @@ class VoiceInputBar(QWidget):
                    OFF: "", LOADING: "Loading speech recognition…"}.get(state, "")
         self.status.setText(text or default)
 
+    def show_talk(self, session, persona) -> None:
+        """Talk time so far, the last spoken reply's and the session's beside the salesperson's
+        (their lines at their persona's speaking rate); nothing until a reply is spoken."""
+        from trainer.listen import MONOLOGUE_SECONDS, talk_time, words_per_minute
+
+        turns = list(session.turns)
+        talk = talk_time([t.reply for t in turns], [getattr(t, "speech_seconds", None) for t in turns],
+                         [t.salesperson for t in turns] + [session.current_line], persona.voice.rate)
+        if not talk.spoken_replies:
+            self.talk.hide()
+            return
+        last = turns[-1]
+        seconds = getattr(last, "speech_seconds", None)
+        parts = []
+        if seconds:
+            long = "; a monologue" if seconds > MONOLOGUE_SECONDS else ""
+            parts.append(f"This reply: {seconds:.1f} s, {words_per_minute(last.reply, seconds):.0f} words a "
+                         f"minute{long}.")
+        parts.append(f"Talk time: you {talk.manager_seconds:.0f} s, {persona.name} {talk.salesperson_seconds:.0f} s "
+                     f"({talk.ratio:.0%} of it yours).")
+        self.talk.setText(" ".join(parts))
+        self.talk.show()
+
     def open(self, enabled: bool) -> None:
         """Show the bar (and start loading recognition) when spoken replies are on, else hide it."""
         self.setVisible(enabled)
+        self.talk.hide()
         if enabled:
             self.service.prepare()
 
@@ -466,4 +502,5 @@ class VoiceInputBar(QWidget):
         """The screen is left or the session ended: stop listening, send nothing."""
         self._cancel_pending()
         self.hands_free_button.setChecked(False)
-        self.service.cancel()
+        if self.service.owner is self:
+            self.service.cancel()
