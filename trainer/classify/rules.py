@@ -343,7 +343,7 @@ _NOT_TAKEOVER = _rx(
 
 _MODAL_ADVICE = _rx(
     rf"\b(?:{YOU}|ya)(?:\s+|(?=['’]))(?:really\s+|just\s+|definitely\s+|honestly\s+|seriously\s+|absolutely\s+|probably\s+|certainly\s+|also\s+|still\s+|simply\s+|then\s+)*"
-    rf"(?:should|shoulda|should've|shouldn't|shouldnt|need to|needa|needs to|have to|gotta|got to|'ve got to|ve got to|'ve gotta|have got to|must|mustn't|ought to|oughta|'d better|d better|had better|better|'d be better|would be better|might want to|may want to|might wanna|want to make sure|wanna make sure|could try|could always|could just|could start|could call|could send|could ask|could use|could look|could put|could give|could offer|could bring|could book|could maybe|could perhaps|could possibly|could probably|could also|might possibly|might also|might just|might try|might consider|can try|can always|can just|can't keep|cannot keep|can't just|can't afford|can't let|will need to|'ll need to|ll need to|'ll want to|ll want to|'ll have to|ll have to|will have to|are going to have to|'re going to have to|re going to have to|'re gonna have to|re gonna have to|gonna have to|need more|need less|need a|need an|need some|needn't|don't need to|do not need to|don't have to|do not have to|shall)\b"
+    rf"(?:should|shoulda|should've|shouldn't|shouldnt|need to|needa|needs to|have to|gotta|got to|'ve got to|ve got to|'ve gotta|have got to|must|mustn't|ought to|oughta|'d better|d better|had better|better|'d be better|would be better|might want to|may want to|might wanna|want to make sure|wanna make sure|could try|could always|could just|could start|could call|could send|could ask|could use|could look|could put|could give|could offer|could bring|could book|could maybe|could perhaps|could possibly|can (?:always |also |just )?(?:work on|talk to|call|ask|speak to|try|use|go to|contact|check out|join|ring|email|book|pick up|start|bring)|could probably|could also|might possibly|might also|might just|might try|might consider|can try|can always|can just|can't keep|cannot keep|can't just|can't afford|can't let|will need to|'ll need to|ll need to|'ll want to|ll want to|'ll have to|ll have to|will have to|are going to have to|'re going to have to|re going to have to|'re gonna have to|re gonna have to|gonna have to|need more|need less|need a|need an|need some|needn't|don't need to|do not need to|don't have to|do not have to|shall)\b"
 )
 _MODAL_ADVICE_EXCEPTIONS = _rx(
     rf"\b{YOU}\s+(?:should|must|need to|ought to)\s+(?:be (?:really |very |so |rightly |justly )?(?:proud|pleased|chuffed|happy)|"
@@ -1062,8 +1062,8 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:call|recommend|suggest|say) is|what (?:it|the \w+) says is|what we call|(?:is|are) (?:a|the) (?:sign|symptom|risk factor) of|"
         r"(?:most|many|some) (?:people|reps|buyers|customers|clients|folks) (?:\w+ ){0,3}?(?:find|do|tend|say|need)|"
         r"what (?:some|most|many|other) (?:people|reps|folks|managers|buyers)(?: \w+){0,3} (?:do|find|try) is|"
-        r"(?:there's|there is|there are) (?:a |some )?(?:good |great |free |new )?(?:course|programme|program|group|service|tool|"
-        r"template|option|options|resource|resources|class|leaflet|brochure|training|workshop|playbook|guide)\b)")),
+        r"(?:there's|there is|there are) (?:also |a lot of |lots of |plenty of |many |some |a few |a couple of |other |a |good |great |free |new |local )*(?:course|programme|program|group|service|tool|"
+        r"template|option|options|resource|resources|class|classes|groups|services|programmes|programs|leaflet|brochure|training|workshop|playbook|guide)\b)")),
     # the manager's own "I'd ..." is what they would do in the salesperson's place
     ("advice.i_would", Label.ADVICE, _rx(
         r"^(?:(?:honestly|personally|frankly|so|well|look|yeah|and|but|me|myself|i mean|if it were me|in your shoes|in your place),?\s+)*"
@@ -1072,6 +1072,13 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"agree|bet|know|expect|never|already|only|forgotten|heard|seen|welcome|argue|add|point out|wonder|ask you|"
         r"encourage you to (?:tell|talk|share|walk|think))\b)[a-z]{2,}\b")),
 )
+
+
+# "so you ...", "so the demo ...": a summary; but not "so if you ...", "so one of the things we have",
+# "so there's research on ...", "so we can ...", which go on to give an option or information
+_SO_SUMMARY = _rx(r"^(?:and |but |right,? |okay,? |ok,? )?so\b,?\s+(?!um\b|uh\b|er\b|if\b|maybe\b|perhaps\b|first\b|"
+                  r"one of\b|there(?:'s| is| are| has| have)\b|we\b|we'll\b|we're\b|let's\b|let me\b|i\b|i'm\b|i'd\b|i'll\b|"
+                  r"in terms\b|that's why\b|that would\b|what we\b|the (?:idea|plan|way|rule|thing to do)\b)\w+")
 
 
 def _classify_statement(body: str) -> tuple[Label, str]:
@@ -1117,7 +1124,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     if affirmed:
         return _hit("statement", Label.AFFIRMATION, affirmed)
     words = _WORD.findall(body)
-    if re.match(r"^(?:and |but |right,? |okay,? |ok,? )?so\b,?\s+(?!um\b|uh\b|er\b)\w+", body, re.I) and len(words) >= 3:
+    if _SO_SUMMARY.match(body) and len(words) >= 3:
         return _hit("statement", Label.REFLECTION, _first_words(body, 4))
     about_them = _SECOND_PERSON_EARLY.match(body)
     positive = _POSITIVE.search(body)
