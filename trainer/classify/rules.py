@@ -753,10 +753,13 @@ def _is_imperative(clause: str) -> str | None:
 
 
 def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
-    return (_YN_START.match(body) or _YN_SHORT.match(body)
+    return (_YN_START.match(body) or _YN_SHORT.match(body) or _YN_START_NAMED.match(body)
             or (question_marked and (_YN_ANY_WORD.match(body) or _YN_SHORT_MARKED.match(body))))
 
 
+# "is leon back from leave", "did harlow sign": an auxiliary, a name or a noun, and more words
+_YN_START_NAMED = _rx(r"^(?:is|are|was|were|did|does|has|isn't|wasn't|didn't|doesn't|hasn't|won't|will|can|could|would|should)\s+"
+                      r"(?!(?:do|be|have|go|get|make|take|give|try|it|there|this|that)\b)[a-z][a-z'-]+\s+\w+\s+\w+")
 _HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
 _LOGISTICS_SEND = _rx(r"^(?:i'll|i will|ill) (?:send|forward|share) (?:the|a|you the|you a|over the) (?:calendar |diary |meeting |teams |zoom )?(?:invite|link|notes|agenda|summary|minutes|slides)\b")
 
@@ -814,6 +817,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         _OPENING + rf"(?:(?:shall|should|can|could|may) i|(?:do you want|would you like|d'you want|you want|want) me to|"
         rf"(?:how about|what if|why don't) i)\s+(?:just\s+|maybe\s+|quickly\s+|personally\s+|go and\s+)?"
         rf"(?!take a (?:look|note|moment|minute|second|break)\b){TAKEOVER_VERB}\b(?!\s+(?:you|u|with you)\b)")),
+    # a rebuke opened by "seriously", "come on": "seriously why would you send that"
+    ("judgment.rebuke_opened", Label.JUDGMENT, _rx(
+        r"^(?:oh |but )?(?:seriously|come on|honestly|really|i mean)[,!?.]*\s+(?:why|what|how|who)\b(?: on earth| the hell)?\s+"
+        r"(?:would|did|do|were|was|are|is|could|can)\s+(?:you|u|anyone)\b")),
     # a suggestion asked as a question: "what do you think about calling them", "did you think of
     # offering a trial", "is it maybe time to walk away", "I wonder if you could try ..."
     ("suggest.think_about", Label.LEADING_QUESTION, _rx(
