@@ -991,9 +991,14 @@ def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
 _ASK_LEAVE_TO_ASK = _rx(r"^(?:can|could|may|might) i (?:just )?ask (?:you )?((?:what|how|why)(?: \w+){0,2})")
 
 
+_NUMBER_OR_TIME = _rx(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|"
+                     r"monday|tuesday|wednesday|thursday|friday|weekend|week|weeks|month|months|year|years|today|"
+                     r"yesterday|tomorrow|morning|afternoon|june|july|january|quarter)\b")
+
+
 def _is_fact_check(body: str) -> bool:
     """"you called them?", "so it's signed?": a short check of a fact, not a reflection of a feeling."""
-    return len(_WORD.findall(body)) <= 8 and not _FEELING.search(body) and not _REFLECTIVE_FRAME.search(body)
+    return (len(_WORD.findall(body)) <= 10 or bool(_NUMBER_OR_TIME.search(body))) and not _FEELING.search(body) and not _REFLECTIVE_FRAME.search(body)
 
 
 def _classify_marked_statement(body: str) -> tuple[Label, str]:
@@ -1054,7 +1059,8 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         rf"^(?:and |so |okay |ok |right )?(?:you're|you are|youre) (?:thinking|hoping|planning|keen|wanting|looking) (?:of|to|about|for)\b")),
     ("reflection.not_done", Label.REFLECTION, _rx(
         r"^(?:and |so |okay |ok |right )?(?:you|u) (?:haven't|hadn't|didn't|have not|did not|havent|didnt) "
-        r"(?!even\b|once\b|bother|think to|thought to)(?:really |yet |quite |actually )?\w+")),
+        r"(?!even\b|once\b|bother|think to|thought to|give up|quit|stop|let|back down|panic|flinch|fold|crack|lose|budge|"
+        r"waver|blink|cave)(?:really |yet |quite |actually )?\w+")),
     # a summary opened by "so": "so the main issue is the handover" restates, it does not diagnose
     ("reflection.so_summary", Label.REFLECTION, _rx(
         r"^(?:and |okay |ok |right )?so,? (?:basically |really |essentially |for you,? )?the (?:main |real |big |biggest |whole |key |underlying )?"
