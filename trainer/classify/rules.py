@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..labels import Label, primary_of
+from . import words as wordlists
 from .text import MAX_CLASSIFIED_CHARS, Mapped, split_mapped, split_sentences
 from ..wordmodel import word_model
 
@@ -149,85 +150,20 @@ class _Lexicon:
 
 APOS = "['’]"
 YOU = r"(?:you|u|ya|yous)"
-FILLER = _alt(
-    "so|um|umm|uh|uhh|er|erm|ah|hmm|hm|mm|well|okay|ok|okey|right|alright|all right|look|listen|"
-    "you know|i mean|like|yeah|yep|yes|and|but|now|oh|anyway|basically|just|honestly speaking|"
-    "sure|hey|hi|hiya|hello|g'day|good morning|good afternoon|good evening|morning|afternoon|aye|achha|acha|"
-    "grand|yeah nah|nah|right enough|k|kk|okie|oki|roughly|ballpark|you know what|i was just thinking|i was thinking|just thinking|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|"
-    "honestly|frankly|to be honest|tbh|to be fair|in fairness|true|mm-hm|uh huh|uh-huh|mmm|ha|haha|ugh|urgh|"
-    "right then|mm-hmm|mhm|uh-huh|thanks|thank you|cheers|sorry|and so|so yeah"
-)
+FILLER = _alt(wordlists.FILLER)
 _LEADING_FILLER = _rx(rf"^\s*{FILLER}\b[\s,.;:!-]*")
 _ALL_FILLER = _rx(rf"^(?:\s*{FILLER}\b[\s,.;:!?-]*)+$")
 # words we never strip as fillers when they begin a meaningful phrase
 _KEEP_AFTER_STRIP = _rx(r"^(?:so\s+(?:you|it|that)|right\s+now|just\s+\w+|well\s+done|good\s+(?:job|work|effort|call|stuff|thinking|question|point|on you|for you)|great\s+(?:job|work|effort|question|point|stuff|thinking)|thanks\s+for|thank\s+you\s+for|brilliant\s+(?:work|job|effort)|like\s+you)", )
 
-WH_OPEN_START = _alt(
-    "what|what's|whats|what're|what've|what'd|how|how's|hows|how'd|how've|why|why's|whys|where|wheres|"
-    "where's|when|whens|when's|who|who's|whos|whom|whose|which|in what way|to what extent|how come"
-)
-AUX = _alt(
-    "do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should|shall|may|might|must|"
-    "don't|doesn't|didn't|isn't|aren't|wasn't|weren't|haven't|hasn't|hadn't|can't|couldn't|won't|"
-    "wouldn't|shouldn't|dont|didnt|isnt|arent|wasnt|havent|cant|couldnt|wont|wouldnt|shouldnt|"
-    "d'you|dyou|ya|u|doesnt|hasnt|hadnt|werent|aint|ain't"
-)
-SUBJECT = _alt(
-    "you|u|ya|they|he|she|it|we|i|that|this|there|the|your|their|his|her|our|my|its|those|these|"
-    "anyone|anybody|anything|everyone|everything|someone|somebody|something|a|an|any|all|both|either|"
-    "marketing|legal|finance|procurement|leadership|management|mark|priya|dave|sam|jess|everybody|nobody|"
-    "what|which|some|enough|much|many|more|most|last|next|tomorrow|today|friday|monday|tuesday|wednesday|thursday"
-)
-REQUEST_VERB = _alt(
-    "tell me|tell us|walk me|walk us|talk me|talk us|take me|take us|run me|run us|fill me in|"
-    "help me understand|help me see|help me get|help me picture|describe|explain|say more|"
-    "paint me|paint a picture|give me a sense|give me an idea|give me a picture|give me a feel|"
-    "give me the background|give me the story|give me some background|share|expand|elaborate|"
-    "unpack|go on|keep going|continue|break it down for me|break that down for me|"
-    "help me make sense|remind me how|remind me what|remind me why|bring me up to speed|"
-    "catch me up|let me hear|i'd like to hear|i'd love to hear|i want to hear|i wanna hear|"
-    "i'm curious|im curious|i am curious|i wonder|i'm wondering|im wondering|i was wondering what|"
-    "i was wondering how|i'd like to understand|i'd love to understand|i want to understand|"
-    "i'd like to know|i'd love to know|i'm interested in|i'm interested to|i'd be interested|"
-    "help me get my head around|help me out here with|talk to me about|talk about|say a bit more|"
-    "say a little more|tell me a bit|tell me a little|give me your take|give me your view|"
-    "give me your thoughts|your thoughts|thoughts\\b|let's hear|lay it out|lay out|give me the backstory|"
-    "give me the lowdown|give me the rundown|give me the full picture|spill|i would welcome|i'd welcome|id welcome|"
-    "id love to hear|id like to hear|id love to know|humour me|humor me|i'd be curious|id be curious"
-)
+WH_OPEN_START = _alt(wordlists.WH_OPEN_START)
+AUX = _alt(wordlists.AUX)
+SUBJECT = _alt(wordlists.SUBJECT)
+REQUEST_VERB = _alt(wordlists.REQUEST_VERB)
 REQUEST_MODAL = rf"(?:can|could|would|will|won't|d'you|do)\s+{YOU}\s+(?:(?:please|maybe|perhaps|possibly|just|quickly|briefly|mind|like to|want to|wanna)\s+)*"
 
 # Instruction verbs that start an imperative clause (the manager telling them what to do).
-IMPERATIVE_VERB = _alt(
-    "send|call|ring|phone|email|e-mail|text|message|try|make sure|make certain|ensure|don't|do not|"
-    "dont|never|always|stop|quit|go|get|book|ask them|ask him|ask her|ask for|ask the|focus|start|"
-    "keep|be more|be less|be firm|be clear|be honest with them|put|use|bring|check|follow up|"
-    "follow-up|chase|push|offer|qualify|prepare|prep|write|set|tell them|tell him|tell her|"
-    "tell the|remember|think about|consider|pick up|reach out|drop|ditch|cut|lead with|block|"
-    "ask your|ask whether|ask if|ask about|ask what|ask when|ask who|run|run it|run the|"
-    "do the|do your|do a|do an|do some|do more|do less|do it|do that|do this|quote|price|"
-    "schedule|plan|prioritise|prioritize|escalate|loop in|cc|copy in|add|update|log|record|"
-    "practise|practice|rehearse|role-play|roleplay|shadow|listen to|read|watch|study|learn|"
-    "spend|find|pull|build|map|list|note|jot|draft|rewrite|redo|fix|change|switch|move|slow|"
-    "speed|shorten|lengthen|trim|open with|close with|close|negotiate|discount|hold|stick|"
-    "stay|avoid|skip|forget|ignore|accept|admit|apologise|apologize|own|take|give them|give him|"
-    "be honest|be upfront|be open|be direct|be careful|be specific|be patient|be confident|be bold|be brave|"
-    "be prepared|be ready|be straight|be firm|be clear|be more|be less|"
-    "give her|show them|show him|show her|mention|raise|flag|talk to|speak to|speak with|"
-    "have a word|have a chat|sit down with|meet|arrange|organise|organize|sort|handle|deal with|"
-    "double-check|triple-check|aim|target|go back|get back|"
-    "circle back|touch base|nudge|remind them|invite|involve|include|bring in|work on|work out|"
-    "figure out|look at|look into|look for|research|dig into|google|test|pilot|experiment|"
-    "trust|believe|relax|calm|chill|breathe|man up|toughen|grow|step up|pull your|lift your|"
-    "sharpen|tighten|clean up|tidy|reset|restart|rethink|reconsider|re-engage|engage|"
-    "leverage|use the|pitch|present|demo|record|prospect|cold call|cold-call|knock|visit|drop by|"
-    "pop|swing by|wait|give it|let them|let it|let him|let her|make|hit|bump|pester|badger|"
-    "loop|forward|resend|re-send|attach|include|share the|share your|post|publish|join|sign up|"
-    "enrol|enroll|register|buddy up|pair up|team up|partner|delegate|outsource|hand|pass|"
-    "cc'd|bcc|chuck|bin|scrap|kill|walk away|move on|let go|stop worrying|quit worrying|"
-    "lower|raise your|increase|decrease|double|halve|reduce|boost|grow your|fill|clear|empty|"
-    "count|track|measure|review|re-read|proofread|sense-check|gut-check|go through"
-)
+IMPERATIVE_VERB = _alt(wordlists.IMPERATIVE_VERB)
 _IMPERATIVE_EXCEPTIONS = _rx(
     r"^(?:tell me|tell us|take me|take us|give me (?:a sense|an idea|a picture|a feel|the background|"
     r"the story|some background|your take|your view|your thoughts|a minute|a sec|a second|two minutes|"
@@ -247,47 +183,12 @@ _IMPERATIVE_EXCEPTIONS = _rx(
     r"say more|say a bit|say a little|talk to me about|continue|carry on|picture|imagine)\b"
 )
 
-FEELING_WORDS = (
-    "gutting|devastating|heartbreaking|soul-destroying|crushing|galling|out of reach|horrible|exhausting|"
-    "demoralising|demoralizing|trips you up|wearing you down|wear you down|wears you down|grinding|"
-    "frustrat\\w*|annoy\\w*|angry|upset|fed up|gutted|stressed|stress|worried|worry|anxious|nervous|"
-    "scared|afraid|fear\\w*|disappoint\\w*|embarrass\\w*|overwhelm\\w*|exhaust\\w*|tired|drained|"
-    "burn\\w* out|stuck|lost|alone|unsupported|let down|unfair|unappreciated|undervalued|sad|hurt|"
-    "discourag\\w*|demotivat\\w*|deflat\\w*|confus\\w*|unsure|uncertain|torn|conflicted|ambivalent|"
-    "excit\\w*|proud|pleased|happy|relieved|confident|hopeful|keen|eager|motivat\\w*|"
-    "under pressure|pressure|a lot|tough|hard|difficult|rough|painful|grind|mess|uphill|"
-    "hopeless|helpless|powerless|out of your control|out of your hands|left out|blamed|"
-    "singled out|picked on|judged|criticised|criticized|defensive|sick of|tired of|done with|"
-    "had enough|over it|cheesed off|hacked off|brassed off|knackered|shattered|miffed|peeved|"
-    "pissed off|wound up|on edge|rattled|shaken|knocked|bruised|sting\\w*|awkward|uncomfortable|"
-    "resent\\w*|bitter|jaded|cynical|skeptical|sceptical|doubt\\w*|insecure|like a fraud|imposter|"
-    "impostor|not a natural|not cut out|not good enough|isn't fair|not fair|matters|important|"
-    "care about|cares about|value|values|means a lot|struggl\\w*|juggl\\w*|stretched|swamped|"
-    "slammed|snowed under|drowning|buried|on your plate|weigh\\w* on you|bothering you|bugging you|"
-    "eating at you|getting to you|wearing you|sting|knock to|blow to|ouch|oof"
-)
+FEELING_WORDS = wordlists.FEELING_WORDS
 FEELING = _alt(FEELING_WORDS)
 
 # --- takeover ------------------------------------------------------------------------------------
 
-TAKEOVER_VERB = _alt(
-    "call|ring|phone|email|e-mail|text|message|talk to|talk with|speak to|speak with|have a word|"
-    "have a quiet word|have words|chat with|sort|sort out|sort it|sort this|sort that|handle|deal with|fix|"
-    "take|take over|take care|take it|take this|take that|take the|chase|chase up|escalate|write|"
-    "draft|rewrite|redo|raise it|raise this|raise that|raise the|set up|book|reach out|contact|"
-    "get on to|get onto|get hold of|get in touch|get on the phone|jump on|hop on|step in|own|"
-    "cover|run the|run it|lead the|lead it|go to|go over|go and see|pop over|go direct|"
-    "loop in|bring in|bring it up|bring this up|bring that up|pick up|pick it up|pick this up|"
-    "pick that up|look after|take charge|manage it|manage the|manage that|manage this|"
-    "smooth|fight|push back on|challenge|tackle|confront|negotiate|close it|close the|close that|"
-    "finish|put together|pull together|send|forward|present|pitch|do the|do it|do that|do this|"
-    "make the call|make that call|make the calls|get it|get that|get this|get them|get him|get her|"
-    "fire|replace|reassign|move|give it|give the|hand it|pass it|put in a word|put a word in|"
-    "put a call in|put in a call|ping|nudge|lean on|speak up|stand up|sit in|come to|join the|"
-    "join you on|join that|join the call|join the meeting|front|carry|clean up|straighten|"
-    "grab the|grab it|grab that|prepare|prep|build|rework|restructure|redesign|reprice|approve|"
-    "sign off|authorise|authorize|override|overrule|intervene|step up|get involved|weigh in"
-)
+TAKEOVER_VERB = _alt(wordlists.TAKEOVER_VERB)
 _TAKEOVER = [
     (_rx(r"\b(?:leave|leaving)\s+(?:[\w'-]+\s+){1,4}?(?:to|with)\s+me\b"), "leave it to me"),
     (_rx(r"\b(?:hand|give|pass|send|forward|bring|bounce|flick)\s+(?:[\w'-]+\s+){1,3}?(?:over\s+|across\s+)?to\s+me\b"), "hand it over to me"),
@@ -369,17 +270,7 @@ _ADVICE_PHRASES = [
 
 # --- judgment ------------------------------------------------------------------------------------
 
-NEGATIVE_EVAL = _alt(
-    "sloppy|lazy|careless|unacceptable|not good enough|not acceptable|not on|poor|rubbish|useless|"
-    "pathetic|hopeless|terrible|awful|shocking|appalling|disgraceful|embarrassing|amateur|amateurish|"
-    "naive|stupid|silly|daft|dumb|ridiculous|lame|weak|sub-par|subpar|substandard|shoddy|sloppily|"
-    "half-hearted|half-arsed|half-assed|lacklustre|lackluster|a mess|"
-    "a joke|a shambles|a disaster|excuses|an excuse|just excuses|no excuse|a cop-out|a copout|"
-    "whining|whinging|moaning|complaining|a cop out|careless|reckless|irresponsible|unprofessional|"
-    "negligent|clueless|incompetent|disorganised|disorganized|lazy|a waste|wasteful|wrong|"
-    "below par|below standard|below what i expect|not up to scratch|not up to standard|beneath you|"
-    "sub standard|bad form|poor form|not great|not ideal|not your best|nowhere near|way off"
-)
+NEGATIVE_EVAL = _alt(wordlists.NEGATIVE_EVAL)
 _JUDGMENT = [
     (_rx(r"^who (?:walks|goes|turns up|shows up|sends|forgets|does that|in their right mind|on earth)\b|\b(?:well done|nice one|great job|good job|congratulations|congrats|bravo|genius|brilliant) (?:for|on) (?:losing|missing|failing|forgetting|dropping|blowing|wasting|ignoring|skipping|leaving)\b"), "well done for losing"),
     (_rx(rf"^(?:and\s+|so\s+|but\s+)?why\s+(?:on earth|the hell|the heck|in god's name|in the world|would|wouldn't|didn't|didnt|wouldnt|couldnt|havent|hadnt|wasnt|werent|did not|haven't|have not|hadn't|wasn't|weren't|isn't|aren't|couldn't|can't|won't|don't you ever|do you always|do you keep|are you always|is it always|do you never|did you not|did you even|didn't you|on god's earth|ever would|the devil)\b"), "why didn't you ..."),
@@ -397,25 +288,8 @@ _JUDGMENT = [
 
 # --- affirmation -----------------------------------------------------------------------------------
 
-POSITIVE_EVAL = _alt(
-    "great|good|brilliant|excellent|fantastic|terrific|superb|outstanding|impressive|smart|clever|"
-    "sharp|thoughtful|solid|strong|creative|bold|brave|courageous|gutsy|honest|candid|mature|"
-    "professional|thorough|diligent|resourceful|inventive|innovative|insightful|wise|sensible|"
-    "promising|encouraging|inspiring|admirable|commendable|valuable|useful|helpful|a great|a good|"
-    "a brilliant|a smart|a clever|a strong|a solid|a bold|a brave|really good|really great|"
-    "spot on|top notch|top-notch|first class|first-class|awesome|amazing|stellar|killer|ace|"
-    "cracking|class|quality|nice|lovely|wonderful|marvellous|fab|fabulous|neat|genius|legend"
-)
-AFFIRM_NOUN = _alt(
-    "effort|work|job|thinking|insight|idea|point|question|instinct|instincts|move|call|start|"
-    "attitude|initiative|persistence|tenacity|honesty|candour|candor|commitment|dedication|"
-    "preparation|prep|creativity|courage|resilience|grit|hustle|drive|energy|focus|discipline|"
-    "progress|improvement|growth|ownership|self-awareness|reflection|analysis|plan|planning|"
-    "approach|try|attempt|experiment|stuff|catch|spot|observation|question to ask|instinct there|"
-    "result|results|win|wins|numbers|week|month|quarter|going|follow-through|follow through|"
-    "listening|research|homework|notes|pitch|demo|presentation|proposal|effort there|work there|"
-    "thing to do|thing to try|thing to say|thing to admit|step|decision|choice|risk|idea to try|experiment to run|shot"
-)
+POSITIVE_EVAL = _alt(wordlists.POSITIVE_EVAL)
+AFFIRM_NOUN = _alt(wordlists.AFFIRM_NOUN)
 _AFFIRMATION = [
     (_rx(r"\bi (?:really |genuinely |truly |do |honestly )?(?:appreciate|admire|respect)\b|\b(?:love|loved|great|good|brilliant|nice|glad|pleased) (?:that|how|the way) you\b|\bi can (?:tell|see) (?:you(?:'ve| have) (?:been|put|worked|done|thought)|how (?:much|hard))|\b(?:real|proper|serious|great|good|solid|impressive|honest) (?:graft|effort|hustle|commitment|progress|discipline|persistence|grit|going|work ethic)\b|\bit shows\b|\b(?:and )?that matters\b|\bstraight with (?:the|them|him|her|me|your)\b|\bpick(?:ed)? (?:things|it|stuff) up (?:fast|quickly|so fast)\b|\b(?:quick|fast) learner\b|\bi can (?:tell|see) (?:that )?you (?:really |genuinely )?(?:want|care|mean|love|value|take)\b|\bit(?:'s| is) (?:clear|obvious|evident) (?:that )?you (?:take|want|care|value|mean|invested|put|worked)\b|\bpride in\b|\bmost (?:people|reps|salespeople|managers|folk|sellers) would(?:'ve| have| of)\b|\b(?:open|honest|upfront) (?:about|with) (?:where|what|how|me|it|that|the)\b|\bchipping away\b|\bthat's the (?:way|spirit)\b|\bput (?:the )?(?:customers?|clients?|patients?|candidates?) first\b|\b(?:spot on|on point|top notch|top-notch|nailed it|smashed it)\b"), "I appreciate"),
     (_rx(rf"\b(?:well done|good job|nice job|great job|nice work|good work|great work|nice one|good on (?:you|ya)|good for you|fair play|hats off|kudos|props|bravo|credit to you|credit where it's due|respect|nicely done|way to go|you nailed it|you smashed it|you killed it|you crushed it|you rock|legend|top job|good shout|great shout|good stuff|great stuff|brilliant stuff|proud of you|so proud|really proud|i(?:'m| am) (?:really |so |very )?proud|you should be (?:really |very |so )?proud|be proud|you must be proud)\b"), "well done"),
@@ -450,16 +324,7 @@ _LEADING_YN = _rx(
     rf"^(?:(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+|(?:you )?ever\s+)(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+|perhaps\s+|possibly\s+)?(?:th[a-z]{{3,6}}t (?:maybe |perhaps |at all |even |much )?(?:about|of)|had a (?:go|look|crack|try|play) (?:with|at)|given (?:it|that|them|the \w+|\w+) a (?:go|try|shot|whirl)|played with|looked into|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|asked yourself|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
 )
 _LEADING_YN_OPEN_TAIL = _rx(rf"^(?:have|did|do)\s+{YOU}\s+(?:ever\s+)?(?:thought (?:about|of)|considered|think about|look(?:ed)? at|explored)\s+(?:what|how|why|where|who|which|whether|if)\b")
-ACTION_VERB = _alt(
-    "call|ring|phone|email|e-mail|text|send|offer|push|book|bring|ask|use|try|go|consider|think about|"
-    "look at|drop|cut|lower|raise|follow up|chase|escalate|involve|loop|pick up|reach out|suggest|"
-    "recommend|start|stop|focus|prioritise|prioritize|set up|get|give|put|move|schedule|arrange|invite|"
-    "share|include|add|change|switch|reframe|propose|pitch|present|show|demo|run|lead with|open with|"
-    "close with|shorten|simplify|tweak|rework|rewrite|redo|revisit|resend|spend|block|aim|target|"
-    "batch|practise|practice|rehearse|role-play|ask for|go back|get back|circle back|touch base|"
-    "nudge|remind|bump|discount|sweeten|bundle|extend|pilot|test|split|automate|delegate|pair|"
-    "shadow|sit in|join|skip|ditch|swap|offer them|make|build|map|prepare|prep|draft|take|have|forward|cc|copy|loop"
-)
+ACTION_VERB = _alt(wordlists.ACTION_VERB)
 _LEADING_MODAL = _rx(
     rf"^(?:(?:would|wouldn't|could|couldn't|might|will|won't|is|isn't|was|wasn't|does|doesn't|can|can't)\s+"
     rf"(?:it|that|this|there|a|an|the|some|one|\w+ing)\s+(?:[\w'-]+\s+){{0,5}}?"
@@ -584,14 +449,7 @@ _LEADING_BENEFIT = _rx(
 _BENEFIT_STARTS = _rx(r"^(?:would|wouldn't|wouldnt|could|couldn't|might|will|won't|is|isn't|isnt|does|doesn't|doesnt)\b")
 _LOGISTIC_CHECK = _rx(r"^(?:does|did|do|would|will|is) (?:that|this|it|tuesday|thursday|friday|monday|wednesday|the time|now|\w+day) (?:make sense|work|suit|still work|sound (?:ok|okay|good|right)|ok|okay)\b")
 _YN_ANY_WORD = _rx(rf"^(?:{AUX})\s+[\w'-]+")
-_STRONG_IMPERATIVE = _alt(
-    "send|call|ring|phone|email|book|ask|go|get|put|pick|try|stop|start|forget|drop|build|use|bring|offer|"
-    "push|focus|block|follow up|chase|write|make sure|take|tell them|tell him|tell her|give them|check|set|"
-    "quote|price|pitch|demo|close|text|message|confirm|revert|double|triple|pop|stick|bung|chuck|step back|"
-    "spend|lead with|keep|trade|never|don't|dont|always|do not|prioritise|prioritize|book in|pick up|reach out|"
-    "practise|practice|run it|run the|sit down|talk to|speak to|loop in|cut|ditch|walk away|move on|log|"
-    "update|qualify|prepare|prep|schedule|plan|list|note|map|review|test|aim|target|double down|slow down"
-)
+_STRONG_IMPERATIVE = _alt(wordlists.STRONG_IMPERATIVE)
 _CLAUSE_IMPERATIVE = _rx(
     rf"(?:[,;:]|\bso\b|\bthen\b|\band\b|\binstead\b|\bnow\b|\bbut\b|\bplease\b|\bnext time\b)\s+(?:just\s+|please\s+|then\s+)?(?:{_STRONG_IMPERATIVE})"
     r"\s+(?:the|a|an|your|them|him|her|it|that|this|those|these|every|each|one|two|three|four|five|some|more|less|"
@@ -642,41 +500,7 @@ _SIDING = _rx(
     r"you did nothing wrong|nothing you could(?:'ve| have) done|not your fault|not on you|not down to you|nothing to do with you|no fault of yours|they(?:'re| are) to blame|"
     r"should be ashamed|it's a stitch-up|what a stitch-up|a total stitch-up|on your side here)\b"
 )
-NEGATIVE_WORDS = (
-    "sloppy|lazy|careless|unacceptable|rubbish|useless|pathetic|hopeless|terrible|awful|shocking|appalling|"
-    "disgraceful|embarrassing|amateur|amateurish|naive|stupid|silly|daft|dumb|ridiculous|lame|weak|shoddy|"
-    "half-hearted|half-arsed|half-assed|lacklustre|lackluster|mess|joke|shambles|disaster|excuses|excuse|"
-    "whining|whinging|moaning|cop-out|copout|reckless|irresponsible|unprofessional|clueless|incompetent|"
-    "disorganised|disorganized|arrogant|childish|rookie|liability|fiction|feeble|the worst rep|unimpressive|not impressive|"
-    "attitude problem|broken record|walk all over|never going to work|spoon-feed|spoon feed|junk|garbage|crap|"
-    "pants|dire|woeful|abysmal|lousy|sub-par|subpar|substandard|poor|not good enough|not on|unprepared|"
-    "winged|winging it|cowboy|lucky|luck|fluke|kidding yourself|in denial|deluded|delusional|precious|"
-    "sulking|sulk|drama|dramatic|pointless|a waste|wasted|blew it|blown it|dropped the ball|screwed up|messed up|"
-    "cocked up|botched|fumbled|flop|fail|failed|failure|let me down|let us down|let the team down|stitch-up|ashamed|"
-    "unreasonable|weak sauce|sorry excuse|not cutting it|isn't cutting it|"
-    "not pulling your weight|your fault|your own fault|your problem|head in the sand|naivety|ignorant|"
-    "laughable|nonsense|bs|bull|lies|fantasy|wishful thinking|dead weight|"
-    "oversensitive|over-sensitive|coasting|hiding|rot|rotting|never listen|still can't|still cant|still don't|"
-    "still dont|still haven't|still havent|still won't|never pulls|pulls her weight|pulls his weight|"
-    "pull his weight|pull her weight|pulling his weight|pulling her weight|pulling their weight|"
-    "your own worst enemy|worst enemy|always behind|falling behind|slacking|slacker|skiving|sloppiness|"
-    "diva|classic you|typical|shocker|forget your head|one job|order-taker|order taker|not the standard|could of|"
-    "a kid could|what an attitude|becoming a habit|making a habit|a habit with you|not your finest|not your best|"
-    "eejits|eejit|idiots|idiot|muppets|muppet|shower of|whose fault|one's on you|that's on you|is on you|was on you|to save their lives|to save his life|"
-    "to save her life|if their lives depended|hands down the worst|worst i've seen|the worst of them|gave up|given up|"
-    "far too soft|way too soft|too soft|far too slow|way too slow|too passive|far too passive|got lazy|gone lazy|"
-    "again and again|every single time|every time you|same old|same mistake|same excuse|no surprise|"
-    "dropping the ball|drop the ball|pulled his weight|pulled her weight|pulled their weight|never pulled|"
-    "kidding me|you're kidding|is nothing|are nothing|dodging|ducking it|bit rich|a bit rich|waste of|a scandal|"
-    "scandalous|let you down badly|has let you down|have let you down|junior mistake|rookie mistake|schoolboy error|"
-    "basic mistake|beginner's mistake|not working it|not putting the work in|who could blame you|who can blame you|"
-    "can't blame you|don't blame you|not a great look|isn't a great look|not a good look|you're the reason|"
-    "you are the reason|you just forgot|you forgot again|genius move|total muppet|an excuse|just an excuse|"
-    "isn't good enough|isnt good enough|wasn't good enough|aren't good enough|everybody's fault|everyone's fault|"
-    "except yours|passenger|piss-up|couldn't organise|couldnt organise|no favours|not exactly trying|"
-    "not persistent enough|on a plate|all your eggs|close themselves|a bit embarrassing|not how a senior|"
-    "should be behaving|if you'd asked|says otherwise|say otherwise|could've told you|could have told you"
-)
+NEGATIVE_WORDS = wordlists.NEGATIVE_WORDS
 _NEGATIVE = _Lexicon(NEGATIVE_WORDS)
 _FEELING = _Lexicon(FEELING_WORDS)
 _REFLECTIVE_FRAME = _rx(
@@ -685,35 +509,7 @@ _REFLECTIVE_FRAME = _rx(
     r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
     r"^(?:so )?in your (?:view|eyes|mind)|^(?:so )?(?:part of you|on one hand|on the one hand)"
 )
-POSITIVE_WORDS = (
-    "good|great|impressive|rare|professional|honest|honesty|candid|brave|courage|courageous|consistent|"
-    "persistent|persistence|discipline|disciplined|loyal|grown|grew|improved|improving|learned|learnt|"
-    "care|cares|cared|caring|counts for a lot|come on a lot|came on a lot|everything you said you'd|"
-    "everything you said youd|thought it through|done some homework|done your homework|hold yourself to|high standard|"
-    "wasn't easy to say|wasnt easy to say|turned up with a plan|numbers ready|it shows you|"
-    "committed|commitment|effort|graft|hard yards|paid off|refreshing|says a lot|"
-    "more than most|head up|didn't give up|didnt give up|never gave up|didn't let|didnt let|went for it|protected|"
-    "built|reputation|patient|patience|well-planned|well planned|prepared|perpared|strength|strengths|seriously|"
-    "properly|skill|skilled|talent|talented|instinct|instincts|curiosity|curious|initiative|creative|creativity|"
-    "resourceful|resilient|resilience|determined|dedicated|dedication|thorough|focused|organised|organized|"
-    "reliable|trusted|respected|valued|exactly the kind|inside out|takes the craft|right by|never once|"
-    "kept going|kept at|kept your|stuck with|stayed|pushed hard|worked hard|work hard|put in the work|put in the hours|"
-    "in no time|fast learner|natural|gift|knack|credit|hustle|grit|guts|nerve|bold|smart|sharp|impressive|"
-    "thoughtful|mature|insightful|wise|brilliant|excellent|fantastic|superb|outstanding|admirable|"
-    "respect|integrity|self-aware|self aware|self-awareness|owning|ownership|took responsibility|stepped up|"
-    "generous|helpful|supportive|solid|rigour|rigor|careful|diligent|diligence|meticulous|tenacious|tenacity|"
-    "energy|passion|passionate|enthusiasm|enthusiastic|driven|ambitious|ambition|"
-    "expertise|know your stuff|knows your stuff|know their stuff|"
-    "done the work|did the work|doing the work|did your homework|done your homework|the right thing|right call|"
-    "great call|good call|courage|willing|willingness|open to|open-minded|open minded|humble|humility|"
-    "progress|growth|growing|better and better|came a long way|come a long way|nailed|smashed|crushed|killed it|"
-    "by accident|no mean feat|no small feat|no small thing|isn't wasted|not wasted|means a lot|grafting|grafter|"
-    "top effort|miles ahead|ahead of most|the kind of rep who|the kind of person who|"
-    "owns the outcome|giving this everything|put the hours in|takes courage|took some nerve|took nerve|fair dos|"
-    "i value|value that you|the fact you're asking|discipline shows|exactly what i want to see|you care about|"
-    "calculated risk|learned something|learnt something|still got it over the line|over the line|"
-    "could have gone quiet|could've gone quiet|and you didn't|but you didn't"
-)
+POSITIVE_WORDS = wordlists.POSITIVE_WORDS
 _POSITIVE = _Lexicon(POSITIVE_WORDS)
 _NEGATIVE_FEELING = _rx(
     r"\b(?:gutting|gutted|frustrat\w*|annoy\w*|upset|fed up|stressed|worried|anxious|nervous|scared|afraid|"
