@@ -200,3 +200,15 @@ def test_corpus_parts_are_disjoint_and_large_enough():
                     if len(row.reply.split()) >= 3}
     for name in DEVELOPMENT_PARTS:
         assert not test_replies & {row.reply.strip().lower() for row in parts[name]}
+
+
+def test_the_label_registry_holds_every_label_once_and_builds_the_order_and_groups():
+    from trainer.labels import ASKING, GROUP_OF, INFO, PRIMARY_ORDER, REGISTRY, TELLING, TONES
+
+    assert [info.name for info in REGISTRY] == [label.value for label in PRIMARY_ORDER]
+    assert set(INFO) == set(Label) and len(REGISTRY) == len(ALL_LABELS) == 9
+    assert PRIMARY_ORDER[:3] == (Label.TAKEOVER, Label.ADVICE, Label.LEADING_QUESTION)
+    assert TELLING == {Label.ADVICE, Label.LEADING_QUESTION, Label.TAKEOVER}
+    assert ASKING == {Label.OPEN_QUESTION, Label.CLOSED_QUESTION, Label.REFLECTION}
+    assert GROUP_OF["judgment"] == "telling" and GROUP_OF["affirmation"] == "other"
+    assert all(len(TONES[label]) == 4 and INFO[label].effect and INFO[label].short for label in Label)
