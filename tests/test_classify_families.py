@@ -97,6 +97,23 @@ def test_real_talk(reply, label):
     assert classify(reply).label == label, classify(reply)
 
 
+@pytest.mark.parametrize(("reply", "label"), [
+    ("wat got in the way this wk", "open_question"),
+    ("hw did the call go w the cfo", "open_question"),
+    ("r u in tmrw", "closed_question"),
+    ("u shud call them today", "advice"),
+    ("u need 2 qualify harder", "advice"),
+    ("ur a strong closer ive seen it", "affirmation"),
+    ("ur discovery is too short thats the prob", "advice"),
+    ("what abt offering a trial", "leading_question"),
+])
+def test_typed_shorthand_is_read_as_the_words_it_stands_for(reply, label):
+    result = classify(reply)
+    assert result.label == label, result
+    begin, end = result.span
+    assert reply[begin:end] and end <= len(reply)  # the cue is still a span of what was typed
+
+
 def test_disfluencies_are_taken_out_and_every_character_maps_back():
     reply = "So-so, um, I-- I think [laughs] you-you're right"
     mapped = clean(reply)

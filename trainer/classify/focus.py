@@ -115,7 +115,7 @@ _EXPERIENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _SMALL_TALK = _rx(r"\b(?:weekend|holiday|vacation|family|kids|children|wife|husband|partner at home|dog|cat|weather|rain|sun|football|match|game last night|the game|telly|tv|netflix|film|movie|gym|golf|lunch|coffee|tea|traffic|commute|birthday|wedding|hobby|hobbies|garden|pub|drinks|party|restaurant|recipe|music|concert|book you're reading|how are you|how're you|how you doing|how are you doing|how's it hanging|hello|hi there|good morning|good afternoon|morning|sit down|take a seat|grab a seat)\b")
 # Words of a salesperson's working life: a question about them is about the situation.
-_SITUATION = _rx(r"\b(?:accounts?|clients?|customers?|deals?|calls?|meetings?|demos?|pipeline|prospects?|territory|patch|leads?|buyers?|proposals?|pitch(?:es)?|quotes?|contracts?|renewals?|orders?|sales?|selling|quarter|month|week|plan|targets?|numbers|team|colleagues?|manager|job|role|work|trial|pilot|campaign|email|follow[- ]?ups?|opportunit(?:y|ies)|negotiation|objections?|discovery|closing|close)\b")
+_SITUATION = _rx(r"\b(?:accounts?|clients?|customers?|deals?|calls?|meetings?|demos?|pipeline|prospects?|territory|patch|leads?|buyers?|proposals?|pitch(?:es)?|quotes?|contracts?|renewals?|orders?|sales?|selling|quarters?|months?|weeks?|plans?|targets?|numbers|team|colleagues?|manager|job|role|work|trial|pilot|campaign|email|follow[- ]?ups?|opportunit(?:y|ies)|negotiation|objections?|discovery|closing|close)\b")
 _LOGISTICS = _rx(r"\b(?:wrap (?:it |this |things )?up|same time|same slot|see you|catch up (?:next|on|again)|hang on|one sec|one moment|let me find|where was i|can you hear me|is this room|running late|five minutes|the agenda|the time|my laptop|my phone|the file|the meeting room)\b")
 
 # Endorsing the blame: agreeing someone else is at fault, or that it was out of their hands.
@@ -200,7 +200,8 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
         # the scenario's own activities, asked or said of them
         if _SECOND_PERSON.search(low):
             own = ("own.scenario_control", _cut(text, match))
-    if own and own[0] in _GENERIC_OWN and not _SITUATION.search(low) and (small := _SMALL_TALK.search(low)):
+    if own and own[0] in _GENERIC_OWN and not _SITUATION.search(low) and (small := _SMALL_TALK.search(low)) and (
+            not _GREETING.fullmatch(small.group(0))):
         return "none", _cut(text, small)  # "did you catch the match", "are you going to get a puppy"
     if own:
         return "own_part", own[1]
@@ -242,6 +243,7 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
 
 
 _TELLING = frozenset({"advice", "leading_question"})
+_GREETING = _rx(r"how (?:are|'re) you(?: doing)?|how you doing|how're you|hello|hi there|good (?:morning|afternoon)|morning")
 _GENERIC_OWN = frozenset({"own.you_do", "own.you_could", "own.could_do", "own.you_acted"})
 _TOLD_OR_ABOUT_THEM = _TELLING | {"affirmation", "judgment"}
 _SECOND_PERSON = _rx(rf"\b(?:{YOU}|your)\b")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 __all__ = ["Mapped", "clean", "split_sentences", "MAX_CLASSIFIED_CHARS"]
 
@@ -44,8 +44,10 @@ class Mapped:
         return Mapped(self.text[begin:end], self.origin[begin:end])
 
 
-def _substitute(pattern: re.Pattern[str], mapped: Mapped, keep_group: int | None = None, by: str = "") -> Mapped:
-    """Replace each match by its group ``keep_group`` (its own characters) or by ``by``."""
+def _substitute(pattern: re.Pattern[str], mapped: Mapped, keep_group: int | None = None,
+                by: str | Callable[[re.Match[str]], str] = "") -> Mapped:
+    """Replace each match by its group ``keep_group`` (its own characters) or by ``by`` (a text, or
+    a function of the match); replaced text maps onto the span it replaced."""
     pieces, origin, last = [], [], 0
     text, source = mapped.text, mapped.origin
     for match in pattern.finditer(text):
@@ -56,8 +58,11 @@ def _substitute(pattern: re.Pattern[str], mapped: Mapped, keep_group: int | None
             pieces.append(text[begin:end])
             origin.extend(source[begin:end])
         elif by:
-            pieces.append(by)
-            origin.extend([source[match.start()] if match.start() < len(source) else 0] * len(by))
+            text_by = by(match) if callable(by) else by
+            pieces.append(text_by)
+            first = source[match.start()] if match.start() < len(source) else 0
+            last = source[match.end() - 1] if match.end() > match.start() else first
+            origin.extend([first] * (len(text_by) - 1) + [last])  # the whole replaced span, end to end
         last = match.end()
     if last == 0 and not pieces:
         return mapped
@@ -81,6 +86,30 @@ _FILLER_BEFORE_QUESTION = re.compile(
     re.IGNORECASE)
 _FILLER_BETWEEN_COMMAS = re.compile(r",\s*(?:you know|i mean|like|sort of|kind of|kinda|basically)\s*,", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}")
+# Typed shorthand, written out so the rules read it as the words it stands for.
+_SHORTHAND = {
+    "u": "you", "ya": "you", "r": "are", "wat": "what", "wot": "what", "wht": "what", "hw": "how", "abt": "about",
+    "shud": "should", "shld": "should", "cud": "could", "wud": "would", "b4": "before", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "wk": "week", "mtg": "meeting", "mtgs": "meetings", "acct": "account", "accts": "accounts",
+    "prob": "problem", "thx": "thanks", "pls": "please", "plz": "please", "gd": "good", "w": "with",
+    "dont": "don't", "didnt": "didn't", "cant": "can't", "isnt": "isn't", "wasnt": "wasn't", "doesnt": "doesn't",
+    "shouldnt": "shouldn't", "wouldnt": "wouldn't", "couldnt": "couldn't", "havent": "haven't", "arent": "aren't",
+    "thats": "that's", "whats": "what's", "hows": "how's", "youre": "you're", "youve": "you've",
+    "theyre": "they're", "ive": "i've", "im": "i'm", "diff": "different",
+}
+_SHORTHAND_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True))
+                             + r")(?![\w'’-])", re.IGNORECASE)
+# "ur" is "you're" before a description ("ur a strong closer"), else "your"; "2" is "to" after a verb
+_UR = re.compile(r"(?<![\w'’-])ur(?![\w'’-])(?=\s+(a|an|so|not|right|doing|going|being|too|very|really|such|always|never|still|just)\b)?",
+                 re.IGNORECASE)
+_TWO_AS_TO = re.compile(r"(?<= )2(?= [a-z])", re.IGNORECASE)
+_VERB_BEFORE_TO = re.compile(r"\b(?:need|needs|want|wants|have|has|going|got|better|able|try|time|like|love|ought) $", re.IGNORECASE)
+
+
+def _written_out(match: re.Match[str]) -> str:
+    word = match.group(0)
+    full = _SHORTHAND[word.lower()]
+    return full.capitalize() if word[0].isupper() and word.lower() not in ("u", "r") else full
 # transcribed speech repeats itself: "so what what happened", "have you have you tried"
 _REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?)?)(?: \1\b)+", re.IGNORECASE)
 
@@ -107,6 +136,9 @@ def clean(text: str) -> Mapped:
     mapped = _substitute(_FILLER_BEFORE_QUESTION, mapped)
     mapped = _substitute(_FILLER_INSIDE, mapped)
     mapped = _substitute(_SPACES, mapped, by=" ")
+    mapped = _substitute(_SHORTHAND_WORD, mapped, by=_written_out)
+    mapped = _substitute(_UR, mapped, by=lambda m: "you're" if m.group(1) else "your")
+    mapped = _substitute(_TWO_AS_TO, mapped, by=lambda m: "to" if _VERB_BEFORE_TO.search(m.string, 0, m.start()) else "2")
     mapped = _substitute(_REPEAT, mapped, keep_group=1)
     return _strip(mapped, " \t")
 
