@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from trainer.progress import READY_STREAK, ScenarioReadiness, SkillSeries, readiness, skill_series
+from trainer.progress import READY_STREAK, SKILLS, ScenarioReadiness, SkillSeries, readiness, skill_series
 from trainer.scoring import READY_THRESHOLDS, THRESHOLDS
 
 from . import theme
@@ -167,7 +167,7 @@ class ProgressScreen(QWidget):
         self.charts: dict[str, SkillChart] = {}
         self.chart_titles: dict[str, QLabel] = {}  # the caption under each title: latest value and goal
         self.chart_notes: dict[str, QLabel] = {}
-        for column, skill in enumerate(("open_question_share", "ask_tell_ratio", "talk_ratio")):
+        for column, skill in enumerate(SKILLS):
             card = Card()
             title = text_label(THRESHOLDS[skill].label, "heading")
             card.body.addWidget(title)
