@@ -6,7 +6,6 @@ background right after (``load``), and the screens fill in when the signals say 
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -18,6 +17,7 @@ from .preferences import FILE_NAME, Preferences
 from .tasks import TaskManager
 
 if TYPE_CHECKING:
+    from trainer.profiles import Profiles
     from trainer.scenario import Library, Scenario
     from trainer.storage import SessionStore
 
@@ -27,21 +27,24 @@ class Startup:
     data_dir: Path
     prefs: Preferences
     library: "Library"
+    profiles: "Profiles"
 
 
 def load_startup() -> Startup:
     """Settings and scenarios, read off the UI thread; also warms the classifier."""
+    from trainer.profiles import Profiles
     from trainer.storage import default_data_dir
 
     data_dir = default_data_dir()
     prefs = Preferences.load(data_dir / FILE_NAME)
+    profiles = Profiles.load(data_dir)
     library = load_scenarios(prefs.scenarios_folder)
     import trainer.engine  # noqa: F401 - compiles the classifier now, not at the first reply
     from trainer.wordmodel import word_model
 
     word_model()  # counted now (about 70 ms), so the first reply that needs it is not kept waiting
 
-    return Startup(data_dir, prefs, library)
+    return Startup(data_dir, prefs, library, profiles)
 
 
 def load_scenarios(folder: str) -> "Library":
@@ -57,13 +60,6 @@ def open_store() -> "SessionStore":
     return SessionStore(open_database())
 
 
-def default_trainee() -> str:
-    try:
-        return getpass.getuser().strip().title() or "Me"
-    except (OSError, KeyError, ImportError):
-        return "Me"
-
-
 class AppContext(QObject):
     """Shared state and services; signals tell the screens when something changed."""
 
@@ -73,6 +69,8 @@ class AppContext(QObject):
     history_changed = Signal()
     prefs_changed = Signal()
     trainee_changed = Signal()
+    #: No profile yet on this machine (a first start): the window asks the user's name.
+    name_needed = Signal()
     #: A message the user should read (one line; shown in the notice bar).
     notice = Signal(str)
     #: The database file was refused and left untouched: (message, path). The window offers to
@@ -89,6 +87,7 @@ class AppContext(QObject):
         self.store: SessionStore | None = None
         self.storage_problem = ""
         self.trainee = ""
+        self.profiles: Profiles | None = None
         self._closed = False
         self.speech.notice.connect(self.notice)
         self.tasks.error.connect(self.notice)
@@ -102,12 +101,17 @@ class AppContext(QObject):
     def _loaded(self, startup: Startup) -> None:
         self.data_dir = startup.data_dir
         self.prefs = startup.prefs
+        self.profiles = startup.profiles
+        if not self.profiles.current and self.prefs.trainee:  # settings from before profiles: keep that name
+            self.set_trainee(self.prefs.trainee)
         self._configure_speech()
         self.prefs_changed.emit()
         self._set_library(startup.library)
         self.tasks.run(open_store, self._store_opened, self._store_failed, lane="storage")
         if self.prefs.voice_on:
             self.speech.start()
+        if not self.profiles.current:
+            self.name_needed.emit()
 
     def _load_failed(self, error: BaseException) -> None:
         self.notice.emit(f"The scenarios could not be loaded: {error}")
@@ -128,8 +132,8 @@ class AppContext(QObject):
         self.store = store
         self.storage_problem = ""
         self.storage_changed.emit()
-        wanted = self.prefs.trainee
-        self.in_storage(lambda store: store.trainees(), lambda names: self._pick_first_trainee(wanted, names))
+        if self.profiles is not None and self.profiles.current:
+            self.set_trainee(self.profiles.current)
 
     def _store_failed(self, error: BaseException) -> None:
         from trainer.storage import RefusedDatabase
@@ -139,7 +143,8 @@ class AppContext(QObject):
             self.database_refused.emit(f"Practice will not be saved this time: {error}", str(error.path))
         else:
             self.notice.emit(f"Practice will not be saved this time: {error}")
-        self.set_trainee(self.prefs.trainee or default_trainee())
+        if self.profiles is not None and self.profiles.current:
+            self.set_trainee(self.profiles.current)
         self.storage_changed.emit()
 
     def move_database_aside(self, path: str) -> None:
@@ -156,9 +161,6 @@ class AppContext(QObject):
 
         self.tasks.run(move_and_open, opened, self._store_failed, lane="storage")
 
-    def _pick_first_trainee(self, wanted: str, names: list[str]) -> None:
-        self.set_trainee(wanted or (names[0] if names else default_trainee()))
-
     # --- helpers for screens ------------------------------------------------------------------
 
     def in_storage(self, work: Callable[["SessionStore"], Any], done: Callable[[Any], None] | None = None,
@@ -173,12 +175,25 @@ class AppContext(QObject):
     def _storage_error(self, error: BaseException) -> None:
         self.notice.emit(f"Could not save or read practice data: {error}")
 
+    def profile_names(self) -> list[str]:
+        """The profiles practising on this machine (imported participants are in cohorts, not here)."""
+        return list(self.profiles.names) if self.profiles is not None else []
+
     def set_trainee(self, name: str) -> None:
-        name = name.strip()
+        """Practise as ``name`` (a new name becomes a profile); the command line follows."""
+        from trainer.profiles import Profiles, clean_name
+
+        name = clean_name(name)
         if not name:
             return
         changed = name != self.trainee
         self.trainee = name
+        profiles = (self.profiles or Profiles()).with_current(name)
+        if profiles != self.profiles:
+            self.profiles = profiles
+            if self.data_dir is not None:
+                folder = self.data_dir
+                self.tasks.run(lambda: profiles.save(folder), lane="storage")
         if self.prefs.trainee != name:
             self.update_prefs(trainee=name)
         if self.store is not None:

@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.profiles import PractisePlan, practise_next
+
 from .context import AppContext
+from .home import HomePanel
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from .widgets import (
     Avatar, Card, PhraseLabel, button, clear_layout, difficulty_text, role_pieces, scroll_area, tag_row,
@@ -107,6 +110,12 @@ class LibraryScreen(QWidget):
         header.addLayout(self._profile_picker(), 0)
         outer.addLayout(header)
 
+        self.home = HomePanel()
+        self.home.practise.connect(self.open_briefing)
+        self.home.turn_off.connect(self._turn_off_home)
+        self.home.hide()
+        outer.addWidget(self.home)
+
         self.continue_box = Card()
         self.continue_box.body.addWidget(text_label("Continue where you left off", "heading"))
         self.continue_rows = QVBoxLayout()
@@ -160,6 +169,16 @@ class LibraryScreen(QWidget):
         context.storage_changed.connect(self.refresh_records)
         context.history_changed.connect(self.refresh_records)
         context.trainee_changed.connect(self._trainee_changed)
+        context.prefs_changed.connect(self._show_home)
+
+    # --- what to practise next ----------------------------------------------------------------
+
+    def _show_home(self) -> None:
+        self.home.setVisible(self.context.prefs.practise_next and self.home.plan is not None)
+
+    def _turn_off_home(self) -> None:
+        self.context.update_prefs(practise_next=False)
+        self.context.notice.emit("Suggestions are off. Settings > Feedback turns them on again.")
 
     # --- trainee profiles ---------------------------------------------------------------------
 
@@ -184,9 +203,10 @@ class LibraryScreen(QWidget):
         grid.setRowStretch(3, 1)
         return grid
 
-    def _fill_trainees(self, names: list[str]) -> None:
+    def _fill_trainees(self) -> None:
+        """This machine's profiles (participants imported into a cohort are not among them)."""
         current = self.context.trainee
-        names = sorted(set(names) | ({current} if current else set()), key=str.lower)
+        names = sorted(set(self.context.profile_names()) | ({current} if current else set()), key=str.lower)
         self.trainee_box.blockSignals(True)
         self.trainee_box.clear()
         self.trainee_box.addItems(names)
@@ -212,7 +232,7 @@ class LibraryScreen(QWidget):
             self.context.set_trainee(name)
 
     def _trainee_changed(self) -> None:
-        self._fill_trainees([self.trainee_box.itemText(i) for i in range(self.trainee_box.count() - 1)])
+        self._fill_trainees()
         self.refresh_records()
 
     # --- scenarios ----------------------------------------------------------------------------
@@ -231,6 +251,7 @@ class LibraryScreen(QWidget):
             self.tag_filter.setCurrentIndex(tags.index(chosen) + 1)
         self.tag_filter.blockSignals(False)
         self.refresh()
+        self.refresh_records()  # the suggestion reads the installed scenarios
 
     def visible_scenarios(self) -> list:
         library = self.context.library
@@ -288,16 +309,20 @@ class LibraryScreen(QWidget):
         if not trainee:
             return
 
-        def read(store) -> tuple[list[str], list[dict], list[dict]]:
-            return store.trainees(), store.history(trainee=trainee, with_turns=False), \
-                store.interrupted_sessions(trainee=trainee)
+        library = self.context.library
+        scenarios = list(library.scenarios.values()) if library is not None else []
 
-        if not self.context.in_storage(read, self._records_read):
-            self._fill_trainees([])
+        def read(store) -> tuple[list[dict], list[dict], PractisePlan]:
+            return store.history(trainee=trainee, with_turns=False), store.interrupted_sessions(trainee=trainee), \
+                practise_next(scenarios, store.trends(trainee))
 
-    def _records_read(self, records: tuple[list[str], list[dict], list[dict]]) -> None:
-        names, history, interrupted = records
-        self._fill_trainees(names)
+        self._fill_trainees()
+        self.context.in_storage(read, self._records_read)
+
+    def _records_read(self, records: tuple[list[dict], list[dict], PractisePlan]) -> None:
+        history, interrupted, plan = records
+        self.home.show_plan(plan)
+        self._show_home()
         best: dict[str, int] = {}
         for item in history:
             if item["status"] == "finished" and item["score"] is not None:

@@ -32,6 +32,8 @@ class Preferences:
     speak_replies: bool = True
     #: A spoken reply waits a moment in the reply box to be corrected; False sends it at once.
     review_spoken: bool = True
+    #: The library's "What to practise next" panel; off hides it.
+    practise_next: bool = True
 
     @classmethod
     def load(cls, path: Path) -> "Preferences":

@@ -102,6 +102,10 @@ class SettingsScreen(QWidget):
         self.live.toggled.connect(lambda on: self._changed(live_feedback=on))
         feedback.body.addWidget(self.live)
         feedback.body.addWidget(self.end_only)
+        self.practise_next = QCheckBox("Suggest what to practise next, with a streak and a calendar (library)")
+        self.practise_next.setAccessibleName("Suggest what to practise next")
+        self.practise_next.toggled.connect(lambda on: self._changed(practise_next=on))
+        feedback.body.addWidget(self.practise_next)
         column.addWidget(feedback)
 
         appearance = Card()
@@ -183,7 +187,8 @@ class SettingsScreen(QWidget):
         prefs = self.context.prefs
         for widget, value in ((self.voice_on, prefs.voice_on), (self.live, prefs.live_feedback),
                               (self.end_only, not prefs.live_feedback), (self.speak_replies, prefs.speak_replies),
-                              (self.review_spoken, prefs.review_spoken), (self.send_spoken, not prefs.review_spoken)):
+                              (self.review_spoken, prefs.review_spoken), (self.send_spoken, not prefs.review_spoken),
+                              (self.practise_next, prefs.practise_next)):
             widget.blockSignals(True)
             widget.setChecked(value)
             widget.blockSignals(False)
