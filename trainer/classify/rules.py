@@ -1081,6 +1081,8 @@ def _classify_lowered(sentence: str) -> tuple[Label, str]:
 #: Readings that give way to a restatement of the salesperson's line: a statement said with a
 #: question mark ("so you cut down by two?") that says back what they said is a reflection.
 _RESTATE_OVERRIDES = frozenset({"marked.closed_question"})
+#: Readings from a praising or faulting word that give way when the word is the salesperson's own.
+_ECHO_OVERRIDES = frozenset({"statement.affirmation", "statement.judgment"})
 _CONTENT = re.compile(r"[a-z][a-z']{2,}")
 _NOT_CONTENT = frozenset(
     "the and but for with from that this these those what when where which who how why was were are have has had "
@@ -1131,6 +1133,11 @@ def classify_form(reply: str, context: str | None = None) -> Classification:
         result = SentenceResult(sentence.text, label.value, cue, rule, span, confidence)
         if context and (result.confidence < CONFIDENCE_RULE or result.rule in _RESTATE_OVERRIDES):
             result = _restated(result, sentence, context) or result
+        elif context and result.rule in _ECHO_OVERRIDES and _stems(result.cue) and _stems(result.cue) <= _stems(context):
+            # their own word said back ("I'm useless at this" -> "you feel useless at it") is not a
+            # verdict or praise of the manager's
+            result = SentenceResult(result.text, Label.REFLECTION.value, result.cue, "context.echoes", result.span,
+                                    CONFIDENCE_RULE - 0.2)
         results.append(result)
         weak.append(fallback and result.rule != "context.restates")
     results = _mark_sarcasm(results)
