@@ -148,6 +148,9 @@ def test_context_makes_a_restatement_a_reflection():
     echoed = classify("sent it to procurement on Monday and nobody replied?", line)
     assert echoed.label == "reflection" and echoed.rule == "context.restates"
     assert classify("did you send it to procurement?", line).label == "closed_question"
+    echoed_verdict = classify("You feel useless at cold calling.", "Honestly I'm useless at cold calling.")
+    assert echoed_verdict.label == "reflection"
+    assert classify("Your cold calling is useless.", "I made forty calls this week.").label == "judgment"
 
 
 def test_classify_jsonl_reads_text_and_context_and_reports_bad_lines():
