@@ -102,6 +102,16 @@ def test_talk_time_uses_speaking_time_for_spoken_replies():
     assert not typed.spoken and typed.words_per_minute is None
 
 
+def test_talk_summary_for_the_report():
+    turns = [{"reply": "What happened?", "salesperson": "We lost the deal.", "speech_seconds": 1.2},
+             {"reply": "word " * 100, "salesperson": "I guess so.", "speech_seconds": 40.0},
+             {"reply": "Okay.", "salesperson": "Right.", "speech_seconds": None}]
+    line = listen.talk_summary(turns, "Tom", 180)
+    assert line.startswith("Spoken: 2 of 3 replies, 41 s of speech at 148 words a minute.")
+    assert "Talk time: you 42 s, Tom 3 s (94% yours)" in line and "Monologues over 30 s: reply 2 (40 s)." in line
+    assert listen.talk_summary([{"reply": "Hi", "salesperson": "Hello", "speech_seconds": None}]) is None
+
+
 # --- the model files --------------------------------------------------------------------------
 
 

@@ -390,6 +390,30 @@ def talk_time(replies: Sequence[str], speech: Sequence[float | None], salesperso
                     sum(count_words(text) for text in replies), pace, monologues, tuple(per_reply))
 
 
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    return f"{seconds // 60} min {seconds % 60} s" if seconds >= 60 else f"{seconds} s"
+
+
+def talk_summary(turns: Sequence[dict], persona: str = "the salesperson",
+                 persona_wpm: float = TYPED_PACE_WPM) -> str | None:
+    """One line for a report on a session with spoken replies: how many, their speaking time and
+    pace, the talk time beside the salesperson's, and the long monologues; None when none was spoken.
+    ``turns`` are stored turns (``reply``, ``salesperson``, ``speech_seconds``)."""
+    talk = talk_time([t.get("reply", "") for t in turns], [t.get("speech_seconds") for t in turns],
+                     [t.get("salesperson", "") for t in turns], persona_wpm)
+    if not talk.spoken_replies:
+        return None
+    spoken_seconds = sum(seconds for seconds in talk.per_reply if seconds)
+    line = (f"Spoken: {talk.spoken_replies} of {talk.replies} replies, {_duration(spoken_seconds)} of speech at "
+            f"{talk.words_per_minute:.0f} words a minute. Talk time: you {_duration(talk.manager_seconds)}, "
+            f"{persona} {_duration(talk.salesperson_seconds)} ({talk.ratio:.0%} yours).")
+    if talk.monologues:
+        listed = ", ".join(f"reply {number} ({seconds:.0f} s)" for number, seconds in talk.monologues)
+        return f"{line} Monologues over {MONOLOGUE_SECONDS:.0f} s: {listed}."
+    return f"{line} No monologue over {MONOLOGUE_SECONDS:.0f} s."
+
+
 # --- recognition ------------------------------------------------------------------------------
 
 

@@ -238,6 +238,13 @@ class ReportScreen(QWidget):
         if measures:
             counts = [f"{n} {name.replace('_', ' ')}" for name, n in measures.counts.items() if n]
             card.body.addWidget(text_label("Replies: " + (", ".join(counts) or "none"), "muted"))
+        from trainer.listen import talk_summary
+
+        scenario = self._scenario()
+        talk = talk_summary(data.get("turns") or [], data.get("persona") or "the salesperson",
+                            scenario.persona.voice.rate if scenario else 150)
+        if talk:
+            card.body.addWidget(text_label(talk, "muted"))
         return card
 
     def _transcript_card(self, data: dict) -> Card:
