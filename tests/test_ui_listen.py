@@ -138,6 +138,8 @@ def test_push_to_talk_reply_becomes_a_chip_and_an_answer(qtbot, listening_window
         qtbot.mouseClick(window.report.rating_panel.skip, Qt.MouseButton.LeftButton)
     texts = [label.text() for label in window.report.findChildren(QLabel)]
     assert any(text.startswith("Spoken: 1 of 2 replies") and "words a minute" in text for text in texts), texts
+    stored = window.context.store.session_detail(window.report.data["session_id"])["turns"]
+    assert stored[0]["speech_seconds"] == turn.speech_seconds and stored[1]["speech_seconds"] is None
 
 
 def test_held_key_review_first_and_a_correction(qtbot, listening_window, microphone, tmp_path):
