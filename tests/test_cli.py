@@ -73,7 +73,7 @@ def test_scenarios_json():
 def test_validate_reports_file_and_place_and_exit_status(tmp_path):
     good = ROOT / "scenarios" / "just-tell-me.yaml"
     bad = tmp_path / "bad.yaml"
-    bad.write_text(good.read_text().replace("start: ", "start: missing_", 1))
+    bad.write_text(good.read_text().replace("difficulty: ", "colour: red\ndifficulty: ", 1))
     empty = tmp_path / "empty.yaml"
     empty.write_text("")
     binary = tmp_path / "binary.yaml"
@@ -83,7 +83,7 @@ def test_validate_reports_file_and_place_and_exit_status(tmp_path):
     result = run("validate", str(good), str(bad), str(empty), str(binary))
     out = result.stdout.decode()
     assert result.returncode != 0
-    assert f"{bad}:" in out and "start" in out
+    assert f"{bad}:" in out and "unknown field 'colour'" in out
     assert f"{empty}: the file is empty" in out
     assert f"{binary}: this is a binary file" in out
     assert "Traceback" not in result.stderr.decode()

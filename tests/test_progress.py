@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.engine import Session
-from trainer.progress import READY_STREAK, SKILLS, readiness, session_is_good, skill_series
+from trainer.practice import PracticeRun
+from trainer.progress import READY_STREAK, SKILLS, readiness, session_is_good, session_verdicts, skill_series
+from trainer.scoring import THRESHOLDS
 from trainer.scenario import load_library
 from trainer.storage import SessionNotFound, SessionStore, open_database
 
 SCENARIO = "just-tell-me"
 OPEN = "What have you tried so far?"
 ADVICE = ["You should just call them again.", "You need to ring Karen today.", "Just send them a new offer."]
-#: Two reflections to each open question: the coding manual's good reflection : question ratio.
-REFLECTIVE = ["So it feels like nobody is listening.", "You sound worn out by this.", "What else could you do?",
-              "So you've tried a lot already.", "It sounds like you want a clear way forward.",
-              "What will you do first?"]
+#: Coaching about their own part and their experience, reflections and questions mixed.
+COACHING = ["That sounds like a frustrating week.", "What have you tried so far?",
+            "So you've tried a lot already and it still feels stuck.", "What could you do differently next time?",
+            "What's within your control here?", "What will you do first, and when?",
+            "How will you keep yourself on track?", "What would help you stick with it?"]
 
 
 @pytest.fixture
@@ -31,31 +33,31 @@ def scenario():
 
 
 def play(store: SessionStore, scenario, replies: list[str], trainee: str = "Ann") -> int:
-    """Play and record a whole session; open questions are repeated until it ends."""
-    session = Session(scenario, 0)
-    session_id = store.start_session(trainee, scenario, 0)
+    """Play and record a whole session through the practice loop; then the coaching replies, until it ends."""
+    run = PracticeRun.new(scenario, store, trainee, seed=0)
     queue = list(replies)
-    filler = iter(REFLECTIVE * 3)
-    while not session.finished:
-        store.record_turn(session_id, session.reply(queue.pop(0) if queue else next(filler)))
-    store.finish_session(session_id, session.result())
-    return session_id
+    filler = iter(COACHING * 3)
+    while not run.finished:
+        run.take(queue.pop(0) if queue else next(filler))
+    run.end()
+    return run.session_id
 
 
 def test_three_good_attempts_in_a_row_make_a_scenario_ready(store, scenario):
     play(store, scenario, ADVICE)  # told three times: not good
-    only_questions = play(store, scenario, [OPEN] * 12)  # open questions alone, no reflections: not good either
-    assert store.session_detail(only_questions)["measures"]["reflection_to_question"] == 0
-    assert readiness(store.trends("Ann"))[SCENARIO].good_in_a_row == 0
+    mark = readiness(store.trends("Ann"))[SCENARIO]
+    assert mark.good_in_a_row == 0
+    assert "Telling" in mark.explain() or "Evoking" in mark.explain()  # names the threshold that failed
     for _ in range(READY_STREAK - 1):
         play(store, scenario, [])
     marks = readiness(store.trends("Ann"))
-    assert marks[SCENARIO].attempts == READY_STREAK + 1 and marks[SCENARIO].good_in_a_row == READY_STREAK - 1
+    assert marks[SCENARIO].attempts == READY_STREAK and marks[SCENARIO].good_in_a_row == READY_STREAK - 1, \
+        marks[SCENARIO].explain()
     assert not marks[SCENARIO].ready
 
     play(store, scenario, [])
     mark = readiness(store.trends("Ann"))[SCENARIO]
-    assert mark.ready and mark.good_in_a_row == READY_STREAK
+    assert mark.ready and mark.good_in_a_row == READY_STREAK and mark.explain().startswith("ready")
 
     play(store, scenario, ADVICE)  # one bad attempt resets the mark
     assert not readiness(store.trends("Ann"))[SCENARIO].ready
@@ -66,21 +68,25 @@ def test_skill_series_follow_sessions_oldest_first(store, scenario):
     play(store, scenario, [OPEN])
     series = {s.skill: s for s in skill_series(store.trends("Ann"))}
     assert list(series) == list(SKILLS)
-    shares = series["open_question_share"].values
+    shares = series["evoking_share"].values
     assert len(shares) == 2 and shares[0] < shares[1]
-    assert series["talk_ratio"].good == 0.5 and not series["talk_ratio"].higher_is_better
+    assert series["evoking_share"].good == THRESHOLDS["evoking_share"].good
 
 
-def test_good_means_every_good_threshold_of_the_coding_manual():
-    good = {"open_among_questions": 0.75, "reflection_to_question": 2.0, "talk_ratio": 0.35,
-            "responsibility_kept": True, "judgments": 0, "open_question_share": 0.3, "ask_tell_ratio": None}
+def test_good_means_every_ready_threshold_and_the_verdict_says_by_how_much():
+    good = {"evoking_share": 0.8, "open_among_questions": 0.75, "own_part_share": 0.6, "sided_with_blame": 0,
+            "responsibility_kept": True, "judgments": 0}
     assert session_is_good(good)
     assert not session_is_good({**good, "open_among_questions": 0.65})  # the manual's good is 70%
-    assert not session_is_good({**good, "reflection_to_question": 1.5})  # and 2 : 1
-    assert not session_is_good({**good, "talk_ratio": 0.5})  # under half, not half
+    assert not session_is_good({**good, "evoking_share": 0.5})
+    assert not session_is_good({**good, "own_part_share": 0.2})
+    assert not session_is_good({**good, "sided_with_blame": 1})
     assert not session_is_good({**good, "responsibility_kept": False})
     assert not session_is_good({**good, "judgments": 1})
     assert not session_is_good({name: None for name in good})
+    failed = {v.name: v for v in session_verdicts({**good, "open_among_questions": 0.64}) if not v.passed}
+    assert list(failed) == ["open_among_questions"]
+    assert failed["open_among_questions"].detail == "64%, 6 points short of the target (at least 70%)"
 
 
 def test_self_rating_is_stored_and_checked(store, scenario):

@@ -329,10 +329,10 @@ def test_resume_after_the_scenario_was_edited(store, scenario):
     assert store.history()[0]["scenario_version"] == content_hash(retitled)
 
     other_id, _ = play(store, scenario, OPEN_REPLIES[:2], finish=False)
-    nodes = dict(scenario.nodes)
-    nodes[scenario.start] = nodes[scenario.start].model_copy(
-        update={"lines": [line + " Anyway." for line in nodes[scenario.start].lines]})
-    rewritten = scenario.model_copy(update={"nodes": nodes})
+    stages = dict(scenario.stages)
+    stages["opening"] = stages["opening"].model_copy(
+        update={"lines": [line + " Anyway." for line in stages["opening"].lines]})
+    rewritten = scenario.model_copy(update={"stages": stages})
     with pytest.raises(StorageError, match="was edited.*cannot be resumed"):
         store.resume(other_id, Library(scenarios={SCENARIO: rewritten}))
     assert store.history()[0]["scenario_version"] == content_hash(scenario)  # untouched

@@ -21,7 +21,8 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
-from .classify import Classification, SentenceResult, classify
+from .classify import Classification, SentenceResult
+from .classify import classify as classify_reply
 from .classify.focus import phrase_pattern
 from .labels import TELLING, Label
 from .scenario import ENDINGS, Ending, Fact, Scenario
@@ -474,7 +475,7 @@ class Session:
 
     scenario: Scenario
     seed: int = 0
-    classifier: Callable[..., Classification] = classify
+    classifier: Callable[..., Classification] = classify_reply
     state: dict[str, int] = field(init=False)
     turns: list[Turn] = field(init=False, default_factory=list)
     ending: str | None = field(init=False, default=None)
@@ -585,7 +586,7 @@ class Session:
 
     @classmethod
     def restore(cls, scenario: Scenario, seed: int, replies: list[tuple[str, Classification]],
-                classifier: Callable[..., Classification] = classify) -> "Session":
+                classifier: Callable[..., Classification] = classify_reply) -> "Session":
         """Rebuild a session by replaying its stored replies with their stored readings."""
         session = cls(scenario, seed, classifier)
         for text, classification in replies:
@@ -676,7 +677,7 @@ def with_reading(classification: Classification, reading: Mapping | None, reply:
     if not reading:
         if not reply:
             return classification
-        fresh = classify(reply, context, scenario.terms if scenario is not None else None)
+        fresh = classify_reply(reply, context, scenario.terms if scenario is not None else None)
         return replace(classification, focus=fresh.focus, focus_cue=fresh.focus_cue,
                        sides_with_blame=fresh.sides_with_blame, siding_cue=fresh.siding_cue)
     confidence = reading.get("confidence", 1.0)
@@ -687,10 +688,19 @@ def with_reading(classification: Classification, reading: Mapping | None, reply:
                    confidence=float(confidence) if isinstance(confidence, (int, float)) else 1.0)
 
 
+def stored_sentence(stored: Mapping) -> SentenceResult:
+    """A sentence result as stored (older rows have only text, label and cue)."""
+    span = stored.get("span")
+    return SentenceResult(
+        str(stored["text"]), str(stored["label"]), str(stored["cue"]), str(stored.get("rule") or ""),
+        tuple(span) if isinstance(span, (list, tuple)) and len(span) == 2 else (0, 0),
+        float(stored["confidence"]) if isinstance(stored.get("confidence"), (int, float)) else 1.0)
+
+
 def stored_classification(turn: Mapping, scenario: Scenario | None = None) -> Classification:
     """The reading a stored turn (a dict from storage or an export) was given; sentences are
     optional (history rows may omit them)."""
-    sentences = tuple(SentenceResult(s["text"], s["label"], s["cue"]) for s in turn.get("sentences") or [])
+    sentences = tuple(stored_sentence(s) for s in turn.get("sentences") or [])
     base = Classification(turn["label"], turn.get("cue") or "", sentences)
     return with_reading(base, turn.get("reading"), turn.get("reply", ""), turn.get("salesperson"), scenario)
 

@@ -24,8 +24,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 
-from ..classify import Classification, SentenceResult
-from ..engine import ReplyRefused, Session, SessionResult, Turn as EngineTurn, stored_replies, with_reading
+from ..classify import Classification
+from ..engine import ReplyRefused, Session, SessionResult, Turn as EngineTurn, stored_replies, stored_sentence, with_reading
 from ..labels import ALL_LABELS
 from ..scenario import Library, Scenario, content_hash
 from ..scoring import Measures, compute_measures
@@ -266,7 +266,7 @@ class SessionStore:
         try:
             replies = [
                 (turn.reply, with_reading(Classification(
-                    turn.label, turn.cue, tuple(SentenceResult(s["text"], s["label"], s["cue"]) for s in turn.sentences)),
+                    turn.label, turn.cue, tuple(stored_sentence(s) for s in turn.sentences)),
                     turn.reading, turn.reply, turn.salesperson, scenario))
                 for turn in stored
             ]
@@ -425,8 +425,8 @@ class SessionStore:
                 measures = row.measures or {}
                 point = {"id": row.id, "started": _iso(row.started), "scenario": row.scenario_id,
                          "score": row.score, "outcome": row.outcome}
-                if "own_part_share" not in measures:  # stored before the second axis: recompute
-                    measures = self._recomputed_measures(session, row.id) or measures
+                if "own_part_share" not in measures:  # stored before the second axis: fill in what is missing
+                    measures = {**(self._recomputed_measures(session, row.id) or {}), **measures}
                 known = Measures.from_stored(measures)
                 point.update({name: getattr(known, name) for name in TREND_MEASURES} if known else
                              {name: None for name in TREND_MEASURES})
