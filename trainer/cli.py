@@ -16,6 +16,9 @@ from typing import Sequence, TextIO
 from .safeio import INT32_MAX, INT32_MIN, for_terminal, json_for_terminal
 from .corpus import ALL_PARTS, DEVELOPMENT_PARTS, FOCUS_PARTS, HELD_OUT_PARTS
 
+#: The salesperson's pronouns a prep card can use (trainer.prep.PRONOUNS; kept here so --help is fast).
+PRONOUN_CHOICES = ("she", "he", "they")
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -59,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     rehearse.add_argument("--answers", type=Path, metavar="FILE", help="read replies from FILE, one per line")
     rehearse.add_argument("--json", action="store_true", help="print the result as one JSON object")
     rehearse.add_argument("--trainee", default="", metavar="NAME",
-                          help="who practises (default: your user name)")
+                          help="who practises (default: the app's current profile)")
     rehearse.add_argument("--seed", type=_seed, default=0, metavar="N",
                           help=f"fixes the choice of line variants ({INT32_MIN:,} to {INT32_MAX:,})")
     rehearse.add_argument("--cohort", default=None, metavar="NAME",
@@ -84,16 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
     prep = add_command("prep", help="write a one-page prep card (PDF) for a real one-on-one like a scenario")
     prep.add_argument("scenario_id", metavar="ID")
     prep.add_argument("--out", type=Path, required=True, metavar="FILE", help="the PDF to write")
-    prep.add_argument("--trainee", default="", metavar="NAME", help="whose attempts to use (default: your user name)")
+    prep.add_argument("--trainee", default="", metavar="NAME",
+                      help="whose attempts to use (default: the app's current profile)")
     prep.add_argument("--paper", choices=["a4", "letter"], default=None,
                       help="paper size (default: from the locale, LC_PAPER or LANG: Letter for en_US, en_CA, es_MX...)")
     prep.add_argument("--with", dest="salesperson", default="", metavar="NAME", help="the salesperson you will meet")
     prep.add_argument("--topic", default="", metavar="TEXT", help="what the conversation is about")
+    prep.add_argument("--pronouns", choices=PRONOUN_CHOICES, default="they",
+                      help="the salesperson's pronouns on the card (default: they)")
     _scenario_dirs(prep)
 
     export = add_command("export", help="write your finished sessions to a portable JSON file for a trainer")
-    export.add_argument("--out", type=Path, required=True, metavar="FILE", help="the JSON file to write")
-    export.add_argument("--trainee", default="", metavar="NAME", help="whose sessions (default: your user name)")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE",
+                        help="the JSON file to write (with several profiles, one file each: FILE-NAME.json)")
+    export.add_argument("--trainee", default="", metavar="NAME",
+                        help="whose sessions (default: every profile on this machine)")
 
     importing = add_command("import", help="merge participants' export files into this database, under a cohort")
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE", help="export files")
@@ -336,13 +344,31 @@ def cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
 
 
 def _default_trainee() -> str:
-    """The OS user name, so a trainee practising alone need not type a name."""
-    import getpass
+    """The app's current profile; before there is one, the system's full name (or login name)
+    becomes it, so the app and the command line practise as the same person."""
+    from .profiles import Profiles, system_full_name, system_user_name
+    from .storage import default_data_dir
 
+    folder = default_data_dir()
+    profiles = Profiles.load(folder)
+    if profiles.current:
+        return profiles.current
+    name = system_full_name() or system_user_name() or "Me"
     try:
-        return getpass.getuser().strip() or "me"
-    except Exception:  # no user name in the environment or password database
-        return "me"
+        profiles.with_current(name).save(folder)
+        sys.stderr.write(f"note: practising as {for_terminal(name)} (this machine's profile from now on; "
+                         "the app can rename or add profiles)\n")
+    except OSError:
+        pass
+    return name
+
+
+def _profiles() -> tuple[str, ...]:
+    """The profiles practising on this machine, as the app keeps them."""
+    from .profiles import Profiles
+    from .storage import default_data_dir
+
+    return Profiles.load(default_data_dir()).names
 
 
 def _open_store(args: argparse.Namespace):
@@ -548,12 +574,20 @@ def cmd_prep(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         sessions = recorded_attempts(store, scenario.id, trainee)
     finally:
         store.database.close()
-    card = gather_prep_card(scenario, sessions, trainee, args.salesperson.strip(), args.topic.strip())
+    card = gather_prep_card(scenario, sessions, trainee, args.salesperson.strip(), args.topic.strip(),
+                            args.pronouns)
     try:
         out = write_prep_card(card, args.out, args.paper)
     except OSError as error:
         return _write_failed(args.out, error)
-    stdout.write(f"wrote {out} ({len(sessions)} recorded attempt{'' if len(sessions) == 1 else 's'})\n")
+    stdout.write(f"wrote {for_terminal(out)} ({len(sessions)} recorded attempt{'' if len(sessions) == 1 else 's'} "
+                 f"of {for_terminal(trainee)})\n")
+    if not sessions:
+        others = ", ".join(for_terminal(name) for name in _profiles() if name != trainee)
+        sys.stderr.write(f"note: {for_terminal(trainee)} has no finished attempt at {scenario.id}, so the card has "
+                         "no measures or traps of yours: rehearse it first"
+                         + (f" (other profiles here: {others}; choose one with --trainee)" if others else "") + "\n")
+        return 1
     return 0
 
 
@@ -564,27 +598,52 @@ def _write_failed(path: Path, error: OSError) -> int:
     return 1
 
 
+def _export_path(out: Path, trainee: str, several: bool) -> Path:
+    """FILE itself for one profile; FILE-name.json beside it for each of several."""
+    if not several:
+        return out
+    slug = "-".join("".join(char.lower() if char.isalnum() else " " for char in trainee).split()) or "profile"
+    return out.with_name(f"{out.stem}-{slug}{out.suffix or '.json'}")
+
+
 def cmd_export(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    """Finished sessions to a file per trainee: the one named, or every profile on this machine.
+    A profile with nothing finished writes no file; with nothing to write at all, exit 1."""
     from .exchange import ExchangeError, export_sessions
 
-    trainee = args.trainee.strip() or _default_trainee()
+    trainees = [args.trainee.strip()] if args.trainee.strip() else list(_profiles())
+    if not trainees:
+        sys.stderr.write("error: no profile on this machine yet (start the app, or rehearse, first; or name "
+                         "one with --trainee); nothing was written\n")
+        return 1
+    written, empty = 0, []
     store = _open_store(args)
     try:
-        count = export_sessions(store, trainee, args.out)
-    except OSError as error:
-        return _write_failed(args.out, error)
-    except ExchangeError as error:
-        for problem in error.problems:
-            sys.stderr.write(f"error: {for_terminal(problem)}\n")
-        sys.stderr.write(f"error: nothing was written to {for_terminal(args.out)}\n")
-        return 1
+        for trainee in trainees:
+            out = _export_path(args.out, trainee, len(trainees) > 1)
+            shown = for_terminal(trainee)
+            if not any(item["status"] == "finished" for item in store.history(trainee)):
+                empty.append(shown)
+                continue
+            try:
+                count = export_sessions(store, trainee, out)
+            except OSError as error:
+                return _write_failed(out, error)
+            except ExchangeError as error:
+                for problem in error.problems:
+                    sys.stderr.write(f"error: {for_terminal(problem)}\n")
+                sys.stderr.write(f"error: nothing was written to {for_terminal(out)}\n")
+                return 1
+            written += 1
+            stdout.write(f"wrote {for_terminal(out)}: {count} finished session{'' if count == 1 else 's'} of {shown}\n")
     finally:
         store.database.close()
-    shown = for_terminal(trainee)
-    stdout.write(f"wrote {for_terminal(args.out)}: {count} finished session{'' if count == 1 else 's'} of {shown}\n")
-    if not count:
-        sys.stderr.write(f"note: {shown} has no finished sessions here; is --trainee the name you practise under?\n")
-    return 0
+    if empty:
+        profiles = ", ".join(for_terminal(name) for name in _profiles())
+        sys.stderr.write(f"{'error' if not written else 'note'}: no finished sessions of {', '.join(empty)} here, "
+                         f"so no file was written for {'them' if len(empty) > 1 else 'that name'}"
+                         + (f" (profiles on this machine: {profiles})" if profiles else "") + "\n")
+    return 0 if written else 1
 
 
 def cmd_import(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
@@ -604,7 +663,7 @@ def cmd_import(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from .exchange import cohort_report, write_report_csv, write_report_pdf
+    from .exchange import cohort_report, find_cohort, scenario_results, write_report_csv, write_report_pdf
 
     suffix = args.out.suffix.lower()
     if suffix not in {".csv", ".pdf"}:
@@ -613,19 +672,23 @@ def cmd_report(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         return 1
     store = _open_store(args)
     try:
-        cohort = next((item for item in store.cohorts() if item["name"] == args.cohort.strip()), None)
-        rows = cohort_report(store, args.cohort.strip()) if cohort else []
+        cohorts = store.cohorts()
+        cohort = find_cohort(cohorts, args.cohort)
+        rows = cohort_report(store, cohort["name"]) if cohort else []
+        results = scenario_results(store, cohort["name"]) if cohort and suffix == ".pdf" else []
     finally:
         store.database.close()
     if cohort is None:
-        sys.stderr.write(f"error: no cohort {for_terminal(repr(args.cohort))} in this database "
-                         "(import participants' files first)\n")
+        known = ", ".join(for_terminal(item["name"]) for item in cohorts)
+        sys.stderr.write(f"error: no cohort {for_terminal(repr(args.cohort))} in this database; "
+                         + (f"the cohorts here are: {known}\n" if known else "there are no cohorts yet "
+                            "(import participants' files first)\n"))
         return 1
     try:
         if suffix == ".csv":
             write_report_csv(rows, args.out)
         else:
-            write_report_pdf(rows, cohort["name"], args.out, cohort["date"])
+            write_report_pdf(rows, cohort["name"], args.out, cohort["date"], results)
     except OSError as error:
         return _write_failed(args.out, error)
     stdout.write(f"wrote {for_terminal(args.out)}: {len(rows)} participant{'' if len(rows) == 1 else 's'}\n")

@@ -503,9 +503,86 @@ def write_report_csv(rows: Sequence[ParticipantRow], path: Path | str) -> Path:
     return atomic_write(path, buffer.getvalue().encode("utf-8"))
 
 
+def find_cohort(cohorts: Sequence[dict], name: str) -> dict | None:
+    """The cohort called ``name`` (``SessionStore.cohorts`` rows): the exact name, else the same
+    name in any case and spacing ("spring" finds "Spring")."""
+    wanted = " ".join(name.split())
+    exact = next((item for item in cohorts if item["name"] == wanted), None)
+    return exact or next((item for item in cohorts if item["name"].casefold() == wanted.casefold()), None)
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """One participant's finished sessions of one scenario in a cohort."""
+
+    participant: str
+    scenario: str
+    attempts: int
+    average_score: float | None
+    best_score: int | None
+    ready: bool
+    #: Why it is or is not ready (``ScenarioReadiness.explain``).
+    readiness: str
+
+
+def scenario_results(store, cohort: str) -> list[ScenarioResult]:
+    """Per participant and scenario of the cohort: attempts, scores and the "ready" mark, over the
+    cohort's finished sessions only."""
+    from .progress import readiness
+
+    ids = {item["id"] for item in store.cohort_sessions(cohort)}
+    trainees = sorted({item["trainee"] for item in store.cohort_sessions(cohort)}, key=str.lower)
+    results = []
+    for trainee in trainees:
+        points = [point for point in store.trends(trainee) if point["id"] in ids]
+        marks = readiness(points)
+        for scenario in sorted(marks):
+            scores = [point["score"] for point in points if point["scenario"] == scenario and point["score"] is not None]
+            results.append(ScenarioResult(trainee, scenario, marks[scenario].attempts,
+                                          sum(scores) / len(scores) if scores else None, max(scores, default=None),
+                                          marks[scenario].ready, marks[scenario].explain()))
+    return results
+
+
+def _table(pdf, widths: Sequence[float], titles: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    pdf.set_text_color(20, 20, 20)
+    pdf.set_font("Helvetica", "B", 10)
+    pdf.set_fill_color(225, 235, 245)
+    for width, title in zip(widths, titles):
+        pdf.cell(width, 7, title, border=1, fill=True)
+    pdf.ln()
+    pdf.set_font("Helvetica", "", 10)
+    for cells in rows:
+        for width, value in zip(widths, cells):
+            pdf.cell(width, 6.5, fit_width(pdf, value, width - 2 * pdf.c_margin), border=1)
+        pdf.ln()
+
+
+def _score_chart(pdf, rows: Sequence[ParticipantRow]) -> None:
+    """Each participant's average score as a bar on a 0-100 scale."""
+    left, label_width, bar_width, height = pdf.l_margin, 60, 150, 5.5
+    pdf.set_font("Helvetica", "", 9)
+    pdf.set_draw_color(190, 190, 190)
+    for row in rows:
+        if pdf.will_page_break(height + 1):
+            pdf.add_page()
+        y = pdf.get_y()
+        pdf.set_text_color(20, 20, 20)
+        pdf.set_xy(left, y)
+        pdf.cell(label_width, height, fit_width(pdf, row.participant, label_width - 2))
+        pdf.rect(left + label_width, y + 0.5, bar_width, height - 1)
+        if row.average_score is not None:
+            pdf.set_fill_color(44, 102, 216)
+            pdf.rect(left + label_width, y + 0.5, bar_width * row.average_score / 100, height - 1, style="F")
+        pdf.set_xy(left + label_width + bar_width + 3, y)
+        pdf.cell(20, height, "-" if row.average_score is None else f"{row.average_score:.0f}")
+        pdf.ln(height + 1)
+
+
 def write_report_pdf(rows: Sequence[ParticipantRow], cohort: str, path: Path | str,
-                     cohort_date: str | None = None) -> Path:
-    """The report as a printable A4 table (landscape, so the columns fit)."""
+                     cohort_date: str | None = None, results: Sequence[ScenarioResult] = ()) -> Path:
+    """The report for printing (A4 landscape): the date, one row per participant with how many
+    situations they are ready in, a chart of their average scores, and their results per scenario."""
     from fpdf import FPDF
 
     pdf = FPDF(orientation="L", format="A4")
@@ -514,27 +591,36 @@ def write_report_pdf(rows: Sequence[ParticipantRow], cohort: str, path: Path | s
     pdf.add_page()
     pdf.set_title(for_pdf(f"Cohort report: {cohort}")[:200])
     pdf.set_font("Helvetica", "B", 18)
-    pdf.multi_cell(0, 9, for_pdf(f"Cohort report: {cohort}" + (f" ({cohort_date})" if cohort_date else "")),
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, for_pdf(f"Cohort report: {cohort}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "I", 10)
     pdf.set_text_color(90, 90, 90)
+    made = dt.date.today().isoformat()
+    when = f"Workshop {cohort_date}; report made {made}." if cohort_date else f"Report made {made}."
     good = f"Good: open-question share {THRESHOLDS['open_question_share'].target()}."
-    pdf.cell(0, 6, for_pdf(f"{len(rows)} participant{'' if len(rows) == 1 else 's'}, finished sessions only. {good}"),
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5.5, for_pdf(f"{when} {len(rows)} participant{'' if len(rows) == 1 else 's'}, finished "
+                                   f"sessions only. {good} Ready: the last three attempts at a situation each met "
+                                   "every threshold."), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    widths = (80, 25, 32, 45, 35, 52)
-    titles = ("Participant", "Sessions", "Average score", "Open-question share", "Ask : tell", "Most common trap")
-    pdf.set_text_color(20, 20, 20)
-    pdf.set_font("Helvetica", "B", 11)
-    pdf.set_fill_color(225, 235, 245)
-    for width, title in zip(widths, titles):
-        pdf.cell(width, 8, title, border=1, fill=True)
-    pdf.ln()
-    pdf.set_font("Helvetica", "", 11)
-    for row in rows:
-        for width, value in zip(widths, row.cells()):
-            pdf.cell(width, 7, fit_width(pdf, value, width - 2 * pdf.c_margin), border=1)
-        pdf.ln()
+    ready_in = Counter(result.participant for result in results if result.ready)
+    tried = Counter(result.participant for result in results)
+    _table(pdf, (70, 22, 30, 42, 30, 45, 34),
+           ("Participant", "Sessions", "Average score", "Open-question share", "Ask : tell", "Most common trap", "Ready in"),
+           [row.cells() + [f"{ready_in[row.participant]} of {tried[row.participant]}" if tried[row.participant] else "-"]
+            for row in rows])
     if not rows:
         pdf.cell(0, 8, "No finished sessions in this cohort yet.", new_x="LMARGIN", new_y="NEXT")
+        return atomic_write(path, bytes(pdf.output()))
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.cell(0, 7, "Average score", new_x="LMARGIN", new_y="NEXT")
+    _score_chart(pdf, rows)
+    if results:
+        pdf.ln(4)
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.cell(0, 7, "Per scenario", new_x="LMARGIN", new_y="NEXT")
+        _table(pdf, (55, 50, 20, 24, 18, 102), ("Participant", "Scenario", "Attempts", "Average", "Best", "Ready"),
+               [[result.participant, result.scenario, str(result.attempts),
+                 "-" if result.average_score is None else f"{result.average_score:.1f}",
+                 "-" if result.best_score is None else str(result.best_score),
+                 "Ready" if result.ready else result.readiness] for result in results])
     return atomic_write(path, bytes(pdf.output()))
