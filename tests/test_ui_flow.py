@@ -14,15 +14,22 @@ OPEN = "What have you tried so far?"
 ADVICE = "You should call them tomorrow and ask for a decision."
 
 
-def open_window(qtbot) -> MainWindow:
-    """A fresh main window, shown, with scenarios, settings and the database loaded."""
+def open_window(qtbot, profile: str | None = "Sam Rivera") -> MainWindow:
+    """A fresh main window, shown, with scenarios, settings and the database loaded, practising as
+    ``profile`` (None: a first start, which asks the user's name)."""
+    if profile is not None:
+        from trainer.profiles import Profiles
+        from trainer.storage import default_data_dir
+
+        Profiles().with_current(profile).save(default_data_dir())
     create_application()
     window = create_main_window()
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.context.library is not None and window.context.store is not None
-                    and bool(window.context.trainee) and not window.context.tasks.busy, timeout=20_000)
+                    and (bool(window.context.trainee) or profile is None) and not window.context.tasks.busy,
+                    timeout=20_000)
     return window
 
 
@@ -60,7 +67,7 @@ def start(qtbot, window: MainWindow, scenario_id: str = "just-tell-me") -> None:
     open_scenario_by_keyboard(qtbot, window, scenario_id)
     qtbot.keyClick(window.briefing, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.practice
-    qtbot.waitUntil(lambda: window.practice.stored.id is not None)
+    qtbot.waitUntil(lambda: window.practice.run.session_id is not None)
 
 
 def test_fresh_start_lists_every_scenario_with_filters(qtbot, window):
@@ -117,7 +124,7 @@ def test_keyboard_practice_loop_gives_chips_and_a_report_that_is_saved(qtbot, wi
     qtbot.keyClick(practice.reply_box, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert any("Hint:" in label.text() for label in practice.findChildren(type(practice.title)))
 
-    qtbot.keyClick(practice.reply_box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    end_by_keyboard(qtbot, window, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.report
     report = window.report.data
     assert report["outcome"] == "unfinished"
@@ -159,13 +166,25 @@ def test_feedback_can_wait_for_the_report(qtbot, window):
     qtbot.keyClick(window.briefing, Qt.Key.Key_Return)
     say(qtbot, window, ADVICE)
     assert window.practice.chips == []
-    window.practice.end_session()
+    end_by_keyboard(qtbot, window, Qt.Key.Key_Escape)  # Esc: the conversation goes on
+    assert window.stack.currentWidget() is window.practice and window.practice.in_progress
+    end_by_keyboard(qtbot, window, Qt.Key.Key_Return)  # Enter: ended
     assert window.report.data["turns"][0]["label"] == "advice"
+
+
+def end_by_keyboard(qtbot, window: MainWindow, answer: Qt.Key) -> None:
+    """Ctrl+E, then answer the confirmation with a key."""
+    qtbot.keyClick(window.practice.reply_box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    box = window.practice.end_confirmation
+    qtbot.waitUntil(box.isVisible)
+    assert window.practice.in_progress, "Ctrl+E must not end the session before it is confirmed"
+    qtbot.keyClick(box, answer)
+    qtbot.waitUntil(lambda: not box.isVisible())
 
 
 def test_ending_before_any_reply_drops_the_session(qtbot, window):
     start(qtbot, window)
-    window.practice.end_session()
+    end_by_keyboard(qtbot, window, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.library
     qtbot.waitUntil(lambda: not window.context.tasks.busy)
     assert window.context.store.history() == []
@@ -189,7 +208,7 @@ def test_an_interrupted_session_can_be_continued_after_a_restart(qtbot, data_dir
     assert practice.session.current_line == line and len(practice.session.turns) == 1
     assert [chip.label for chip in practice.chips] == ["open_question"]
     say(qtbot, second, OPEN)
-    practice.end_session()
+    practice.end_now()
     qtbot.waitUntil(lambda: second.report.data.get("session_id") is not None)
     history = second.context.store.history()
     assert len(history) == 1 and history[0]["status"] == "finished" and history[0]["turn_count"] == 2

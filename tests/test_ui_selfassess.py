@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from trainer.labels import SHORT_NAMES, Label
+from trainer.progress import SKILLS
 from trainer.speech import SPEECH_ENV
-from ui.app import create_application, create_main_window
+from test_ui_flow import open_window
 from ui.mainwindow import MainWindow
 
 SCENARIO = "just-tell-me"
@@ -23,13 +24,7 @@ REWRITE = "What do you think Karen is weighing up right now?"
 @pytest.fixture
 def window(qtbot, data_dir, monkeypatch):
     monkeypatch.setenv(SPEECH_ENV, "off")
-    create_application()
-    window = create_main_window()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.context.library is not None and window.context.store is not None
-                    and bool(window.context.trainee) and not window.context.tasks.busy, timeout=20_000)
+    window = open_window(qtbot)
     yield window
     window.close()
     assert not window.context.tasks.busy
@@ -49,12 +44,20 @@ def rehearse_for_a_one_on_one(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(dialog.isVisible)
     dialog.situation.setCurrentIndex(dialog.situation.findData(SCENARIO))
     assert "Harlow" in dialog.description.text()
-    qtbot.keyClicks(dialog.salesperson, "Tom")
-    qtbot.keyClicks(dialog.topic, "the Harlow deal")
+    qtbot.keyClicks(dialog.salesperson, "Marco")
+    qtbot.keyClicks(dialog.topic, "Q3 territory split")
+    dialog.pronouns.setCurrentIndex(dialog.pronouns.findData("he"))
     qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+    briefing = window.briefing  # the rehearsal's briefing opens with the real conversation, at its top
+    assert window.stack.currentWidget() is briefing
+    texts = " ".join(label.text() for label in briefing.findChildren(QLabel))
+    assert "Your one-on-one with Marco" in texts and "“Q3 territory split”" in texts
+    assert "Your goal with Marco: Help Marco work out his own next move" in texts
+    assert briefing.scroll.verticalScrollBar().value() == 0
+    qtbot.keyClick(briefing, Qt.Key.Key_Return)
     practice = window.practice
     assert window.stack.currentWidget() is practice and practice.scenario.id == SCENARIO
-    qtbot.waitUntil(lambda: practice.stored.id is not None)
+    qtbot.waitUntil(lambda: practice.run.session_id is not None)
     say(qtbot, window, TELLING)
     while not practice.session.finished:
         say(qtbot, window, OPEN)
@@ -68,8 +71,11 @@ def test_self_rating_comes_before_the_report_and_sits_beside_the_measures(qtbot,
     assert window.stack.currentWidget() is report
     assert report.rating_panel is not None and report.rating_panel.isVisible()
     assert not [label for label in report.findChildren(QLabel) if label.text().startswith("Where the points")]
+    assert not any(choice.hasFocus() for choice in report.rating_panel.buttons.values())  # no default choice
+    qtbot.keyClick(report.rating_panel, Qt.Key.Key_Return)  # a stray Enter records nothing
+    assert report.rating_panel is not None and report.data.get("self_rating") is None
 
-    qtbot.mouseClick(report.rating_panel.buttons[4], Qt.MouseButton.LeftButton)
+    qtbot.keyClick(report.rating_panel, Qt.Key.Key_4)  # the digit keys rate
 
     assert report.self_rating_label.text() == "You rated yourself: 4 / 5"
     share = report.data["measures"]["open_question_share"]
@@ -97,7 +103,7 @@ def test_retry_a_telling_reply_as_an_open_question_leaves_the_session_unchanged(
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.editor, REWRITE)
     with qtbot.waitSignal(dialog.shown, timeout=5_000) as shown:
-        qtbot.mouseClick(dialog.try_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return)  # Enter tries it, as Enter sends in practice
 
     result = shown.args[0]
     assert result.label == "open_question" and result.response
@@ -115,7 +121,8 @@ def test_prep_card_is_written_off_the_ui_thread(qtbot, window, tmp_path):
     rehearse_for_a_one_on_one(qtbot, window)
     report = window.report
     qtbot.mouseClick(report.rating_panel.skip, Qt.MouseButton.LeftButton)
-    assert report.one_on_one == ("Tom", "the Harlow deal")
+    assert (report.one_on_one.salesperson, report.one_on_one.topic, report.one_on_one.pronouns) == \
+        ("Marco", "Q3 territory split", "he")
     out = tmp_path / "card.pdf"
     with qtbot.waitSignal(window.context.notice, timeout=10_000) as notice:
         report.save_prep_card(str(out))
@@ -151,10 +158,10 @@ def test_progress_per_skill_shows_three_charts_and_the_ready_marks(qtbot, window
     with qtbot.waitSignal(progress.refreshed, timeout=5_000):
         qtbot.mouseClick(window.history.progress_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is progress
-    assert set(progress.charts) == {"open_question_share", "ask_tell_ratio", "talk_ratio"}
+    assert set(progress.charts) == set(SKILLS)
     assert all(len(chart.series.values) == 1 for chart in progress.charts.values())
-    share = window.report.data["measures"]["open_question_share"]
-    assert progress.charts["open_question_share"].series.values == [pytest.approx(share)]
+    share = window.report.data["measures"]["evoking_share"]
+    assert progress.charts["evoking_share"].series.values == [pytest.approx(share)]
     mark = progress.marks[SCENARIO]
     assert mark.attempts == 1 and not mark.ready
     pills = [label.accessibleName() for label in progress.findChildren(QLabel)]

@@ -112,6 +112,6 @@ def test_a_workshop_cohort_set_in_settings_records_new_sessions_under_it(qtbot, 
     qtbot.waitUntil(lambda: saved(window).get("cohort") == "Spring workshop")
     start(qtbot, window)
     say(qtbot, window, "What have you tried so far?")
-    session_id = window.practice.stored.id
+    session_id = window.practice.run.session_id
     qtbot.waitUntil(lambda: not window.context.tasks.busy)
     assert window.context.store.session_detail(session_id)["cohort"] == "Spring workshop"

@@ -13,7 +13,7 @@ from trainer.exchange import export_sessions
 from trainer.scenario import load_library
 from trainer.speech import SPEECH_ENV
 from trainer.storage import SessionStore, open_database
-from ui.app import create_application, create_main_window
+from test_ui_flow import open_window
 from ui.mainwindow import MainWindow
 from ui.presenter import PresenterWindow, presenter_prompts
 from ui.widgets import FeedbackChip
@@ -25,13 +25,7 @@ ADVICE = "You should call them tomorrow and ask for a decision."
 @pytest.fixture
 def window(qtbot, data_dir, monkeypatch):
     monkeypatch.setenv(SPEECH_ENV, "off")
-    create_application()
-    window: MainWindow = create_main_window()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.context.library is not None and window.context.store is not None
-                    and bool(window.context.trainee) and not window.context.tasks.busy, timeout=20_000)
+    window = open_window(qtbot)
     yield window
     window.close()
     assert not window.context.tasks.busy

@@ -31,6 +31,44 @@ LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "CL", "CO", "VE", "PH", "PR", 
 RECENT_ATTEMPTS = 5
 MAX_TRAPS = 4
 MIN_QUESTIONS, MAX_QUESTIONS = 5, 8
+#: Questions that fit any coaching one-on-one, after the trainee's own and the scenario's general ones.
+GENERAL_QUESTIONS = (
+    "What would make this conversation useful for you?",
+    "What's been the hardest part of this for you?",
+    "What have you tried so far, and what happened?",
+    "What's within your control here?",
+    "What options can you see from here?",
+    "What support would make a difference to you?",
+    "What will you do first, and by when?",
+)
+#: Words that tie a question to one moment of a script ("after that", "those two", "since then").
+_MOMENT_WORDS = frozenset({"that", "those", "these", "then", "it", "its", "there", "them", "ones", "him", "her",
+                           "he", "she", "his", "hers", "again", "since"})
+_STOP_WORDS = frozenset({"what", "whats", "how", "the", "a", "an", "you", "your", "to", "do", "did", "me", "for",
+                         "of", "in", "on", "is", "and", "about", "tell", "would", "could", "so", "far", "with",
+                         "have", "has", "be", "from", "this", "at", "there", "s", "re", "ve", "it", "that", "more",
+                         "own", "my", "we", "i", "look", "like"})
+#: The salesperson's pronouns: subject, object, possessive, possessive pronoun, reflexive.
+PRONOUNS: dict[str, tuple[str, str, str, str, str]] = {
+    "she": ("she", "her", "her", "hers", "herself"),
+    "he": ("he", "him", "his", "his", "himself"),
+    "they": ("they", "them", "their", "theirs", "themselves"),
+}
+#: Verbs whose third-person form is not the plain form plus -s ("she has" -> "they have").
+_PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't",
+                 "wasn't": "weren't", "hasn't": "haven't", "'s": "'re"}
+_ADVERBS = frozenset({"never", "always", "still", "also", "often", "just", "only", "already", "now", "even",
+                      "rarely", "simply", "usually", "really", "then", "sometimes", "clearly"})
+#: Words after "her" that show it is the object ("let her down", "tell her the ...").
+_AFTER_OBJECT = frozenset({"to", "and", "or", "but", "in", "on", "at", "for", "with", "down", "up", "off", "out",
+                           "a", "an", "the", "that", "this", "what", "how", "why", "when", "if", "as", "so", "into",
+                           "about", "over", "back", "from", "by", "is", "was", "will", "would", "find", "see", "decide",
+                           "learn", "work", "look", "choose", "build", "think", "go", "do", "take", "make", "know",
+                           "feel", "get", "keep", "plan", "say", "either", "too", "here", "now", "yet"})
+#: Verbs that follow "and" with the subject left out ("she is embarrassed and has decided").
+_SHARED_SUBJECT_VERBS = frozenset({"has", "is", "was", "does", "sees", "knows", "wants", "says", "thinks", "comes",
+                                   "goes", "gets", "makes", "takes", "needs", "feels", "keeps", "chooses", "looks",
+                                   "builds", "owns", "learns", "leaves", "blames"})
 #: Font sizes tried, largest first, until the card fits on one page.
 FONT_SIZES = (10.5, 9.5, 8.5, 7.5, 6.5)
 
@@ -61,25 +99,134 @@ class PrepCard:
     trainee: str = ""
     salesperson: str = ""
     topic: str = ""
+    #: "she", "he" or "they": how the card speaks of the salesperson (neutral unless told).
+    pronouns: str = "they"
     attempts: list[dict] = field(default_factory=list)  # newest first: started, outcome, score, measures
     traps: list[Trap] = field(default_factory=list)
     questions: list[tuple[str, str]] = field(default_factory=list)  # (question, 'yours' or 'model')
     accountable_to: list[str] = field(default_factory=list)
+
+    def about_them(self, text: str) -> str:
+        """The scenario's ``text`` about the real salesperson, when the card names one."""
+        return for_person(text, self.scenario, self.salesperson, self.pronouns) if self.salesperson else _clean(text)
 
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def persona_pronouns(scenario: Scenario) -> str:
+    """"she" or "he", as the scenario's situation speaks of the salesperson."""
+    words = re.findall(r"[a-z]+", scenario.situation.lower())
+    female = sum(words.count(word) for word in ("she", "her", "herself"))
+    male = sum(words.count(word) for word in ("he", "him", "his", "himself"))
+    return "she" if female >= male else "he"
+
+
+def _cased(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def for_person(text: str, scenario: Scenario, name: str = "", pronouns: str = "they") -> str:
+    """``text`` about the scenario's salesperson, rewritten about the real one: their ``name`` for
+    the persona's, and their pronouns (with the verb after "they" made plural: "she has" ->
+    "they have")."""
+    text = _clean(text)
+    if name:
+        persona = scenario.persona.name
+        for known in (persona, persona.split()[0]):
+            text = re.sub(rf"\b{re.escape(known)}\b", name, text)
+    source = persona_pronouns(scenario)
+    if pronouns not in PRONOUNS or pronouns == source:
+        return text
+    old, new = PRONOUNS[source], PRONOUNS[pronouns]
+    tokens = re.findall(r"[A-Za-z']+|[^A-Za-z']+", text)
+    out: list[str] = []
+    words = [(i, token) for i, token in enumerate(tokens) if token[:1].isalpha() or token.startswith("'")]
+    position = {i: n for n, (i, _) in enumerate(words)}
+    plural_at: set[int] = set()
+    plural_sentence = False  # a pronoun subject was made "they": "... and has" follows it
+    for i, token in enumerate(tokens):
+        lower = token.lower()
+        n = position.get(i)
+        following = [words[k][1].lower() for k in range(n + 1, min(n + 3, len(words)))] if n is not None else []
+        gap = "".join(tokens[i + 1:words[n + 1][0]]) if n is not None and n + 1 < len(words) else ""
+        if n is None and any(mark in token for mark in ".;:"):
+            plural_sentence = False
+        if n is not None and lower == old[0]:
+            token = _cased(new[0], token)
+            if pronouns == "they":  # the verb after the subject, past one adverb
+                plural_sentence = True
+                step = 1 if following and following[0] not in _ADVERBS and not following[0].endswith("ly") else 2
+                if n + step < len(words):
+                    plural_at.add(words[n + step][0])
+        elif n is not None and lower == old[4]:
+            token = _cased(new[4], token)
+        elif n is not None and lower == old[3] and old[3] != old[2]:
+            token = _cased(new[3], token)
+        elif n is not None and lower in (old[1], old[2]):
+            at_end = not following or bool(gap.strip())
+            if old[1] == old[2]:  # "her": the object before a verb or a small word, else the possessive
+                is_object = at_end or following[0] in _AFTER_OBJECT
+                token = _cased(new[1] if is_object else new[2], token)
+            elif lower == old[1]:
+                token = _cased(new[1], token)
+            else:  # "his": the possessive pronoun at the end of a clause ("the plan is his")
+                token = _cased(new[3] if at_end else new[2], token)
+        elif plural_sentence and lower in _SHARED_SUBJECT_VERBS and n and words[n - 1][1].lower() == "and":
+            plural_at.add(i)
+        if i in plural_at:
+            if lower in _PLURAL_VERBS:
+                token = _cased(_PLURAL_VERBS[lower], token)
+            elif lower.endswith(("shes", "ches", "xes", "sses", "oes")):
+                token = token[:-2]
+            elif lower.endswith("ies") and len(lower) > 4:
+                token = token[:-3] + "y"
+            elif lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
+                token = token[:-1]
+        out.append(token)
+    return "".join(out)
+
+
+def _content_words(question: str) -> frozenset[str]:
+    words = re.findall(r"[a-z]+", question.lower().replace("'", ""))
+    return frozenset(word for word in words if word not in _STOP_WORDS)
+
+
+def _near_duplicate(question: str, others: Sequence[str]) -> bool:
+    """The same question in other words: most content words shared, or one's words inside the other's."""
+    mine = _content_words(question)
+    for other in others:
+        theirs = _content_words(other)
+        if not mine or not theirs:
+            continue
+        shared = len(mine & theirs)
+        if shared >= 2 or shared == min(len(mine), len(theirs)) or shared / len(mine | theirs) >= 0.5:
+            return True
+    return False
+
+
+def is_general(question: str) -> bool:
+    """A question to take into any meeting like this one: no name or place of the script (a
+    capitalised word past the first), nothing pointing back at one moment of it ("after that")."""
+    words = re.findall(r"[A-Za-z]+", question)
+    if any(word[:1].isupper() and word != "I" for word in words[1:]):
+        return False
+    return not any(word.lower() in _MOMENT_WORDS for word in words)
+
+
 def gather_prep_card(scenario: Scenario, sessions: Sequence[Mapping], trainee: str = "", salesperson: str = "",
-                     topic: str = "") -> PrepCard:
+                     topic: str = "", pronouns: str = "they") -> PrepCard:
     """Build the card's content from the trainee's finished sessions of this scenario.
 
     ``sessions`` are finished sessions newest first, each with ``turns`` (reply, label,
     try_instead), ``outcome``, ``score``, ``started`` and the trend measures (see
-    :func:`recorded_attempts`); an empty list gives a card from the scenario alone.
+    :func:`recorded_attempts`); an empty list gives a card from the scenario alone. The card's
+    text speaks of ``salesperson`` with ``pronouns``; its open questions are distinct and general
+    enough to take into the real meeting.
     """
-    card = PrepCard(scenario, trainee, salesperson, topic, attempts=list(sessions[:RECENT_ATTEMPTS]))
+    card = PrepCard(scenario, trainee, salesperson, topic, pronouns if pronouns in PRONOUNS else "they",
+                    attempts=list(sessions[:RECENT_ATTEMPTS]))
     seen_traps: set[str] = set()
     for session in card.attempts:
         for turn in session.get("turns") or []:
@@ -88,14 +235,14 @@ def gather_prep_card(scenario: Scenario, sessions: Sequence[Mapping], trainee: s
                     and key not in seen_traps and len(card.traps) < MAX_TRAPS:
                 seen_traps.add(key)
                 card.traps.append(Trap(_clean(turn["reply"]), turn["label"], turn["try_instead"]))
-    seen: set[str] = set()
+    def add_question(text: str, source: str, general: bool = False) -> None:
+        text = _clean(text)
+        asked = [question for question, _ in card.questions]
+        if len(card.questions) < MAX_QUESTIONS and (general or is_general(text)) and not _near_duplicate(text, asked):
+            card.questions.append((text, source))
 
-    def add_question(text: str, source: str) -> None:
-        key = _clean(text).lower().rstrip("?. ")
-        if key not in seen and len(card.questions) < MAX_QUESTIONS:
-            seen.add(key)
-            card.questions.append((_clean(text), source))
-
+    if topic:
+        add_question(f"What's your own read on {topic.rstrip('?. ')}?", "model", general=True)
     for session in sessions:
         if session.get("outcome") == "success" or session_is_good(session):
             for turn in session.get("turns") or []:
@@ -103,10 +250,12 @@ def gather_prep_card(scenario: Scenario, sessions: Sequence[Mapping], trainee: s
                     add_question(turn["reply"], "yours")
     for node in scenario.nodes.values():
         for question in node.try_instead:
-            if len(card.questions) >= MAX_QUESTIONS:
-                break
             add_question(question, "model")
-    card.accountable_to = list(scenario.accountable_to)
+    for question in GENERAL_QUESTIONS:
+        if len(card.questions) >= MIN_QUESTIONS + 1:
+            break
+        add_question(question, "model")
+    card.accountable_to = [card.about_them(item) for item in scenario.accountable_to]
     return card
 
 
@@ -159,19 +308,19 @@ def _draw(card: PrepCard, paper: str, font_size: float, compress: bool) -> _Card
     scenario = card.scenario
     pdf = _CardPdf(paper, font_size)
     pdf.set_compression(compress)
-    pdf.set_title(f"Prep card: {scenario.title}")
-    pdf.text_block(f"Prep card: {scenario.title}", font_size + 6, "B", (20, 20, 20))
+    meeting = f"One-on-one with {card.salesperson}" if card.salesperson else f"Prep card: {scenario.title}"
+    pdf.set_title(meeting)
+    pdf.text_block(meeting + (f": {card.topic}" if card.topic else ""), font_size + 6, "B", (20, 20, 20))
     who = [part for part in (
         f"for {card.trainee}" if card.trainee else "",
-        f"with {card.salesperson}" if card.salesperson else "",
-        f"topic: {card.topic}" if card.topic else "",
+        f"rehearsed as: {scenario.title}" if card.salesperson or card.topic else "",
     ) if part]
     if who:
         pdf.text_block("  |  ".join(who), style="I", colour=(90, 90, 90))
 
-    pdf.heading("The situation")
-    pdf.text_block(_clean(scenario.situation))
-    pdf.text_block(f"Your goal: {_clean(scenario.goal)}", style="B")
+    pdf.heading("The situation you rehearsed" if card.salesperson else "The situation")
+    pdf.text_block(card.about_them(scenario.situation))
+    pdf.text_block(f"Your goal: {card.about_them(scenario.goal)}", style="B")
 
     pdf.heading("Your recent attempts")
     if card.attempts:

@@ -367,8 +367,10 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 def _evoking(m: Measures, c: ScoreContext) -> ScoreLine:
     n = m.coaching_evoking
     points = round(POINTS_EVOKING * n / m.labelled_replies) if m.labelled_replies else 0
+    left_out = m.replies - m.labelled_replies  # labelled other (small talk, thanks): said what they are
+    note = f" ({_plural(left_out, 'reply', 'replies')} of small talk or other talk not counted)" if left_out > 0 else ""
     return ScoreLine(f"{n} of {_plural(m.labelled_replies, 'reply', 'replies')} asked an open question or reflected "
-                     f"about {c.persona}'s own part or experience", points, "evoking")
+                     f"about {c.persona}'s own part or experience{note}", points, "evoking")
 
 
 def _own_part(m: Measures, c: ScoreContext) -> ScoreLine:

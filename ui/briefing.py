@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ class BriefingScreen(QWidget):
         super().__init__(parent)
         self.context = context
         self.scenario = None
+        self.one_on_one = None  # a prepare.OneOnOne when this rehearses a real conversation
         outer = QVBoxLayout(self)
         outer.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_L)
         outer.setSpacing(SPACE_L)
@@ -37,11 +38,11 @@ class BriefingScreen(QWidget):
         header.addWidget(self.title, 1)
         outer.addLayout(header)
 
-        scroll, holder = scroll_area("Briefing")
+        self.scroll, holder = scroll_area("Briefing")
         self.columns = QHBoxLayout(holder)
         self.columns.setContentsMargins(0, 0, SPACE_S, SPACE_L)
         self.columns.setSpacing(SPACE_L)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(self.scroll, 1)
 
         footer = QHBoxLayout()
         footer.setSpacing(SPACE_M)
@@ -64,13 +65,18 @@ class BriefingScreen(QWidget):
         QShortcut(QKeySequence("Escape"), self, self.back_requested.emit,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-    def show_scenario(self, scenario) -> None:
+    def show_scenario(self, scenario, one_on_one=None) -> None:
+        """Show a scenario's briefing from its top; ``one_on_one`` (a ``prepare.OneOnOne``) opens it
+        with the real conversation it rehearses."""
         self.scenario = scenario
+        self.one_on_one = one_on_one
         self.title.setText(scenario.title)
         self.live.setChecked(self.context.prefs.live_feedback)
         clear_layout(self.columns)
         left = QVBoxLayout()
         left.setSpacing(SPACE_L)
+        if one_on_one is not None:
+            left.addWidget(self._one_on_one_card(scenario, one_on_one))
         left.addWidget(self._situation_card(scenario))
         left.addWidget(self._label_card())
         left.addStretch(1)
@@ -79,8 +85,24 @@ class BriefingScreen(QWidget):
         right.addWidget(self._rubric_card())
         right.addStretch(1)
         self.columns.addLayout(right, 1)
+        self.scroll.verticalScrollBar().setValue(0)
+        QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(0))  # once laid out anew
         self.start.setFocus()
         self.context.speech.prepare_player()
+
+    def _one_on_one_card(self, scenario, one) -> Card:
+        """The real conversation: who, what about, and the coaching goal said of them."""
+        from trainer.prep import for_person
+
+        card = Card()
+        card.setAccessibleName("Your real one-on-one")
+        card.body.addWidget(text_label(f"Your one-on-one with {one.salesperson}" if one.salesperson
+                                       else "Your one-on-one", "heading"))
+        card.body.addWidget(text_label(one.describe(scenario.persona.name), "muted"))
+        if one.salesperson:
+            goal = for_person(scenario.goal, scenario, one.salesperson, one.pronouns)
+            card.body.addWidget(text_label(f"Your goal with {one.salesperson}: {goal}", selectable=True))
+        return card
 
     def _situation_card(self, scenario) -> Card:
         card = Card()
@@ -155,7 +177,7 @@ class BriefingScreen(QWidget):
         from .prepare import save_prep_card_as
 
         if self.scenario is not None:
-            save_prep_card_as(self, self.context, self.scenario.id)
+            save_prep_card_as(self, self.context, self.scenario.id, self.one_on_one)
 
     def _start(self) -> None:
         if self.scenario is not None and self.isVisible():

@@ -39,6 +39,7 @@ from .widgets import NoticeBar, text_label
 if TYPE_CHECKING:  # the workshop and preparation windows load when first opened, not at start-up
     from .cohort import CohortDialog
     from .drill import DrillWindow
+    from .firstrun import FirstRunDialog
     from .prepare import OneOnOne, PrepareDialog
     from .presenter import PresenterWindow
 
@@ -102,11 +103,12 @@ class MainWindow(QMainWindow):
         self.history.progress_requested.connect(self.show_progress)
         self.progress.back_requested.connect(self.show_history)
         self.library.prepare_requested.connect(self.open_prepare)
-        self.briefing.start_requested.connect(self._forget_one_on_one)
         self.report.self_rated.connect(self._save_self_rating)
         self.history.continue_session.connect(self.continue_session)
         self.settings.appearance_changed.connect(self.apply_appearance)
         ctx.notice.connect(self.notice.show_message)
+        self.first_run: FirstRunDialog | None = None
+        ctx.name_needed.connect(self.ask_name)
         ctx.database_refused.connect(lambda message, path: self.notice.show_message(
             message, "Move it aside and start afresh", lambda: ctx.move_database_aside(path)))
         self._busy_timer = QTimer(self)
@@ -133,6 +135,14 @@ class MainWindow(QMainWindow):
         workshop.addAction("&Drills…", self.open_drills)
         workshop.addAction("&Presenter mode", self.open_presenter)
         workshop.addAction("&Cohort report…", self.open_cohort_report)
+
+    def ask_name(self) -> None:
+        """A first start: the user's name before anything is recorded."""
+        from .firstrun import FirstRunDialog
+
+        self.first_run = FirstRunDialog(self)
+        self.first_run.named.connect(self.context.set_trainee)
+        self.first_run.open()
 
     def _scenarios_ready(self) -> bool:
         if self.context.library is None:
@@ -237,7 +247,7 @@ class MainWindow(QMainWindow):
         theme.apply(QApplication.instance(), appearance)
         self.library.refresh()
         if self.briefing.scenario is not None:
-            self.briefing.show_scenario(self.briefing.scenario)
+            self.briefing.show_scenario(self.briefing.scenario, self.briefing.one_on_one)
         if self.report.data is not None:
             self.report.show_report(self.report.data)
 
@@ -259,12 +269,14 @@ class MainWindow(QMainWindow):
         else:
             self.show_library()
 
-    def show_briefing(self, scenario_id: str) -> None:
+    def show_briefing(self, scenario_id: str, one_on_one: OneOnOne | None = None) -> None:
+        """A scenario's briefing; ``one_on_one`` when it rehearses a real conversation."""
         library = self.context.library
         if library is None or scenario_id not in library.scenarios:
             self.notice.show_message(f"The scenario {scenario_id!r} is not installed any more.")
             return
-        self.briefing.show_scenario(library.get(scenario_id))
+        self.one_on_one = one_on_one
+        self.briefing.show_scenario(library.get(scenario_id), one_on_one)
         self._show(self.briefing, "practise")
 
     def start_practice(self, scenario_id: str, live: bool) -> None:
@@ -295,8 +307,7 @@ class MainWindow(QMainWindow):
         """A session just ended: ask for the self-rating, then show its report."""
         if self.practice.session is not None:
             data.setdefault("seed", self.practice.session.seed)
-        one = self.one_on_one
-        self.report.one_on_one = (one.salesperson, one.topic) if one else ("", "")
+        self.report.one_on_one = self.one_on_one
         self.report.show_report(data, ask_rating=True)
         self._show(self.report, "practise")
 
@@ -321,11 +332,8 @@ class MainWindow(QMainWindow):
         self.prepare_dialog.open()
 
     def rehearse_one_on_one(self, one: OneOnOne) -> None:
-        self.start_practice(one.scenario_id, self.context.prefs.live_feedback)
-        self.one_on_one = one
-
-    def _forget_one_on_one(self, *_: object) -> None:
-        self.one_on_one = None
+        """The briefing of the closest situation, opening with the real conversation it rehearses."""
+        self.show_briefing(one.scenario_id, one)
 
     def show_progress(self) -> None:
         self._show(self.progress, "history")
@@ -337,7 +345,7 @@ class MainWindow(QMainWindow):
                                 self._show_stored_report)
 
     def _show_stored_report(self, data: dict) -> None:
-        self.report.one_on_one = ("", "")
+        self.report.one_on_one = None
         self.report.show_report(data)
         self._show(self.report, "history")
 

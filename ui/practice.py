@@ -11,11 +11,10 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,9 @@ from PySide6.QtWidgets import (
 from . import theme
 from .context import AppContext
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
-from .widgets import Card, ChatBubble, FeedbackChip, PersonaPanel, button, clear_layout, scroll_area, text_label
+from .widgets import (
+    Card, ChatBubble, FeedbackChip, PersonaPanel, ReplyBox, button, clear_layout, confirm, scroll_area, text_label,
+)
 
 if TYPE_CHECKING:
     from trainer.classify import Classification
@@ -39,19 +40,6 @@ SIDE_WIDTH = 272
 #: Replies up to this length are classified on the spot (about 1.5 ms at most); longer ones in the
 #: background, so a pasted essay never holds up the window.
 INSTANT_REPLY_CHARS = 500
-
-
-class ReplyBox(QPlainTextEdit):
-    """Enter sends; Shift+Enter starts a new line."""
-
-    submitted = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class PracticeScreen(QWidget):
@@ -345,6 +333,15 @@ class PracticeScreen(QWidget):
     # --- ending -------------------------------------------------------------------------------
 
     def end_session(self) -> None:
+        """Ctrl+E or the button: ask first (Enter ends, Esc goes on with the conversation)."""
+        if not self.in_progress or self.pending:
+            return
+        replies = len(self.session.turns)
+        detail = (f"Your {replies} {'reply goes' if replies == 1 else 'replies go'} to the report as an unfinished "
+                  "session." if replies else "Nothing has been said yet, so the session is dropped.")
+        self.end_confirmation = confirm(self, "End the session now?", detail, "End session", self.end_now)
+
+    def end_now(self) -> None:
         """End now: with replies, the (unfinished) session goes to the report; without, it is dropped."""
         if not self.in_progress or self.pending:
             return

@@ -9,9 +9,10 @@ thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,13 +21,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from .context import AppContext
-from .theme import SPACE_L, SPACE_M, SPACE_S
-from .widgets import Card, button, text_label
+from .theme import SPACE_M, SPACE_S
+from .widgets import Card, FlowLayout, button, dialog_column, text_label
 
 RATING_WORDS = {1: "I mostly told", 2: "More telling than asking", 3: "About even",
                 4: "More asking than telling", 5: "I mostly asked"}
@@ -39,6 +39,22 @@ class OneOnOne:
     scenario_id: str
     salesperson: str = ""
     topic: str = ""
+    #: How the prep card speaks of them: "she", "he" or "they" (neutral unless chosen).
+    pronouns: str = "they"
+
+    def describe(self, persona: str) -> str:
+        """The line the rehearsal's briefing opens with."""
+        who = f"your one-on-one with {self.salesperson}" if self.salesperson else "your one-on-one"
+        about = f" about “{self.topic}”" if self.topic else ""
+        stand_in = f" {persona} stands in for {PRONOUN_OBJECT.get(self.pronouns, 'them')} here;" \
+            if self.salesperson else ""
+        return (f"You are rehearsing {who}{about}.{stand_in} the prep card from this rehearsal speaks of "
+                f"{self.salesperson or 'the salesperson'} and the topic.")
+
+
+#: The object pronoun for each choice, for the briefing's line.
+PRONOUN_OBJECT = {"she": "her", "he": "him", "they": "them"}
+PRONOUN_CHOICES = (("they / them (neutral)", "they"), ("she / her", "she"), ("he / him", "he"))
 
 
 class PrepareDialog(QDialog):
@@ -48,14 +64,9 @@ class PrepareDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Prepare for a one-on-one")
-        self.setMinimumWidth(560)
-        column = QVBoxLayout(self)
-        column.setSpacing(SPACE_M)
-        column.setContentsMargins(SPACE_L, SPACE_L, SPACE_L, SPACE_L)
-        column.addWidget(text_label("Prepare for a one-on-one", "heading"))
-        column.addWidget(text_label("Rehearse the situation closest to the conversation you are about to have, "
-                                    "then take a prep card into it.", "muted"))
+        column = dialog_column(self, "Prepare for a one-on-one", "Prepare for a one-on-one",
+                               "Rehearse the situation closest to the conversation you are about to have, "
+                               "then take a prep card into it.", 560)
         form = QFormLayout()
         form.setSpacing(SPACE_S)
         self.situation = QComboBox()
@@ -69,6 +80,11 @@ class PrepareDialog(QDialog):
         self.salesperson.setPlaceholderText("optional, e.g. Priya")
         self.salesperson.setAccessibleName("Salesperson's name (optional)")
         form.addRow("Salesperson", self.salesperson)
+        self.pronouns = QComboBox()
+        self.pronouns.setAccessibleName("The salesperson's pronouns")
+        for text, value in PRONOUN_CHOICES:
+            self.pronouns.addItem(text, value)
+        form.addRow("Pronouns", self.pronouns)
         self.topic = QLineEdit()
         self.topic.setPlaceholderText("optional, e.g. the stalled Harlow deal")
         self.topic.setAccessibleName("Topic (optional)")
@@ -103,49 +119,74 @@ class PrepareDialog(QDialog):
         scenario_id = self.situation.currentData()
         if scenario_id is None:
             return
-        self.rehearse.emit(OneOnOne(scenario_id, self.salesperson.text().strip(), self.topic.text().strip()))
+        self.rehearse.emit(OneOnOne(scenario_id, " ".join(self.salesperson.text().split()),
+                                    " ".join(self.topic.text().split()), self.pronouns.currentData() or "they"))
         self.accept()
 
 
 class SelfRatingPanel(Card):
-    """Before the report: how much did I ask rather than tell? (1-5, judged before seeing the measures)."""
+    """Before the report: how much did I ask rather than tell? (1-5, judged before seeing the measures).
+
+    The keys 1 to 5 rate; no choice is preselected, so Enter alone records nothing. The choices
+    wrap onto two rows when the window is narrow, so nothing is cut off at 1024x700.
+    """
 
     rated = Signal(object)  # the rating 1-5, or None when skipped
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Rate yourself from 1 to 5 (keys 1 to 5)")
         self.body.setSpacing(SPACE_M)
         self.body.addWidget(text_label("Before you read your report", "heading"))
-        self.body.addWidget(text_label("How much did you ask rather than tell? Rate yourself first; the report then "
-                                       "sets your rating beside what was measured.", "muted"))
-        row = QHBoxLayout()
-        row.setSpacing(SPACE_S)
+        self.body.addWidget(text_label("How much did you ask rather than tell? Rate yourself first (press 1 to 5, "
+                                       "or choose); the report then sets your rating beside what was measured.",
+                                       "muted"))
+        row = FlowLayout(spacing=SPACE_S)
         self.buttons: dict[int, QPushButton] = {}
         for value, words in RATING_WORDS.items():
-            choice = button(f"{value}  {words}", f"Rate yourself {value}: {words}")
+            choice = button(f"{value}  {words}", f"Rate yourself {value}: {words}", tip=f"Key {value}")
+            choice.setAutoDefault(False)
             choice.clicked.connect(lambda _=False, value=value: self.rated.emit(value))
             self.buttons[value] = choice
             row.addWidget(choice)
-        row.addStretch(1)
         self.body.addLayout(row)
         skip_row = QHBoxLayout()
         skip_row.addStretch(1)
         self.skip = button("Skip to the report", "Skip the self-rating")
+        self.skip.setAutoDefault(False)
         self.skip.clicked.connect(lambda: self.rated.emit(None))
         skip_row.addWidget(self.skip)
         self.body.addLayout(skip_row)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """1-5 rate (here or on any of its buttons, which pass digits on)."""
+        value = event.key() - Qt.Key.Key_0
+        if value in self.buttons and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.buttons[value].click()
+            return
+        super().keyPressEvent(event)
 
-def save_prep_card_as(parent: QWidget, context: AppContext, scenario_id: str, salesperson: str = "",
-                      topic: str = "") -> None:
-    """Ask where to save the prep card (a save dialog), then write it off the UI thread."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Save the prep card", f"prep-card-{scenario_id}.pdf", "PDF (*.pdf)")
+
+def prep_card_path(scenario_id: str, one: OneOnOne | None = None) -> str:
+    """Where the save dialog proposes the card: the documents folder, named for the person or situation."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or \
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+    who = one.salesperson if one is not None and one.salesperson else scenario_id
+    slug = "-".join("".join(char.lower() if char.isalnum() else " " for char in who).split()) or "card"
+    return str(Path(folder) / f"prep-card-{slug}.pdf")
+
+
+def save_prep_card_as(parent: QWidget, context: AppContext, scenario_id: str, one: OneOnOne | None = None) -> None:
+    """Ask where to save the prep card (a save dialog opening in the documents folder), then write
+    it off the UI thread."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Save the prep card", prep_card_path(scenario_id, one), "PDF (*.pdf)")
     if path:
-        write_prep_card_later(context, scenario_id, path, salesperson, topic)
+        write_prep_card_later(context, scenario_id, path, one)
 
 
-def write_prep_card_later(context: AppContext, scenario_id: str, path: str, salesperson: str = "",
-                          topic: str = "", done: Callable[[str], None] | None = None) -> None:
+def write_prep_card_later(context: AppContext, scenario_id: str, path: str, one: OneOnOne | None = None,
+                          done: Callable[[str], None] | None = None) -> None:
     """Write the prep card in the storage lane (it reads the trainee's attempts) and tell the user."""
     from PySide6.QtCore import QLocale
 
@@ -158,7 +199,8 @@ def write_prep_card_later(context: AppContext, scenario_id: str, path: str, sale
     def build(store) -> str:
         scenario = library.get(scenario_id)
         sessions = recorded_attempts(store, scenario_id, trainee) if store is not None else []
-        card = gather_prep_card(scenario, sessions, trainee, salesperson, topic)
+        card = gather_prep_card(scenario, sessions, trainee, one.salesperson if one else "", one.topic if one else "",
+                                one.pronouns if one else "they")
         return str(write_prep_card(card, path, paper))
 
     def written(out: str) -> None:

@@ -44,8 +44,8 @@ class ReportScreen(QWidget):
         self.data: dict | None = None
         self.retry_dialog = None
         self.rating_panel = None
-        #: The real one-on-one this session rehearsed (salesperson, topic), for the prep card.
-        self.one_on_one: tuple[str, str] = ("", "")
+        #: The real one-on-one this session rehearsed (a ``prepare.OneOnOne``), for the prep card.
+        self.one_on_one = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(SPACE_XL, SPACE_L, SPACE_XL, SPACE_L)
         outer.setSpacing(SPACE_M)
@@ -121,7 +121,8 @@ class ReportScreen(QWidget):
             self.rating_panel.rated.connect(self._rated)
             self.content.addWidget(self.rating_panel)
             self.content.addStretch(1)
-            self.rating_panel.buttons[3].setFocus()
+            self.scroll.verticalScrollBar().setValue(0)
+            self.rating_panel.setFocus()  # no choice is preselected: a stray Enter records nothing
             return
         top = QHBoxLayout()
         top.setSpacing(SPACE_L)
@@ -201,7 +202,10 @@ class ReportScreen(QWidget):
         measured_text = f"Measured: {measured} / 5" if measured is not None else "Measured: no asking or telling"
         measured_text += (f" ({measures.ask} asked, {measures.telling} told: advice, leading questions, "
                           "takeovers and judgments")
-        measured_text += f"; open-question share {share:.0%})" if share is not None else ")"
+        measured_text += f"; open-question share {share:.0%}" if share is not None else ""
+        left_out = measures.replies - measures.ask - measures.telling
+        measured_text += f"; {_count(left_out, 'other reply', 'other replies')} (small talk, affirmations) " \
+            "not counted)" if left_out > 0 else ")"
         self.measured_label = text_label(measured_text)
         row.addWidget(self.measured_label, 1)
         card.body.addLayout(row)
@@ -315,18 +319,22 @@ class ReportScreen(QWidget):
         from .prepare import save_prep_card_as
 
         if self.data is not None and self._scenario() is not None:
-            save_prep_card_as(self, self.context, self.data["scenario"], *self.one_on_one)
+            save_prep_card_as(self, self.context, self.data["scenario"], self.one_on_one)
 
     def save_prep_card(self, path: str) -> None:
         """Write this situation's prep card to ``path`` off the UI thread."""
         from .prepare import write_prep_card_later
 
         if self.data is not None and self._scenario() is not None:
-            write_prep_card_later(self.context, self.data["scenario"], path, *self.one_on_one)
+            write_prep_card_later(self.context, self.data["scenario"], path, self.one_on_one)
 
     def _again(self) -> None:
         if self.data is not None:
             self.practise_again.emit(self.data.get("scenario", ""))
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _final_line(data: dict) -> str:

@@ -7,12 +7,12 @@ The rewritten reply is classified and played against the very moment of the reco
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from . import theme
 from .context import AppContext
 from .theme import SPACE_L, SPACE_M, SPACE_S
-from .widgets import button, clear_layout, label_pill, text_label
+from .widgets import ReplyBox, button, clear_layout, label_pill, text_label
 
 
 class RetryDialog(QDialog):
@@ -43,9 +43,11 @@ class RetryDialog(QDialog):
         said.addWidget(label_pill(turn["label"]), 0, Qt.AlignmentFlag.AlignTop)
         said.addWidget(text_label(f"You said: {turn['reply']}"), 1)
         column.addLayout(said)
-        self.editor = QPlainTextEdit()
-        self.editor.setPlaceholderText("Rewrite your reply, e.g. as an open question")
-        self.editor.setAccessibleName("Your rewritten reply")
+        self.editor = ReplyBox()
+        self.editor.setPlaceholderText("Rewrite your reply, e.g. as an open question; Enter tries it, "
+                                       "Shift+Enter starts a new line")
+        self.editor.setAccessibleName("Your rewritten reply (Enter tries it)")
+        self.editor.submitted.connect(self.try_reply)
         self.editor.setFixedHeight(80)
         column.addWidget(self.editor)
         from .voice_input import ListenService, VoiceInputBar
@@ -59,7 +61,8 @@ class RetryDialog(QDialog):
         actions.addWidget(text_label("The recorded session is not changed.", "small"), 1)
         close = button("Close")
         close.clicked.connect(self.reject)
-        self.try_button = button("Try it", "Try the rewritten reply", primary=True, tip="Ctrl+Enter")
+        self.try_button = button("Try it", "Try the rewritten reply", primary=True, tip="Enter")
+        self.try_button.setAutoDefault(False)
         self.try_button.clicked.connect(self.try_reply)
         actions.addWidget(close)
         actions.addWidget(self.try_button)
@@ -69,13 +72,6 @@ class RetryDialog(QDialog):
         column.addLayout(self.outcome)
         column.addStretch(1)
         self.editor.setFocus()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.try_reply()
-        else:
-            super().keyPressEvent(event)
 
     def try_reply(self) -> None:
         from trainer.retry import retry_turn

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QMenu,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 from trainer.labels import DESCRIPTIONS, SHORT_NAMES, Label
 
 from . import theme
-from .theme import ASSETS, SPACE_M, SPACE_S, SPACE_XS
+from .theme import ASSETS, SPACE_L, SPACE_M, SPACE_S, SPACE_XS
 
 AVATARS = ASSETS / "avatars"
 APP_ICON = ASSETS / "icon.svg"
@@ -120,6 +122,46 @@ def button(text: str, accessible: str | None = None, primary: bool = False, tip:
         widget.setToolTip(tip)
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
     return widget
+
+
+class ReplyBox(QPlainTextEdit):
+    """A reply being written: Enter sends; Shift+Enter starts a new line."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def dialog_column(dialog: QWidget, title: str, heading: str, intro: str, min_width: int) -> QVBoxLayout:
+    """A dialog's window title, heading and introduction in a column; the caller adds the rest."""
+    dialog.setWindowTitle(title)
+    dialog.setMinimumWidth(min_width)
+    column = QVBoxLayout(dialog)
+    column.setSpacing(SPACE_M)
+    column.setContentsMargins(SPACE_L, SPACE_L, SPACE_L, SPACE_L)
+    column.addWidget(text_label(heading, "heading"))
+    column.addWidget(text_label(intro, "muted"))
+    return column
+
+
+def confirm(parent: QWidget, question: str, detail: str, action: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask before doing something that cannot be undone, without blocking: ``action`` is the default
+    button (Enter confirms), Esc cancels; ``on_yes`` runs only when confirmed."""
+    box = QMessageBox(QMessageBox.Icon.Question, question, question, QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(detail)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes)
+    box.setEscapeButton(box.buttons()[-1])
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.finished.connect(lambda _result: on_yes() if box.clickedButton() is yes else None)
+    box.open()
+    return box
 
 
 def scroll_area(name: str) -> tuple[QScrollArea, QWidget]:
