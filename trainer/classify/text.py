@@ -114,6 +114,18 @@ def _written_out(match: re.Match[str]) -> str:
 _REPEAT = re.compile(r"\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?)?)(?: \1\b)+", re.IGNORECASE)
 
 
+_WORDS = re.compile(r"[a-z0-9]+")
+_INNER_FILLER_WORDS = frozenset("um umm ummm uh uhh uhhh erm er hmm hmmm mm mmm know mean like sort kind kinda basically".split())
+_SHORTHAND_KEYS = frozenset(_SHORTHAND) | {"ur"}
+
+
+def _said_twice(lowered: str) -> bool:
+    """Whether a word, or a pair of words, comes twice in a row."""
+    tokens = lowered.split()
+    return any(tokens[i] == tokens[i + 1] for i in range(len(tokens) - 1)) or any(
+        tokens[i:i + 2] == tokens[i + 2:i + 4] for i in range(len(tokens) - 3))
+
+
 def clean(text: str) -> Mapped:
     """Normalise unicode, drop control characters, take out disfluencies, fold whitespace."""
     text = text[:MAX_CLASSIFIED_CHARS]
@@ -128,18 +140,27 @@ def clean(text: str) -> Mapped:
                 chars.append(_QUOTES.get(out, out))
                 origin.append(index)
         mapped = Mapped("".join(chars), origin)
-    mapped = _substitute(_NON_SPEECH, mapped)
-    mapped = _substitute(_RESTART, mapped)
-    mapped = _substitute(_STUTTER_PART, mapped)
-    mapped = _substitute(_BROKEN_OFF, mapped)
-    mapped = _substitute(_FILLER_BETWEEN_COMMAS, mapped, by=",")
-    mapped = _substitute(_FILLER_BEFORE_QUESTION, mapped)
-    mapped = _substitute(_FILLER_INSIDE, mapped)
-    mapped = _substitute(_SPACES, mapped, by=" ")
-    mapped = _substitute(_SHORTHAND_WORD, mapped, by=_written_out)
-    mapped = _substitute(_UR, mapped, by=lambda m: "you're" if m.group(1) else "your")
-    mapped = _substitute(_TWO_AS_TO, mapped, by=lambda m: "to" if _VERB_BEFORE_TO.search(m.string, 0, m.start()) else "2")
-    mapped = _substitute(_REPEAT, mapped, keep_group=1)
+    # Each pass runs only when a cheap look at the words says it may find something.
+    words = set(_WORDS.findall(mapped.text.lower()))
+    if "[" in mapped.text:
+        mapped = _substitute(_NON_SPEECH, mapped)
+    if "-" in mapped.text:
+        mapped = _substitute(_RESTART, mapped)
+        mapped = _substitute(_STUTTER_PART, mapped)
+        mapped = _substitute(_BROKEN_OFF, mapped)
+    if words & _INNER_FILLER_WORDS:
+        mapped = _substitute(_FILLER_BETWEEN_COMMAS, mapped, by=",")
+        mapped = _substitute(_FILLER_BEFORE_QUESTION, mapped)
+        mapped = _substitute(_FILLER_INSIDE, mapped)
+    if "  " in mapped.text or "\t" in mapped.text:
+        mapped = _substitute(_SPACES, mapped, by=" ")
+    if words & _SHORTHAND_KEYS:
+        mapped = _substitute(_SHORTHAND_WORD, mapped, by=_written_out)
+        mapped = _substitute(_UR, mapped, by=lambda m: "you're" if m.group(1) else "your")
+    if "2" in words:
+        mapped = _substitute(_TWO_AS_TO, mapped, by=lambda m: "to" if _VERB_BEFORE_TO.search(m.string, 0, m.start()) else "2")
+    if _said_twice(mapped.text.lower()):
+        mapped = _substitute(_REPEAT, mapped, keep_group=1)
     return _strip(mapped, " \t")
 
 
