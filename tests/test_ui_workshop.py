@@ -14,6 +14,7 @@ from trainer.scenario import load_library
 from trainer.speech import SPEECH_ENV
 from trainer.storage import SessionStore, open_database
 from test_ui_flow import open_window
+from ui.app import create_application
 from ui.mainwindow import MainWindow
 from ui.presenter import PresenterWindow, presenter_prompts
 from ui.widgets import FeedbackChip
@@ -104,8 +105,16 @@ def test_presenter_mode_labels_as_the_trainer_types_and_keeps_the_tally(qtbot):
     assert (presenter.asks, presenter.tells) == (1, 1)
     assert "Asks 1" in presenter.tally.text() and "Tells 1" in presenter.tally.text()
     assert presenter.board.item(0).text() == f"Advice:  {ADVICE}"
+    qtbot.keyClicks(presenter.entry, "Half typed")
     qtbot.keyClick(presenter.entry, Qt.Key.Key_PageDown)
     assert presenter.prompt.text() != first_line
+    # a new line starts with a clean board, live label and tally; the session's total is kept
+    assert presenter.board.count() == 0 and presenter.live.text() == "" and presenter.entry.text() == ""
+    assert "Asks 0" in presenter.tally.text() and "Tells 0" in presenter.tally.text()
+    assert "Session: 1 : 1" in presenter.tally.text() and (presenter.asks, presenter.tells) == (1, 1)
+    qtbot.keyClicks(presenter.entry, OPEN)
+    qtbot.keyClick(presenter.entry, Qt.Key.Key_Return)
+    assert (presenter.line_asks, presenter.asks) == (1, 2) and presenter.board.count() == 1
     with qtbot.waitSignal(presenter.closed, timeout=2_000):
         qtbot.keyClick(presenter.entry, Qt.Key.Key_Escape)
     assert not presenter.isVisible()

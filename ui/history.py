@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
 from .charts import TrendChart
 from .context import AppContext
 from .report import outcome_text
+
+#: A session's status in words. "Closed" (not "Finished"), so that it never contradicts an outcome
+#: of "Ended early": the session is closed and saved, the conversation did not reach its ending.
+STATUS_WORDS = {"finished": "Closed", "interrupted": "Interrupted"}
 from .theme import SPACE_L, SPACE_M, SPACE_S, SPACE_XL
 from .widgets import Card, button, text_label
 
@@ -131,7 +135,8 @@ class HistoryScreen(QWidget):
         filters.addWidget(self.scenario_filter, 1)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName("Filter by status")
-        for text, value in (("Any status", ""), ("Finished", "finished"), ("Interrupted", "interrupted")):
+        for text, value in (("Any status", ""), (STATUS_WORDS["finished"], "finished"),
+                            (STATUS_WORDS["interrupted"], "interrupted")):
             self.status_filter.addItem(text, value)
         self.status_filter.currentIndexChanged.connect(self._filter)
         filters.addWidget(self.status_filter, 1)
@@ -248,7 +253,7 @@ class HistoryScreen(QWidget):
                 (outcome_text(item.get("outcome"), item["status"]), item.get("outcome") or ""),
                 ("" if share is None else f"{round(share * 100)}%", -1.0 if share is None else share),
                 (str(item.get("turn_count", 0)), item.get("turn_count", 0)),
-                (item["status"].capitalize(), item["status"]),
+                (STATUS_WORDS.get(item["status"], item["status"].capitalize()), item["status"]),
             ]
             row = []
             for column, (text, key) in enumerate(cells):

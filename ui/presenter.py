@@ -85,8 +85,8 @@ class PresenterWindow(QWidget):
         self.setObjectName("presenter")
         self.prompts = prompts or []
         self.prompt_index = 0
-        self.asks = 0
-        self.tells = 0
+        self.asks = self.tells = 0  # the whole session's
+        self.line_asks = self.line_tells = 0  # the line on screen's; a new line starts afresh
         column = QVBoxLayout(self)
         column.setContentsMargins(64, 48, 64, 48)
         column.setSpacing(24)
@@ -196,9 +196,16 @@ class PresenterWindow(QWidget):
         self._fit_prompt()
 
     def move_prompt(self, step: int) -> None:
+        """The next or previous line, with a clean board and tally (the session's total is kept)."""
         if self.prompts:
             self.prompt_index = (self.prompt_index + step) % len(self.prompts)
             self._show_prompt()
+            self.live_timer.stop()
+            self.entry.clear()
+            self.live.setText("")
+            self.board.clear()
+            self.line_asks = self.line_tells = 0
+            self._show_tally()
 
     def _context_line(self) -> str | None:
         return self.prompts[self.prompt_index].line if self.prompts else None
@@ -235,8 +242,10 @@ class PresenterWindow(QWidget):
         label = Label(classify(text, self._context_line()).label)
         if label in ASKING:
             self.asks += 1
+            self.line_asks += 1
         elif label in TELLING:
             self.tells += 1
+            self.line_tells += 1
         item = QListWidgetItem(f"{SHORT_NAMES[label]}:  {text}")
         item.setForeground(QColor(theme.label_tone(label)[1]))
         self.board.insertItem(0, item)
@@ -246,9 +255,12 @@ class PresenterWindow(QWidget):
 
     def _show_tally(self) -> None:
         c = theme.colours()
-        self.tally.setText(f"<span style='color:{c.good}'>Asks {self.asks}</span>"
-                           f" &nbsp;:&nbsp; <span style='color:{c.low}'>Tells {self.tells}</span>")
-        self.tally.setAccessibleDescription(f"{self.asks} asks, {self.tells} tells")
+        self.tally.setText(f"<span style='color:{c.good}'>Asks {self.line_asks}</span>"
+                           f" &nbsp;:&nbsp; <span style='color:{c.low}'>Tells {self.line_tells}</span>"
+                           f"<br><span style='color:{c.muted}; font-size:small'>Session: {self.asks} : "
+                           f"{self.tells}</span>")
+        self.tally.setAccessibleDescription(f"This line: {self.line_asks} asks, {self.line_tells} tells; "
+                                            f"the session: {self.asks} asks, {self.tells} tells")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.live_timer.stop()

@@ -200,6 +200,13 @@ def _stylesheet(c: Colours, base_pt: float) -> str:
     QProgressBar {{ border: none; background: {c.alt_base}; border-radius: 3px; max-height: 6px; }}
     QProgressBar::chunk {{ background: {c.accent}; border-radius: 3px; }}
     QCheckBox, QRadioButton {{ spacing: 8px; }}
+    QRadioButton::indicator {{ width: 12px; height: 12px; border-radius: 8px; border: 2px solid {c.muted};
+        background: {c.base}; }}
+    QRadioButton::indicator:hover {{ border-color: {c.accent}; }}
+    QRadioButton::indicator:checked {{ border: 2px solid {c.accent}; background: qradialgradient(cx: 0.5, cy: 0.5,
+        radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {c.accent}, stop: 0.55 {c.accent}, stop: 0.65 {c.base},
+        stop: 1 {c.base}); }}
+    QRadioButton::indicator:disabled {{ border-color: {c.border}; }}
     QToolTip {{ background: {c.base}; color: {c.text}; border: 1px solid {c.border}; }}
     """
 
