@@ -12,7 +12,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run_app
 
-        return run_app()
+        return run_app(verbose=args.verbose)
     return run(args)
 
 

@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ask, Don't Tell: a practice trainer for sales managers' coaching one-on-ones. "
         "Without a command, the desktop app starts.",
     )
+    parser.add_argument("--verbose", action="store_true",
+                        help="desktop app: also show Qt Multimedia's and ffmpeg's own messages in the terminal")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QLoggingCategory, QMessageLogContext, QtMsgType, qFormatLogMessage, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -35,7 +36,36 @@ def create_main_window() -> MainWindow:
     return window
 
 
-def run_app(argv: list[str] | None = None) -> int:
+#: Qt Multimedia's own messages that reach the default category (its audio back ends print them on
+#: every line spoken where there is no sound server); its categories are switched off as a whole.
+MULTIMEDIA_MESSAGES = ("PulseAudioService:", "No audio device detected", "QAudioSink", "QAudioOutput",
+                       "QAudioSource", "QMediaPlayer", "pipewire", "ALSA lib")
+
+
+def quiet_multimedia_logging(verbose: bool = False) -> None:
+    """Keep Qt Multimedia's and ffmpeg's messages out of the terminal (``--verbose`` shows them);
+    every other message is printed as Qt would."""
+    if verbose:
+        return
+    QLoggingCategory.setFilterRules("qt.multimedia*=false\nqt.multimedia.*=false")
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        category = context.category or ""
+        if category.startswith("qt.multimedia") or (category in ("", "default") and
+                                                     message.lstrip().startswith(MULTIMEDIA_MESSAGES)):
+            return
+        sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
+
+    global _message_handler
+    _message_handler = handler  # kept alive for as long as Qt may call it
+    qInstallMessageHandler(handler)
+
+
+_message_handler = None
+
+
+def run_app(argv: list[str] | None = None, verbose: bool = False) -> int:
+    quiet_multimedia_logging(verbose)
     app = create_application(argv)
     window = create_main_window()
     window.show()
