@@ -140,6 +140,12 @@ def test_cohort_names_match_in_any_case_and_an_unknown_one_lists_the_known(data_
     assert "Average score" in text and " re" in text  # the score chart's bars are drawn
     assert main(["report", "--cohort", "autumn", "--out", str(tmp_path / "a.csv"), "--database", database]) == 1
     assert "no cohort 'autumn' in this database; the cohorts here are: Spring" in capsys.readouterr().err
+    assert main(["import", str(tmp_path / "ana.json"), "--cohort", "SPRING", "--database", database]) == 0
+    store = SessionStore(open_database(database))
+    try:
+        assert [item["name"] for item in store.cohorts()] == ["Spring"]  # the same cohort, not a second one
+    finally:
+        store.database.close()
 
 
 def test_imported_participants_are_not_profiles(data_dir, tmp_path):

@@ -409,6 +409,8 @@ def import_files(store, paths: Sequence[Path | str], cohort: str, cohort_date: d
     Raises ExchangeError, having written nothing, if any file is bad.
     """
     cohort = check_name(cohort, "the cohort name")
+    known = find_cohort(store.cohorts(), cohort)  # "spring" joins an existing "Spring"
+    cohort = known["name"] if known else cohort
     problems: list[str] = []
     exports: list[tuple[str, ExportFile]] = []
     budget = [MAX_IMPORT_BYTES]

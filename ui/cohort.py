@@ -282,20 +282,20 @@ class CohortDialog(QDialog):
             self.write_report(path if path.lower().endswith(suffix) else path + suffix)
 
     def write_report(self, path: str) -> None:
-        from trainer.exchange import write_report_csv, write_report_pdf
+        from trainer.exchange import scenario_results, write_report_csv, write_report_pdf
 
         rows, cohort, date = list(self.rows), self.cohort_box.currentText(), self.cohort_dates.get(
             self.cohort_box.currentText())
 
-        def write() -> str:
+        def write(store) -> str:
             if path.lower().endswith(".pdf"):
-                write_report_pdf(rows, cohort, path, date)
+                write_report_pdf(rows, cohort, path, date, scenario_results(store, cohort))
             else:
                 write_report_csv(rows, path)
             return path
 
-        self.context.tasks.run(write, lambda written: self.status.setText(f"Wrote {written}."),
-                               lambda error: self.status.setText(f"Could not write {path}: {error}"))
+        self.context.in_storage(write, lambda written: self.status.setText(f"Wrote {written}."),
+                                lambda error: self.status.setText(f"Could not write {path}: {error}"))
 
     # --- scenario packs -----------------------------------------------------------------------
 
