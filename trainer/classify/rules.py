@@ -258,6 +258,7 @@ _ADVICE_PHRASES = [
     (_rx(r"\bi (?:suggest|recommend|advise|propose|encourage you|urge you|(?:would |'d )?(?:really |strongly )?(?:encourage|urge) you|would suggest|would recommend|would advise|'d suggest|'d recommend|strongly suggest|strongly recommend|really think you|honestly think you|think you should|think you need|think you'd be better|think you ought|reckon you should|reckon you need|believe you should|feel you should|'m asking you to|am asking you to|'m telling you|am telling you|want to see you|'d love you to|'d love to see you|'d rather you|would rather you|insist|wanna see you|want ya to|need ya to)\b"), "I suggest"),
     (_rx(r"\blet(?:'|’)?s\s+(?:have you|get you|make sure|try|call|ring|phone|email|send|book|set|put|offer|push|use|bring|go with|change|switch|drop|cut|focus|plan|schedule|block|start you|aim|target|move|give|write|draft|fix|prepare|prep|practise|practice|role-?play|rehearse|escalate|chase|lower|raise|double|add|loop|bring in|not)\b"), "let's ..."),
     (_rx(r"\b(?:the|your|our|their|biggest|real|main|core|underlying|actual|only|big|quickest|easiest|simplest|best|fastest|obvious)\s+(?:problem|issue|trouble|mistake|reason|cause|weakness|gap|flaw|error|thing|fix|answer|solution|key|trick|secret|lesson|point|takeaway|priority|move|play|way forward|best move|next step|priority)\s+(?:here\s+|there\s+|really\s+|honestly\s+|though\s+|with that\s+|with this\s+)?(?:is|was|'s|are|were|has been|seems to be|sounds like)\b"), "the problem is ..."),
+    (_rx(r"\b(?:the|one) (?:key|trick|secret|answer|solution|fix|thing to do) (?:with|for|in|to) [\w' ]{1,30}? (?:is|'s|would be)\b"), "the trick with them is"),
     (_rx(r"\b(?:the|a|one)\s+(?:key|trick|secret|answer|solution|fix|best (?:way|thing|approach|bet|move|option|plan)|smart (?:move|play)|right (?:move|call|approach|thing)|way to (?:do|handle|fix|crack|get|win|close|deal with) (?:it|this|that|them))\s+(?:here\s+|is|'s|would be|will be)\b|\bwhat (?:works|worked|you need|you want|would help|will help|helps|i(?:'d| would) do|i do|i did|i used to do) (?:is|was|here is|best is|for me)\b"), "the key is ..."),
     (_rx(rf"\b(?:that|it|this){APOS}?s?\s*(?:is|was|'s)?\s*(?:probably\s+|clearly\s+|obviously\s+|just\s+|simply\s+|all\s+)?because\s+(?:{YOU}|nobody|no one|they|we|he|she)\b|\b(?:that|this|it)(?:{APOS}s| is| was) (?:why|where|how) {YOU}\b|\b(?:you|u) (?:didn(?:'|’)?t|did not|never|don(?:'|’)?t|do not|failed to|forgot to|haven(?:'|’)?t|have not) (?:\w+ ){{0,3}}(?:so|which is why|that's why|and that's why|hence)\b"), "that's because you ..."),
     (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b|\bback (?:when|in my|in the day)\b|\bi (?:always|used to|would always|never|once|would) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b|\bi had (?:a|the) (?:same|similar)\b|\bsame thing happened to me\b|\bthat happened to me\b|\bwhen that happened to me\b|\bhappened to me (?:once|too|as well|years ago)\b"), "in my experience"),
@@ -504,6 +505,8 @@ NEGATIVE_WORDS = wordlists.NEGATIVE_WORDS
 _NEGATIVE = _Lexicon(NEGATIVE_WORDS)
 _FEELING = _Lexicon(FEELING_WORDS)
 _REFLECTIVE_FRAME = _rx(
+    rf"^(?:so )?{YOU}(?:'re| are) (?:not sure|unsure|torn|wondering|worried|afraid|concerned|frustrated|angry|annoyed|upset|"
+    r"disappointed|fed up|nervous|anxious|stressed|tired|exhausted|confused|stuck)\b|"
     rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|'re saying|are saying|said|mean)\b|"
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:it's|it is) like\b|^(?:so )?from where you(?:'re| are)? (?:sitting|sit|stand)|^(?:so )?(?:as|the way) you see it|"
     r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
@@ -640,6 +643,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether) (?:you|u)(?:'re| are| were| feel| felt| might be| may be| sort of| kind of)")),
     ("wonder.closed", Label.CLOSED_QUESTION, _rx(
         _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether)\b(?! i (?:could|can|might|may)\b)")),
+    ("agenda.logistics", Label.OTHER, _rx(
+        _OPENING + r"(?:shall we|should we|can we|could we|do you want to|d'you want to|want to|fancy|wanna) (?:just |quickly )?"
+        r"(?:grab|get|have|find|book|take) (?:a |some |another |the )?(?:quick )?(?:coffee|tea|drink|seat|room|bite|lunch|break|"
+        r"breather|minute|moment)\b")),
     # looking at their work together is the meeting's agenda, not a verdict or a takeover
     ("agenda.together", Label.OTHER, _rx(
         _OPENING + r"(?:let's|lets|let us|shall we|can we|could we|we could|we can|should we)\s+(?:just\s+)?(?:have a (?:quick )?look|"
@@ -653,9 +660,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
 _SUBJECT_WORD = (r"(?:i|i'd|i'm|you|you'd|you're|your|they|they're|their|we|we're|it|it's|he|she|his|her|people|someone|"
                  r"somebody|anyone|everyone|most|some|many|the|a|an|this|that|these|those|there)")
 # a clause that begins like a question but is a statement: "what they suggest is", "when you blew the 2.8"
-_UNMARKED_CLEFT = _rx(rf"^what\s+{_SUBJECT_WORD}\b(?:\s+[\w'-]+){{0,6}}?\s+(?:is|are|was|were)\b")
+_UNMARKED_CLEFT = _rx(rf"^what\s+(?:{_SUBJECT_WORD}\b|(?:matters|counts|bothers|worries|frustrates|annoys|hurts|stings|"
+                      rf"helps|works)\b)(?:\s+[\w'-]+){{0,6}}?\s+(?:is|are|was|were)\b")
 _CLEFT_THEIRS = _rx(r"^what (?:you(?:'re| are)? (?:saying|said|say|mean|want|need|wanted|described|told me|feel|felt|value|care about)|"
-                    r"i(?:'m| am)? hear(?:ing)?|matters to you|bothers you|worries you)\b")
+                    r"i(?:'m| am)? hear(?:ing)?|(?:matters|counts|bothers|worries|frustrates|annoys|hurts|stings)(?: most| more)?(?: to| for)? you)\b")
 _UNMARKED_WHEN = _rx(rf"^(?:when|whenever|once|while|where|wherever)\s+{_SUBJECT_WORD}\b(?!\s+(?:is|are|was|were|do|does|did)\s+(?:you|u)\b)")
 _LATER_QUESTION = _rx(
     rf"(?:[,;]|\b(?:so|then|and))\s+(?:(?:{WH_OPEN_START})\s+(?:{AUX}|'s)\b|(?:{AUX})\s+(?:you|u|they|we|it|he|she)\b|"
@@ -842,7 +850,8 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"winging it|winged it|cut(?:ting)? corners|shot yourself in the foot|made a (?:hash|mess|meal|pig's ear) of|"
         r"not (?:pulling your weight|up to (?:it|scratch|the job))|fell short|falling short|all talk|behind the curve|"
         r"missing in action|off the pace|slack(?:ing|ed)? off|let (?:it|things) slide|let (?:the team|us|me) down|"
-        r"bottled it|bottling it|chickened out|dropped a clanger|fumbled (?:it|that|the))")),
+        r"bottled it|bottling it|chickened out|dropped a clanger|fumbled (?:it|that|the)|"
+        r"making (?:this|it|things|life|everything) (?:so much |a lot |much )?(?:harder|more difficult|more complicated|worse))")),
     # their strength named: "you're a strong closer", "you're a natural with buyers"
     ("affirmation.strength", Label.AFFIRMATION, _rx(
         rf"\b(?:you're|youre|you are|you've always been|you've been|you were always|you're always) (?:a |an |such a |one of (?:the|our) )?"
