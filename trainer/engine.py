@@ -330,17 +330,18 @@ def explore(scenario: Scenario, max_states: int = 200_000) -> tuple[set[str], se
     cannot be reached. Which facts were told never changes the state, so facts are checked at each
     state reached (a reply touching the fact), not carried in the search.
     """
+    # One reading for each distinct way a reply moves the state; replies that move nothing but the
+    # clock (closed questions, fillers, the number) are covered by waiting, and their facts below.
     moves = [Reading(label, focus, False, False, False)
              for label in (Label.OPEN_QUESTION, Label.REFLECTION)
-             for focus in ("own_part", "experience", "others", "outcome")]
+             for focus in ("own_part", "experience", "others")]
     moves += [Reading(Label.OPEN_QUESTION, "others", True, False, False),
               Reading(Label.OPEN_QUESTION, "none", False, False, True),
-              Reading(Label.CLOSED_QUESTION, "experience", False, False, False),
-              Reading(Label.AFFIRMATION, "experience", False, False, False),
-              Reading(Label.OTHER, "none", False, False, False)]
+              Reading(Label.AFFIRMATION, "experience", False, False, False)]
     moves += [Reading(label, "own_part", False, False, False) for label in HARD_LABELS]
     touching = {fact.id: [Reading(label, fact.about, False, False, False, (fact.id,))
                           for label in (Label.OPEN_QUESTION, Label.REFLECTION)] +
+                         [Reading(Label.OPEN_QUESTION, fact.about, False, False, False)] +
                          [Reading(Label.CLOSED_QUESTION, fact.about, False, False, False, (fact.id,), kind)
                           for kind in fact.short]
                 for fact in scenario.facts}
