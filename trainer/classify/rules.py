@@ -244,7 +244,7 @@ _NOT_TAKEOVER = _rx(
 
 _MODAL_ADVICE = _rx(
     rf"\b(?:{YOU}|ya)(?:\s+|(?=['’]))(?:really\s+|just\s+|definitely\s+|honestly\s+|seriously\s+|absolutely\s+|probably\s+|certainly\s+|also\s+|still\s+|simply\s+|then\s+)*"
-    rf"(?:should|shoulda|should've|shouldn't|shouldnt|need to|needa|needs to|have to|gotta|got to|'ve got to|ve got to|'ve gotta|have got to|must|mustn't|ought to|oughta|'d better|d better|had better|better|'d be better|would be better|might want to|may want to|might wanna|want to make sure|wanna make sure|could try|could always|could just|could start|could call|could send|could ask|could use|could look|could put|could give|could offer|could bring|could book|could maybe|could perhaps|could possibly|can (?:always |also |just )?(?:work on|talk to|call|ask|speak to|try|use|go to|contact|check out|join|ring|email|book|pick up|start|bring)|could probably|could also|might possibly|might also|might just|might try|might consider|can try|can always|can just|can't keep|cannot keep|can't just|can't afford|can't let|will need to|'ll need to|ll need to|'ll want to|ll want to|'ll have to|ll have to|will have to|are going to have to|'re going to have to|re going to have to|'re gonna have to|re gonna have to|gonna have to|need more|need less|need a|need an|need some|needn't|don't need to|do not need to|don't have to|do not have to|shall)\b"
+    rf"(?:should|shoulda|should've|shouldn't|shouldnt|need to|needa|needs to|have to|gotta|got to|'ve got to|ve got to|'ve gotta|have got to|must|mustn't|ought to|oughta|'d better|d better|had better|better|'d be better|would be better|might want to|may want to|might wanna|want to make sure|wanna make sure|could try|could always|could just|could start|could call|could send|could ask|could use|could look|could put|could give|could offer|could bring|could book|could maybe|could perhaps|could possibly|want to be \w+ing|wanna be \w+ing|can (?:always |also |just )?(?:work on|talk to|call|ask|speak to|try|use|go to|contact|check out|join|ring|email|book|pick up|start|bring)|could probably|could also|might possibly|might also|might just|might try|might consider|can try|can always|can just|can't keep|cannot keep|can't just|can't afford|can't let|will need to|'ll need to|ll need to|'ll want to|ll want to|'ll have to|ll have to|will have to|are going to have to|'re going to have to|re going to have to|'re gonna have to|re gonna have to|gonna have to|need more|need less|need a|need an|need some|needn't|don't need to|do not need to|don't have to|do not have to|shall)\b"
 )
 _MODAL_ADVICE_EXCEPTIONS = _rx(
     rf"\b{YOU}\s+(?:should|must|need to|ought to)\s+(?:be (?:really |very |so |rightly |justly )?(?:proud|pleased|chuffed|happy)|"
@@ -620,6 +620,11 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("judgment.rebuke_opened", Label.JUDGMENT, _rx(
         r"^(?:oh |but )?(?:seriously|come on|honestly|really|i mean)[,!?.]*\s+(?:why|what|how|who)\b(?: on earth| the hell)?\s+"
         r"(?:would|did|do|were|was|are|is|could|can)\s+(?:you|u|anyone)\b")),
+    # rhetorical questions that rebuke: "are you even trying?", "what kind of proposal is this?"
+    ("judgment.rhetorical", Label.JUDGMENT, _rx(
+        _OPENING + r"(?:(?:are|were|did|do|have|had|is|was) (?:you|u) even (?:trying|listening|bothered|bothering|there|"
+        r"reading|checking|thinking|awake|serious|paying attention|read|check|think|try|listen|care|bother)|"
+        r"what (?:kind|sort) of (?:an? )?[\w-]+(?: [\w-]+)? (?:is|was) (?:this|that)\b|do you (?:ever|even) listen)")),
     # a suggestion asked as a question: "what do you think about calling them", "did you think of
     # offering a trial", "is it maybe time to walk away", "I wonder if you could try ..."
     ("suggest.think_about", Label.LEADING_QUESTION, _rx(
@@ -644,9 +649,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("wonder.closed", Label.CLOSED_QUESTION, _rx(
         _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether)\b(?! i (?:could|can|might|may)\b)")),
     ("agenda.logistics", Label.OTHER, _rx(
-        _OPENING + r"(?:shall we|should we|can we|could we|do you want to|d'you want to|want to|fancy|wanna) (?:just |quickly )?"
+        _OPENING + r"(?:(?:can|could|may) i (?:just |quickly )?(?:check|grab|get|find|open|take|have) (?:the time|my (?:notes|diary|calendar|phone|email)|"
+        r"a (?:note|sec|second|minute|moment|drink)|some water)\b|(?:shall we|should we|can we|could we|do you want to|d'you want to|want to|fancy|wanna) (?:just |quickly )?"
         r"(?:grab|get|have|find|book|take) (?:a |some |another |the )?(?:quick )?(?:coffee|tea|drink|seat|room|bite|lunch|break|"
-        r"breather|minute|moment)\b")),
+        r"breather|minute|moment)\b)")),
     # looking at their work together is the meeting's agenda, not a verdict or a takeover
     ("agenda.together", Label.OTHER, _rx(
         _OPENING + r"(?:let's|lets|let us|shall we|can we|could we|we could|we can|should we)\s+(?:just\s+)?(?:have a (?:quick )?look|"
@@ -837,6 +843,10 @@ _NEGATIVE_AFTER_PRAISE = (
     r"dropped|forgot|ignored|all over the place|nowhere near|too (?:long|short|slow|late|soft|vague|pushy))")
 # Named rules for statements, read before the general statement rules: (id, label, pattern).
 _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
+    # thanks for the moment, not for who they are: "lovely, thanks for that"
+    ("other.thanks", Label.OTHER, _rx(
+        r"^(?:[\w']+,? ){0,2}?(?:thanks|thank you|cheers|ta)(?: (?:so|very) much)?(?: for (?:that|this|it|coming|coming in|"
+        r"your time|the update|letting me know|the heads up|making the time))?[.!, ]*$")),
     # praise then criticism is judgment: "good effort, but the deck was a mess"
     ("judgment.praise_then_criticism", Label.JUDGMENT, _rx(
         r"^(?:\w+ ){0,3}?(?:good|great|nice|decent|fair|brilliant|lovely|solid|ok|okay|well done)\b[^.?!]{0,40}?"

@@ -224,7 +224,7 @@ POSITIVE_WORDS = (
     'seriously|properly|skill|skilled|talent|talented|instinct|instincts|curiosity|curious|initiative|'
     'creative|creativity|resourceful|resilient|resilience|determined|dedicated|dedication|thorough|'
     'focused|organised|organized|reliable|trusted|respected|valued|exactly the kind|inside out|'
-    'takes the craft|right by|never once|kept going|kept at|kept your|stuck with|stayed|pushed hard|'
+    'takes the craft|right by|never once|kept going|kept at|stuck at it|stuck at|kept your|stuck with|stayed|pushed hard|'
     'worked hard|work hard|put in the work|put in the hours|in no time|fast learner|natural|gift|knack|'
     'credit|hustle|grit|guts|nerve|bold|smart|sharp|impressive|thoughtful|mature|insightful|wise|'
     'brilliant|excellent|fantastic|superb|outstanding|admirable|respect|integrity|self-aware|self aware|'
