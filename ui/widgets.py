@@ -662,8 +662,12 @@ class PersonaPanel(QFrame):
         layout.addWidget(self.temperament)
         self.openness = Meter("Openness", -2, 6, [(-99, "closed"), (1, "guarded"), (3, "opening up"), (5, "open")])
         self.trust = Meter("Trust", -4, 4, [(-99, "wary"), (0, "neutral"), (2, "trusting")])
+        # how far they have come toward owning their part: what the conversation is for
+        self.ownership = Meter("Owning it", 0, 4, [(-99, "not yet"), (1, "considering"), (2, "owning some"),
+                                                   (3, "nearly a plan")])
         layout.addWidget(self.openness)
         layout.addWidget(self.trust)
+        layout.addWidget(self.ownership)
 
     def show_persona(self, persona, state: dict[str, int]) -> None:
         clear_layout(self._avatar_slot)
@@ -679,3 +683,4 @@ class PersonaPanel(QFrame):
     def update_state(self, state: dict[str, int], animate: bool = True) -> None:
         self.openness.set_value(state.get("openness", 0), animate)
         self.trust.set_value(state.get("trust", 0), animate)
+        self.ownership.set_value(state.get("ownership", 0), animate)
