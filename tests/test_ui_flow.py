@@ -173,7 +173,10 @@ def test_feedback_can_wait_for_the_report(qtbot, window):
 
 
 def end_by_keyboard(qtbot, window: MainWindow, answer: Qt.Key) -> None:
-    """Ctrl+E, then answer the confirmation with a key."""
+    """Ctrl+E, then answer the confirmation with a key (shortcuts need the window active, which the
+    offscreen platform does not give back by itself after a dialog)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.practice.reply_box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     box = window.practice.end_confirmation
     qtbot.waitUntil(box.isVisible)

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
 
         self.first_run = FirstRunDialog(self)
         self.first_run.named.connect(self.context.set_trainee)
+        self.first_run.finished.connect(lambda _result: (self.activateWindow(), self.library.search.setFocus()))
         self.first_run.open()
 
     def _scenarios_ready(self) -> bool:
