@@ -126,7 +126,7 @@ _AGREE = _rx(
 _NEGATIVE_ABOUT = _rx(
     r"\b(?:messed (?:it |that |this |things )?up|screwed (?:it |that |you |this )?(?:up|over)|dropped the ball|dropped (?:it |this |that )?on you|let you down|failed you|hung you out|threw you under|under the bus|left you (?:alone|to it|high and dry|hanging|in the lurch)|dumped (?:it |this |that )?on you|without (?:asking|telling|consulting) you|behind your back|unfair|not fair|stupid|ridiculous|terrible|awful|useless|lousy|rubbish|garbage|crap|a joke|incompetent|clueless|pathetic|hopeless|a mess|shambles|badly (?:handled|done|managed)|poor(?:ly)? (?:decision|call|handled|managed|planned)|bad (?:decision|call|move|leads|territory)|wrong (?:call|decision)|got (?:it |that |this )?wrong|get (?:it |that |this )?wrong|so (?:weak|poor|bad)|weak leads|no support|zero support|never (?:support|help|back)|(?:should|shouldn't|should not|ought to) have|should've|shouldn't've|didn't (?:support|help|back|deliver)|doesn't (?:support|help|deliver|pull)|never delivers?|not pulling (?:his|her|their) weight|letting you down|keeps? letting you down|dropping the ball|to blame|their fault|his fault|her fault|leadership's fault|management's fault|marketing's fault)\b")
 # Their feeling named as theirs ("you feel nobody backs you"): a reflection, not an endorsement.
-_FEELING_FRAME = _rx(rf"\b(?:{YOU} (?:feel|felt|sound|seem|think|believe|reckon|see it)|(?:it |that )?(?:sounds|seems|feels) (?:like|as if|as though|to you)|to you it|from where you sit|in your eyes|you're (?:angry|annoyed|upset|frustrated|fed up|hurt|disappointed))\b")
+_FEELING_FRAME = _rx(rf"\b(?:{YOU} (?:feel|felt|sound|seem|think|believe|reckon|see it)|(?:it |that )?(?:sounds|seems|feels) (?:like|as if|as though|to you)|(?:feels|felt|seems|seemed) (?:\w+ )?\w+ to you|to you it|from where you sit|in your eyes|you're (?:angry|annoyed|upset|frustrated|fed up|hurt|disappointed))\b")
 # Questions that presume the blame: "what else did they get wrong", "how did they think that would work".
 _PRESUME = _rx(
     r"\b(?:what else (?:did|has|have|do|does|will) [\w' ]{1,30}?(?:get wrong|got wrong|mess|screw|drop|dump|forget|break|fail|throw)|what were (?:they|you all|(?!you\b)\w+) thinking|what did (?:they|\w+) expect|how (?:did|do|does|could|would) [\w' ]{1,40}?(?:think|expect|imagine|suppose) [\w' ]{0,50}?(?:work|help|happen|go)|why (?:would|do|does|did|is|are) [\w' ]{1,30}?(?:keep|always|never|so|even bother)|how (?:dare|could) (?:they|he|she))\b")
@@ -269,6 +269,8 @@ def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
     presume = _PRESUME.search(low)
     if presume and target:
         return _cut(text, presume)
+    if target and (shifted := _TYPICAL_OF_THEM.search(low)):
+        return _cut(text, shifted)  # "typical of them", "that's them all over"
     if target and not _PRONOUN.fullmatch(target):
         # "that's on Leon, not you", "classic leadership", "the leads are the real problem"
         shifted = _BLAME_SHIFTED.search(low)
@@ -285,6 +287,8 @@ def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
     return _cut(text, negative)
 
 
+_TYPICAL_OF_THEM = _rx(r"\b(?:(?:so |just |how )?typical of (?:them|him|her|that lot|leadership|marketing|\w+)|"
+                      r"(?:that's|thats) (?:them|him|her) all over|so like (?:them|him|her))\b")
 # With someone else named: the fault moved off them, or the cause confirmed as the real one.
 _BLAME_SHIFTED = _rx(
     r"\b(?:not (?:on )?(?:you|yours)\b|rather than you|instead of you|don't (?:beat|blame) yourself|"

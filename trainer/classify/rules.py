@@ -624,14 +624,16 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("judgment.rhetorical", Label.JUDGMENT, _rx(
         _OPENING + r"(?:(?:are|were|did|do|have|had|is|was) (?:you|u) even (?:trying|listening|bothered|bothering|there|"
         r"reading|checking|thinking|awake|serious|paying attention|read|check|think|try|listen|care|bother)|"
-        r"what (?:kind|sort) of (?:an? )?[\w-]+(?: [\w-]+)? (?:is|was) (?:this|that)\b|do you (?:ever|even) listen)")),
+        r"what (?:kind|sort) of (?:an? )?[\w-]+(?: [\w-]+)? (?:is|was) (?:this|that)\b|do you (?:ever|even) listen|"
+        r"(?:blaming|complaining about|moaning about|whining about|making excuses|passing the buck)\b(?:[^.?!]{0,40}?\bagain\b)?)")),
     # a suggestion asked as a question: "what do you think about calling them", "did you think of
     # offering a trial", "is it maybe time to walk away", "I wonder if you could try ..."
     ("suggest.think_about", Label.LEADING_QUESTION, _rx(
         _OPENING + rf"(?:what|how) (?:do|would|did|d') ?(?:you|u|ya) (?:think|reckon|feel|say) (?:about|of|to)\s+"
         rf"(?:(?:maybe|perhaps|just|actually|possibly|even)\s+)?(?:{_GERUND}|if (?:you|we|u)\b|an? (?!bit\b|lot\b)\w+|the idea)")),
     ("suggest.thought_of", Label.LEADING_QUESTION, _rx(
-        _OPENING + rf"(?:did|have|had|do|would) (?:you|u|ya) (?:ever |maybe |perhaps |at all )?(?:think|thought|consider|considered)"
+        _OPENING + r"(?:have|did) (?:you|u|ya) (?:ever |maybe |thought to |tried )?(?:ask|asked|asking) (?!(?:them|him|her|why|what|how|when|who|whether|if)\b)[\w' ]{2,30}? for\b|"
+        + _OPENING + rf"(?:did|have|had|do|would) (?:you|u|ya) (?:ever |maybe |perhaps |at all )?(?:think|thought|consider|considered)"
         rf"(?: (?:of|about))? (?:(?:maybe|perhaps|just) )?{_GERUND}")),
     ("suggest.is_it_time", Label.LEADING_QUESTION, _rx(
         _OPENING + r"(?:is|isn't|would|wouldn't) it (?:be )?(?:maybe |perhaps |possibly |not |about |high |now )?"
