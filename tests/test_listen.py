@@ -216,6 +216,11 @@ def test_recorded_human_speech(recogniser):
     assert noise.text == "" and noise.words_per_minute is None
 
 
+def test_sound_marks_are_no_reply_but_thanks_are():
+    assert [listen._tidy(text) for text in ("[BLANK_AUDIO]", " (music) ", "you", "Thanks for watching!", "")] == [""] * 5
+    assert listen._tidy("Thank you.") == "Thank you." and listen._tidy("  So,  what   next? ") == "So, what next?"
+
+
 def test_silence_gives_no_words(recogniser):
     transcript = recogniser.transcribe(np.zeros(3 * listen.SAMPLE_RATE, dtype=np.float32))
     assert transcript.text == "" and transcript.speech_seconds == 0

@@ -478,8 +478,9 @@ class Recogniser:
                           time.perf_counter() - started)
 
 
-#: What Whisper writes for audio without words, which must not become a reply.
-_NOT_SPEECH = re.compile(r"^\W*(?:\[[^\]]*\]|\([^)]*\)|you|thank you\.?|thanks for watching!?)?\W*$", re.I)
+#: What Whisper writes for audio without words (sound marks, a lone "you", a video's sign-off), which
+#: must not become a reply. "Thank you." is left alone: it is a reply a manager makes.
+_NOT_SPEECH = re.compile(r"^\W*(?:\[[^\]]*\]|\([^)]*\)|you|thanks for watching!?)?\W*$", re.I)
 
 
 def _tidy(text: str) -> str:
