@@ -235,6 +235,11 @@ def test_no_microphone_says_so_and_typing_goes_on(qtbot, data_dir, monkeypatch):
     assert "No microphone" in bar.status.text() and not bar.talk_button.isEnabled()
     say(qtbot, window, OPEN)
     assert window.practice.chips[-1].label == "open_question"
+    monkeypatch.undo()  # a microphone is plugged in: practice opened again finds it
+    monkeypatch.setenv(SPEECH_ENV, "off")
+    if QMediaDevices.audioInputs():
+        bar.open(True)
+        assert bar.service.ready and bar.talk_button.isEnabled()
     close_window(window)
 
 

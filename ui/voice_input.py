@@ -88,7 +88,13 @@ class ListenService(QObject):
     # --- loading ------------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Start loading the model in the background (once); a missing one becomes UNAVAILABLE."""
+        """Start loading the model in the background (once); a missing one becomes UNAVAILABLE.
+
+        Called again (practice opened again), it looks once more for a microphone plugged in since.
+        """
+        if self.state == UNAVAILABLE and self._recogniser is not None and self._microphone():
+            self.reason = ""
+            self._set_state(READY, "")
         if self.state != OFF:
             return
         self._set_state(LOADING, "Loading speech recognition…")
