@@ -43,6 +43,11 @@ COUNTERS: tuple[str, ...] = (
 )
 
 
+def needs_try_instead(label: Label, reading: "Reading") -> bool:
+    """Replies that get an open question to try instead: telling, judging, siding with the blame."""
+    return label in NEEDS_TRY_INSTEAD or reading.sides
+
+
 class ReplyRefused(ValueError):
     """A reply the session cannot take (empty, too long, or after the end)."""
 
@@ -545,7 +550,7 @@ class Session:
             if step.closing:
                 response = f"{response} {self._say('reaction:closing', self.scenario.reactions['closing'], 'stage')}"
         label = Label(classification.label)
-        try_instead = self._try_instead(before_node) if label in NEEDS_TRY_INSTEAD else None
+        try_instead = self._try_instead(before_node) if needs_try_instead(label, reading) else None
         turn = Turn(
             index=len(self.turns), node=before_node, salesperson=before_line, reply=text,
             label=label.value, cue=classification.cue,

@@ -254,7 +254,14 @@ class PracticeScreen(QWidget):
         self._row(ChatBubble("You", text, mine=True), mine=True)
 
     def _add_chip(self, turn: "Turn") -> None:
-        chip = FeedbackChip(turn.reply, turn.label, turn.cue, turn.try_instead)
+        deciding = next((s for s in turn.sentences if s.get("label") == turn.label and s.get("cue") == turn.cue), None)
+        span = tuple(deciding["span"]) if deciding and deciding.get("span") and deciding["span"][1] else None
+        chip = FeedbackChip(turn.reply, turn.label, turn.cue, turn.try_instead, span=span, not_sure=turn.not_sure,
+                            disputable=self.context.store is not None, focus=turn.focus, focus_cue=turn.focus_cue,
+                            sides_with_blame=turn.sides_with_blame, siding_cue=turn.siding_cue)
+        run, index = self.run, turn.index
+        chip.disputed.connect(lambda meant: self.context.in_storage(
+            lambda store: store.dispute_label(run.session_id, index, meant)))
         self.chips.append(chip)
         self._row(chip, mine=True)
 

@@ -441,6 +441,11 @@ def highlight_span(reply: str, span: tuple[int, int] | None, cue: str = "") -> s
     return marked.replace("\n", "<br>")
 
 
+#: How a chip names where a reply pointed (the coding manual's focus); "none" says nothing.
+FOCUS_WORDS = {"own_part": "their own part: what they can do", "others": "others, as the cause",
+               "outcome": "the outcome, which they do not control", "experience": "their experience"}
+
+
 class FeedbackChip(QFrame):
     """After a reply: its label, the reply with the cue marked, and a "try instead" when it told.
 
@@ -452,7 +457,8 @@ class FeedbackChip(QFrame):
 
     def __init__(self, reply: str, label: str, cue: str, try_instead: str | None,
                  parent: QWidget | None = None, *, span: tuple[int, int] | None = None, not_sure: bool = False,
-                 disputable: bool = False, disputed_label: str | None = None) -> None:
+                 disputable: bool = False, disputed_label: str | None = None, focus: str = "none",
+                 focus_cue: str = "", sides_with_blame: bool = False, siding_cue: str = "") -> None:
         super().__init__(parent)
         c = theme.colours()
         background, foreground = theme.label_tone(label)
@@ -498,6 +504,16 @@ class FeedbackChip(QFrame):
         layout.addWidget(self.reply)
         if cue:
             layout.addWidget(text_label(f"Decided by: “{cue}”", "small"))
+        # the second axis: where the reply pointed them, and whether it sided with their blame
+        self.pointing: QLabel | None = None
+        if sides_with_blame:
+            self.pointing = text_label(f"Sides with their blame (“{siding_cue}”): it warms them and hardens it.", "small")
+            self.pointing.setStyleSheet(f"color: {c.low}; font-weight: 600;")
+        elif focus in FOCUS_WORDS:
+            where = FOCUS_WORDS[focus] + (f" (“{focus_cue}”)" if focus_cue else "")
+            self.pointing = text_label(f"Points at {where}.", "small")
+        if self.pointing is not None:
+            layout.addWidget(self.pointing)
         self.try_instead: QLabel | None = None
         if try_instead:
             self.try_instead = text_label(f"Try instead: {try_instead}")
