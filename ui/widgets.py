@@ -509,7 +509,7 @@ class FeedbackChip(QFrame):
         if sides_with_blame:
             self.pointing = text_label(f"Sides with their blame (“{siding_cue}”): it warms them and hardens it.", "small")
             self.pointing.setStyleSheet(f"color: {c.low}; font-weight: 600;")
-        elif focus in FOCUS_WORDS:
+        elif focus in FOCUS_WORDS and label in ("open_question", "reflection"):  # telling has its own line
             where = FOCUS_WORDS[focus] + (f" (“{focus_cue}”)" if focus_cue else "")
             self.pointing = text_label(f"Points at {where}.", "small")
         if self.pointing is not None:
