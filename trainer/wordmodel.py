@@ -83,16 +83,17 @@ class WordModel:
     def _weight(self, label: str, key: str) -> float:
         return self._log_likelihood[label].get(key, self._unseen[label])
 
-    def known_share(self, sentence: str) -> float:
+    def known_share(self, sentence: str, features: list[_Feature] | None = None) -> float:
         """The share of the sentence's content words (not function words) this model has seen."""
-        words = [f.key for f in _features(sentence) if " " not in f.key and f.key not in _FUNCTION_WORDS]
+        words = [f.key for f in (features or _features(sentence)) if " " not in f.key and f.key not in _FUNCTION_WORDS]
         return sum(word in self._vocabulary for word in words) / len(words) if words else 0.0
 
     def read(self, sentence: str, min_known: float = 0.0) -> tuple[Label, str] | None:
         """The most likely label of ``sentence`` and its cue, or None if it has no known word (or
         fewer than ``min_known`` of its content words are known: talk unlike the corpus it counted)."""
-        features = [f for f in _features(sentence) if f.key in self._vocabulary]
-        if not features or (min_known and self.known_share(sentence) < min_known):
+        every = _features(sentence)
+        features = [f for f in every if f.key in self._vocabulary]
+        if not features or (min_known and self.known_share(sentence, every) < min_known):
             return None
         scores = {label: prior + sum(self._weight(label, f.key) for f in features)
                   for label, prior in self._prior.items()}

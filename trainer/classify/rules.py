@@ -563,8 +563,13 @@ _HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|th
 _LOGISTICS_SEND = _rx(r"^(?:i'll|i will|ill) (?:send|forward|share) (?:the|a|you the|you a|over the) (?:calendar |diary |meeting |teams |zoom )?(?:invite|link|notes|agenda|summary|minutes|slides)\b")
 
 
+# Every takeover names the manager or hands the work over: a reply with none of these words is not one.
+_TAKEOVER_HINT = _rx(r"\b(?:i|me|my|myself|mine|lemme|gimme|ill|im|ive|id|i'll|i'm|i've|i'd)\b|off your|for you|"
+                     r"consider it|leave (?:it|that|this|the|them|all)|not your problem|on the case")
+
+
 def _takeover(body: str) -> str | None:
-    if _LOGISTICS_SEND.match(body):
+    if _LOGISTICS_SEND.match(body) or not _TAKEOVER_HINT.search(body):
         return None
     cue = _first(_TAKEOVER, body)
     if not cue:
