@@ -568,9 +568,10 @@ class Session:
     def result(self) -> SessionResult:
         measures = self.measures()
         ending = self.ending_detail
+        persona = self.scenario.persona
         score = compute_score(
-            measures, self.outcome, self.scenario.persona.name.split()[0], self.scenario.problem,
-            ending.summary if ending else "", progress=self.progress(),
+            measures, self.outcome, persona.first_name, self.scenario.problem,
+            ending.summary if ending else "", progress=self.progress(), possessive=persona.possessive,
         )
         final_line = self.turns[-1].response if self.turns else self.current_line
         return SessionResult(self.scenario.id, self.outcome, self.ending, final_line, measures, score,

@@ -83,6 +83,15 @@ class Persona(_Strict):
     voice: Voice = Voice()
     avatar: str | None = Field(None, max_length=80, description="file name in assets/avatars")
 
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
+    @property
+    def possessive(self) -> str:
+        """"her", "his" or "their", from the voice's gender, for lines such as "her own part"."""
+        return {"female": "her", "male": "his"}.get(self.voice.gender, "their")
+
 
 class Fact(_Strict):
     """Something the salesperson knows and can tell, once trust allows."""

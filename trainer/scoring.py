@@ -330,6 +330,7 @@ class ScoreContext:
     problem: str
     outcome_summary: str
     progress: float  # 0-1, how far the conversation got toward a plan they own
+    possessive: str = "their"  # her, his or their
 
 
 @dataclass(frozen=True)
@@ -376,7 +377,7 @@ def _evoking(m: Measures, c: ScoreContext) -> ScoreLine:
 def _own_part(m: Measures, c: ScoreContext) -> ScoreLine:
     n = m.own_part_evoking
     return ScoreLine(f"{_plural(n, 'question or reflection', 'questions or reflections')} pointed {c.persona} at "
-                     "their own part", min(MAX_OWN_PART, POINTS_OWN_PART_EACH * n), "own_part")
+                     f"{c.possessive} own part", min(MAX_OWN_PART, POINTS_OWN_PART_EACH * n), "own_part")
 
 
 def _outcome(m: Measures, c: ScoreContext) -> ScoreLine:
@@ -451,11 +452,11 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
 
 
 def compute_score(measures: Measures, outcome: str, persona_name: str = "them", problem: str = "the problem",
-                  outcome_summary: str = "", progress: float = 0.0) -> Score:
+                  outcome_summary: str = "", progress: float = 0.0, possessive: str = "their") -> Score:
     """The 0-100 score, one explained line per rule."""
     if measures.labelled_replies == 0:
         return Score(0, [ScoreLine("No coaching replies yet: nothing to score", 0, "none")])
-    context = ScoreContext(outcome, persona_name, problem, outcome_summary, max(0.0, min(1.0, progress)))
+    context = ScoreContext(outcome, persona_name, problem, outcome_summary, max(0.0, min(1.0, progress)), possessive)
     lines = [line for rule in SCORE_RULES if (line := rule.line(measures, context)) is not None]
     raw = sum(line.points for line in lines)
     total = max(0, min(100, raw))
