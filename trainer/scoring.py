@@ -434,8 +434,7 @@ def _concise(m: Measures, c: ScoreContext) -> ScoreLine | None:
 
 
 SCORE_RULES: tuple[ScoreRule, ...] = (
-    ScoreRule("evoking", "Open questions and reflections about their own part or experience (not others, not the "
-              "number, not small talk), as a share of your replies",
+    ScoreRule("evoking", "Open questions and reflections about their part or experience, as a share of your replies",
               f"up to +{POINTS_EVOKING}", _evoking),
     ScoreRule("own_part", "Questions and reflections that point them at their own part",
               f"+{POINTS_OWN_PART_EACH} each, at most +{MAX_OWN_PART}", _own_part),
