@@ -890,7 +890,10 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         rf"(?![^.?!]*\b(?:{YOU} (?:should|need|must|have to)|your (?:\w+ )?(?:is|was|are) (?:too|not)))")),
     # information given: how things work, what guidelines or evidence say
     ("advice.information", Label.ADVICE, _rx(
-        r"\b(?:i(?:'m| am) (?:a little |a bit |a little bit |quite |really |very |slightly |somewhat )*(?:concerned|worried) "
+        r"\b(?:i (?:just )?(?:want|wanna|wanted|would like|'d like|'d love|need|have|'ve got|got|thought i'd|thought i would) to "
+        r"(?:share|tell you|let you know|mention|point out|explain|give you)\b|"
+        r"just so you(?:'re| are)? (?:know|aware)|\bfyi\b|for your information|"
+        r"i(?:'m| am) (?:a little |a bit |a little bit |quite |really |very |slightly |somewhat )*(?:concerned|worried) "
         r"(?:about|that|by|looking|when)|^(?:this|that|it|these|those|the \w+)(?: \w+)? (?:will|can|would|could) (?:really |also |actually )?"
         r"(?:help (?:you |to )?\w+|make (?:it|you|things)|lower|raise|reduce|increase|improve|cause|lead to)|the way it works is|how it works is|the (?:rule|policy|process|procedure|deal|guideline|guidelines|law|limit|"
         r"recommendation|evidence|research|data) (?:is|are|says?|shows?|suggests?|recommends?)|(?:research|studies|evidence|the data|"
