@@ -104,10 +104,10 @@ LabelName = Literal[ALL_LABELS]  # type: ignore[valid-type]
 REPLY_CHARS, LINE_CHARS, CUE_CHARS = 100_000, 10_000, 1_000
 
 
-def _bounded(kind: Any, text_chars: int = LINE_CHARS, depth: int = 0) -> Any:
+def _bounded(kind: Any, text_chars: int = LINE_CHARS, low: int | None = None, depth: int = 0) -> Any:
     """The type ``kind`` (from the engine's and scoring's own dataclasses) made strict and bounded:
     text within ``text_chars`` and storable, numbers finite and within range, lists and mappings
-    of limited length; a nested dataclass becomes a model of its own."""
+    of limited length (and at least ``low`` when given); a nested dataclass becomes a model of its own."""
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if depth > 4 or kind is Any:
         return BoundedJSON
@@ -116,34 +116,34 @@ def _bounded(kind: Any, text_chars: int = LINE_CHARS, depth: int = 0) -> Any:
     if kind is bool:
         return StrictBool
     if kind is int:
-        return Annotated[StrictInt, Field(ge=-(2**53), le=2**53)]
+        return Annotated[StrictInt, Field(ge=-(2**53) if low is None else low, le=2**53)]
     if kind is float:
-        return Annotated[StrictFloat | StrictInt, Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
+        return Annotated[StrictFloat | StrictInt, Field(ge=-1e12 if low is None else low, le=1e12, allow_inf_nan=False)]
     if kind is type(None):
         return None
     if origin is Literal:
         return kind
     if origin in (typing.Union, types.UnionType):
-        return typing.Union[tuple(_bounded(arg, text_chars, depth + 1) for arg in args)]
+        return typing.Union[tuple(_bounded(arg, text_chars, low, depth + 1) for arg in args)]
     if origin in (list, tuple, collections.abc.Sequence):
         item = args[0] if args else Any
-        return Annotated[list[_bounded(item, text_chars, depth + 1)], Field(max_length=1000)]
+        return Annotated[list[_bounded(item, text_chars, low, depth + 1)], Field(max_length=1000)]
     if origin in (dict, collections.abc.Mapping):
         key, value = args or (str, Any)
-        return Annotated[dict[_bounded(key, 64, depth + 1), _bounded(value, text_chars, depth + 1)],
+        return Annotated[dict[_bounded(key, 64, low, depth + 1), _bounded(value, text_chars, low, depth + 1)],
                          Field(max_length=200)]
     if dataclasses.is_dataclass(kind):
-        return _model_of(kind, text_chars)
+        return _model_of(kind, text_chars, low)
     return BoundedJSON
 
 
 @functools.lru_cache(maxsize=None)
-def _model_of(kind: type, text_chars: int = LINE_CHARS) -> type[BaseModel]:
+def _model_of(kind: type, text_chars: int = LINE_CHARS, low: int | None = None) -> type[BaseModel]:
     """A pydantic model with the fields of the dataclass ``kind``, each bounded (see ``_bounded``);
     every field may be absent (files from other versions have fewer or other fields), none may
     be of another type, and fields the dataclass does not have are refused."""
     hints = typing.get_type_hints(kind)
-    fields = {field.name: ((LabelName if field.name == "label" else _bounded(hints[field.name], text_chars)) | None, None)
+    fields = {field.name: ((LabelName if field.name == "label" else _bounded(hints[field.name], text_chars, low)) | None, None)
               for field in dataclasses.fields(kind)}
     return create_model(f"Exported{kind.__name__}", __base__=_Strict, **fields)
 
@@ -207,7 +207,7 @@ class ExportedSession(_Strict):
     ending: _text(100) | None
     mode: str = Field(pattern=r"^[a-z_-]{1,32}$")
     seed: Int32
-    measures: _model_of(Measures) | None
+    measures: _model_of(Measures, low=0) | None
     breakdown: list[_model_of(ScoreLine)] | None = Field(max_length=100)
     self_rating: Annotated[StrictInt, Field(ge=1, le=5)] | None = None
     notes: _text(LINE_CHARS) | None = None
@@ -314,7 +314,7 @@ def _json_constant(name: str) -> Any:
 
 
 def _json_int(text: str) -> int:
-    if len(text.lstrip("-")) > 19:
+    if len(text.lstrip("-")) > 100:
         raise ValueError(f"a number with {len(text.lstrip('-')):,} digits is not one an export holds")
     return int(text)
 
@@ -398,7 +398,12 @@ def _read_export(path: Path, budget: list[int] | None = None) -> ExportFile:
         raise ExchangeError([f"{name}: export format version {version!r} is not supported "
                              f"(this app reads version {FORMAT_VERSION}); update the app that reads it"])
     content = {key: value for key, value in data.items() if key != "checksum"}
-    if data.get("checksum") != _checksum(content):
+    try:
+        checksum = _checksum(content)
+    except UnicodeEncodeError as error:  # a lone surrogate written as a JSON escape
+        raise ExchangeError([f"{name}: holds the character U+{ord(error.object[error.start]):04X}, which no file "
+                             "or database can store"]) from None
+    if data.get("checksum") != checksum:
         raise ExchangeError([f"{name}: the checksum does not match: the file was changed after it was exported"])
     return _validated(data, name)
 
