@@ -298,7 +298,10 @@ def transition(scenario: Scenario, state: State, revealed: frozenset[str], readi
 
     fact, mode, reaction = None, None, rule.reaction
     touched = [f for f in reading.touched if f not in revealed]
-    if rule.reaction in ("opens", "others", "outcome", "deflect"):
+    if rule.reaction in ("opens", "others", "outcome") and reading.touched and not touched:
+        # asked again about something already told: they say it again as agreed, not as news
+        fact, mode = reading.touched[0], "again"
+    elif rule.reaction in ("opens", "others", "outcome", "deflect"):
         if touched and rule.reaction != "deflect":
             candidate = scenario.fact(touched[0])
             if _fact_ready(candidate, new):
@@ -313,6 +316,8 @@ def transition(scenario: Scenario, state: State, revealed: frozenset[str], readi
                 if fact_id not in revealed and candidate.about in wanted and _fact_ready(candidate, new):
                     fact, mode = fact_id, "tell"
                     break
+    elif rule.reaction == "short" and reading.focus == "own_part" and stage_of(new, scenario) in ("owning", "committing"):
+        reaction = "stage"  # "when will you start?" once they own it: they answer with their plan
     elif rule.reaction == "short" and reading.touched:
         best = scenario.fact(reading.touched[0])  # the fact the question is most about, told or not
         if reading.kind in best.short and (best.id in revealed or _fact_ready(best, new)):
@@ -633,6 +638,12 @@ class Session:
                 if line in self._said:
                     return self._short_answer(reading, question), "short"
                 return self._remember(line), f"fact:{fact.id}"
+            if step.fact_mode == "again":
+                fresh = [line for line in fact.confirm if line not in self._said]
+                if not fresh:
+                    stage = stage_of(step.state, scenario)
+                    return self._say(f"stage:{stage}", scenario.stages[stage].lines, "stage"), stage
+                return self._say(f"fact:{fact.id}:confirm", fact.confirm, "stage"), f"fact:{fact.id}"
             lines = fact.confirm if step.fact_mode == "confirm" else fact.lines
             return self._say(f"fact:{fact.id}:{step.fact_mode}", lines, "stage"), f"fact:{fact.id}"
         if step.reaction == "short":
