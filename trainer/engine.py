@@ -57,7 +57,8 @@ class ReplyRefused(ValueError):
 _QUESTION_KIND: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
         ("how_many", r"\bhow many\b|\bnumber of\b|\bhow often\b"),
-        ("how_much", r"\bhow much\b|\bwhat(?:'s| is| was) (?:it|the deal|that) worth\b|\bwhat value\b"),
+        ("how_much", r"\bhow much\b|\bwhat(?:'s| is| was) (?:it|the deal|that) worth\b|\bwhat value\b|"
+                     r"\bwhere (?:are|do|does|is|am) (?:we|you|things|it|i) (?:stand|against|at|with|on|up to)\b"),
         ("how_long", r"\bhow long\b|\bsince when\b"),
         ("when", r"\bwhen\b|\bwhat (?:day|date|time|month|week)\b"),
         ("who", r"\bwho(?:m|se)?\b"),
