@@ -132,7 +132,7 @@ def test_push_to_talk_reply_becomes_a_chip_and_an_answer(qtbot, listening_window
     qtbot.waitUntil(lambda: bar.service.state == voice_input.READY)
     say(qtbot, window, OPEN)  # typing still works beside speaking
     assert len(practice.session.turns) == 2
-    practice.end_session()
+    practice.end_now()
     qtbot.waitUntil(lambda: window.report.data is not None and window.report.data.get("session_id") is not None)
     if window.report.rating_panel is not None:
         qtbot.mouseClick(window.report.rating_panel.skip, Qt.MouseButton.LeftButton)
