@@ -12,7 +12,7 @@ from trainer.labels import ALL_LABELS
 from trainer.scenario import load_library
 
 LIBRARY = load_library()
-SCENARIO = LIBRARY.get("just-tell-me")
+SCENARIO = LIBRARY.get("blaming-the-leader")
 replies = st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
 
 
