@@ -813,6 +813,9 @@ _NUMBER_OR_TIME = _rx(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
                      r"yesterday|tomorrow|morning|afternoon|june|july|january|quarter)\b")
 
 
+_THEIRS = _rx(r"\b(?:you|your|you're|you've|yourself)\b|^(?:and |but )?(?:it|that|this) (?:does|doesn't|is|isn't|was|wasn't|feels?|worries|bothers|scares|hurts|stings)\b")
+
+
 def _is_fact_check(body: str) -> bool:
     """"you called them?", "so it's signed?": a short check of a fact, not a reflection of a feeling."""
     return (len(_WORD.findall(body)) <= 10 or bool(_NUMBER_OR_TIME.search(body))) and not _FEELING.search(body) and not _REFLECTIVE_FRAME.search(body)
@@ -828,7 +831,11 @@ def _classify_marked_statement(body: str) -> tuple[Label, str]:
         return _hit("marked", Label.LEADING_QUESTION, cue)  # "reckon a discount would get it over the line?"
     if label in (Label.ADVICE, Label.JUDGMENT, Label.OPEN_QUESTION):
         return label, cue
-    if label is Label.REFLECTION and not isinstance(cue, _WeakCue) and not _is_fact_check(body):
+    felt = _FEELING.search(body) if _THEIRS.search(body) else None
+    if felt and label is not Label.AFFIRMATION:
+        return _hit("marked", Label.REFLECTION, felt.group(0))  # "that worries you?", "it doesn't feel good?"
+    if label is Label.REFLECTION and (getattr(cue, "rule", "") == "reflection.their_wish" or (
+            not isinstance(cue, _WeakCue) and not _is_fact_check(body))):
         # "so you feel you're doing this alone?", "sounds like it changes how you think?": a
         # reflection said with a rising voice, not a yes/no question
         return _hit("marked", Label.REFLECTION, cue)
@@ -877,8 +884,8 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?! (?:at (?:making excuses|blaming)|excuse))\b")),
     # their wish, plan or what they have not done, said back: "you'd like to get back to them first"
     ("reflection.their_wish", Label.REFLECTION, _rx(
-        rf"^(?:and |so |okay |ok |right )?(?:{YOU})(?:'d| would) (?:really )?(?:like|love|rather|prefer) to\b|"
-        rf"^(?:and |so |okay |ok |right )?(?:you're|you are|youre) (?:thinking|hoping|planning|keen|wanting|looking) (?:of|to|about|for)\b")),
+        rf"^(?:(?:and|so|okay|ok|right),? )?(?:{YOU})(?:'d| would) (?:really )?(?:like|love|rather|prefer) to\b|"
+        rf"^(?:(?:and|so|okay|ok|right),? )?(?:you're|you are|youre) (?:thinking|hoping|planning|keen|wanting|looking) (?:of|to|about|for)\b")),
     ("reflection.not_done", Label.REFLECTION, _rx(
         r"^(?:and |so |okay |ok |right )?(?:you|u) (?:haven't|hadn't|didn't|have not|did not|havent|didnt) "
         r"(?!even\b|once\b|bother|think to|thought to|give up|quit|stop|let|back down|panic|flinch|fold|crack|lose|budge|"

@@ -83,7 +83,8 @@ IMPERATIVE_VERB = (
 )
 
 FEELING_WORDS = (
-    'gutting|devastating|heartbreaking|soul-destroying|crushing|galling|out of reach|horrible|exhausting|'
+    'gutting|worries|scary|frighten\\w*|terrif\\w*|feel good|feel bad|feels good|feels bad|feel better|'
+    'feel worse|devastating|heartbreaking|soul-destroying|crushing|galling|out of reach|horrible|exhausting|'
     'demoralising|demoralizing|trips you up|wearing you down|wear you down|wears you down|grinding|'
     'frustrat\\w*|annoy\\w*|angry|upset|fed up|gutted|stressed|stress|worried|worry|anxious|nervous|scared|'
     'afraid|fear\\w*|disappoint\\w*|embarrass\\w*|overwhelm\\w*|exhaust\\w*|tired|drained|burn\\w* out|stuck|'
