@@ -230,6 +230,7 @@ _OBJECT_TAKEOVER = _rx(
     r"(?:the|your|all|their|his|her|them|him|it|this|that|those|these|every|a|an|some|[a-z]+'s|[a-z]+)\b"
 )
 _NOT_TAKEOVER = _rx(
+    r"\bmake sure (?:that )?i (?:understand|get|have|got|heard|follow)\b|\b(?:get|be) on your case\b|"
     r"\b(?:let me|i'll|i will|i can|i could)\s+(?:just\s+)?(?:know|ask|check in|check back|listen|"
     r"think|see|look|find|grab|get (?:a|us|some|the (?:file|notes|numbers|figures|report|deck up))|"
     r"pull up|open|make a note|note|jot|write (?:that|this|it) down|be honest|be clear|be blunt|"
@@ -1009,9 +1010,15 @@ _PAST_TENSE = _rx(r"\b(?:went|was|were|did|had|said|got|came|took|made|gave|told
 
 
 def _is_embedded(body: str, position: int) -> bool:
-    """True when a 'you should' sits inside a question such as 'what do you think you should do'."""
+    """True when a 'you should' sits inside a question such as 'what do you think you should do', or
+    inside their own view said back: 'you feel like you need a break', 'you've been told you have to'."""
     before = body[:position].lower()
-    return bool(re.search(rf"\b(?:{WH_OPEN_START}|whether|if|wonder|think|decide|decided|deciding|know|sure)\b[^,.;]*$", before))
+    return bool(re.search(rf"\b(?:{WH_OPEN_START}|whether|if|wonder|think|decide|decided|deciding|know|sure)\b[^,.;]*$", before)
+                or _THEIR_VIEW_BEFORE.search(before))
+
+
+_THEIR_VIEW_BEFORE = _rx(r"\b(?:feel|feels|feeling|felt|told|noticed|reali[sz]e|reali[sz]ed|saying|said|sounds like|"
+                         r"seems like|things|stuff)\b(?: (?:like|that))?\s*$")
 
 
 def _first_words(text: str, count: int) -> str:
