@@ -230,7 +230,6 @@ _OBJECT_TAKEOVER = _rx(
     r"(?:the|your|all|their|his|her|them|him|it|this|that|those|these|every|a|an|some|[a-z]+'s|[a-z]+)\b"
 )
 _NOT_TAKEOVER = _rx(
-    r"\bmake sure (?:that )?i (?:understand|get|have|got|heard|follow)\b|\b(?:get|be) on your case\b|"
     r"\b(?:let me|i'll|i will|i can|i could)\s+(?:just\s+)?(?:know|ask|check in|check back|listen|"
     r"think|see|look|find|grab|get (?:a|us|some|the (?:file|notes|numbers|figures|report|deck up))|"
     r"pull up|open|make a note|note|jot|write (?:that|this|it) down|be honest|be clear|be blunt|"
@@ -569,8 +568,12 @@ _TAKEOVER_HINT = _rx(r"\b(?:i|me|my|myself|mine|lemme|gimme|ill|im|ive|id|i'll|i
                      r"consider it|leave (?:it|that|this|the|them|all)|not your problem|on the case")
 
 
+# "let me make sure I understand", "I'm going to get on your case": about the conversation, not the work
+_CHECKING_UNDERSTANDING = _rx(r"\bmake sure (?:that )?i(?:'ve)? (?:understand|get|have|got|heard|follow)\b|\b(?:get|be) on your case\b")
+
+
 def _takeover(body: str) -> str | None:
-    if _LOGISTICS_SEND.match(body) or not _TAKEOVER_HINT.search(body):
+    if _LOGISTICS_SEND.match(body) or not _TAKEOVER_HINT.search(body) or _CHECKING_UNDERSTANDING.search(body):
         return None
     cue = _first(_TAKEOVER, body)
     if not cue:
@@ -656,6 +659,12 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether) (?:you|u)(?:'re| are| were| feel| felt| might be| may be| sort of| kind of)")),
     ("wonder.closed", Label.CLOSED_QUESTION, _rx(
         _OPENING + r"i(?:'m| am)? (?:just |kind of )?wonder(?:ing)? (?:if|whether)\b(?! i (?:could|can|might|may)\b)")),
+    ("agenda.check_understanding", Label.OTHER, _rx(
+        _OPENING + r"(?:let me|lemme|i'm (?:going to|gonna)|i (?:just )?(?:want|wanna|need) to|i'd like to|can i|could i) (?:just )?"
+        r"(?:make sure|check|see if|double-check) (?:that )?i(?:'ve)? (?:understand|get|got|have|heard|follow|understood)\b")),
+    ("reflection.summary_announced", Label.REFLECTION, _rx(
+        _OPENING + r"(?:let me|lemme|i'm (?:going to|gonna)|i (?:just )?(?:want|wanna) to|i'd like to|can i|could i) (?:just |quickly )?"
+        r"(?:summari[sz]e|recap|sum up|play back|reflect back)\b")),
     ("agenda.logistics", Label.OTHER, _rx(
         _OPENING + r"(?:(?:can|could|may) i (?:just |quickly )?(?:check|grab|get|find|open|take|have) (?:the time|my (?:notes|diary|calendar|phone|email)|"
         r"a (?:note|sec|second|minute|moment|drink)|some water)\b|(?:shall we|should we|can we|could we|do you want to|d'you want to|want to|fancy|wanna) (?:just |quickly )?"
