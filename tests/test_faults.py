@@ -93,3 +93,57 @@ def test_a_huge_reply_is_stored_whole_and_shown_shortened(qtbot, data_dir, monke
     assert "limit" in window.notice.text.text() and len(practice.chips) == 1  # refused, with a reason
     assert practice.reply_box.toPlainText() == too_long  # and nothing typed is lost
     close_window(window)
+
+
+def test_settings_from_a_foreign_or_odd_file_give_the_defaults_and_saving_is_atomic(tmp_path, monkeypatch):
+    import errno
+    import json
+    import os
+
+    from trainer import safeio
+    from ui.preferences import MAX_SETTINGS_BYTES, Preferences
+
+    path = tmp_path / "settings.json"
+    for content in (b"\xff\xfe", b"[1, 2]", b"{" * 100_000, b" " * (MAX_SETTINGS_BYTES + 1),
+                    json.dumps({"speech_rate": float("inf"), "voice_on": "yes", "persona_voices": {"a": 1},
+                                "trainee": 5}).encode()):
+        path.write_bytes(content)
+        prefs = Preferences.load(path)
+        assert prefs.speech_rate == 1.0 and prefs.voice_on is True and prefs.persona_voices == {}
+    if hasattr(os, "mkfifo"):
+        path.unlink()
+        os.mkfifo(path)
+        assert Preferences.load(path) == Preferences()  # not waited on
+        path.unlink()
+    Preferences(trainee="Ana").save(path)
+    before = path.read_bytes()
+
+    def no_space(descriptor):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(safeio.os, "fsync", no_space)
+    with pytest.raises(OSError):
+        Preferences(trainee="Ben").save(path)
+    monkeypatch.undo()
+    assert path.read_bytes() == before and Preferences.load(path).trainee == "Ana"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_pack_export_is_atomic_and_never_over_the_database(tmp_path):
+    import zipfile
+
+    from trainer.packs import export_pack
+    from trainer.scenario import bundled_scenarios_dir
+
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "one.yaml").write_text((bundled_scenarios_dir() / "blaming-the-leader.yaml").read_text("utf-8"), "utf-8")
+    database = tmp_path / "trainer.db"
+    open_database(f"sqlite:///{database}").close()
+    before = digest(database)
+    with pytest.raises(OSError, match="database"):
+        export_pack(folder, database)
+    assert digest(database) == before
+    out = tmp_path / "pack.zip"
+    assert export_pack(folder, out) == 1 and zipfile.ZipFile(out).namelist() == ["one.yaml"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
