@@ -635,6 +635,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"reading|checking|thinking|awake|serious|paying attention|read|check|think|try|listen|care|bother)|"
         r"what (?:kind|sort) of (?:an? )?[\w-]+(?: [\w-]+)? (?:is|was) (?:this|that)\b|do you (?:ever|even) listen|"
         r"(?:blaming|complaining about|moaning about|whining about|making excuses|passing the buck)\b(?:[^.?!]{0,40}?\bagain\b)?)")),
+    # information asked as a question: "did you know that a glass of juice has ...?"
+    ("information.did_you_know", Label.LEADING_QUESTION, _rx(
+        _OPENING + r"(?:did|do) (?:you|u) (?:know|realise|realize|hear) (?:that )?(?!(?:what|how|why|where|when|who|which|if|whether|about)\b)"
+        r"(?:a|an|the|most|many|some|it|there|their|they|he|she|this|that|every|only|[\w-]+s)\b(?:\s+[\w'-]+){2,}")),
     # a suggestion asked as a question: "what do you think about calling them", "did you think of
     # offering a trial", "is it maybe time to walk away", "I wonder if you could try ..."
     ("suggest.think_about", Label.LEADING_QUESTION, _rx(
@@ -910,6 +914,11 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"\b(?:i (?:just )?(?:want|wanna|wanted|would like|'d like|'d love|need|have|'ve got|got|thought i'd|thought i would) to "
         r"(?:share|tell you|let you know|mention|point out|explain|give you)\b|"
         r"just so you(?:'re| are)? (?:know|aware)|\bfyi\b|for your information|"
+        r"i (?:can )?(?:see|saw|noticed|notice|read) (?:on|from|in) (?:the|your|this|their) [\w-]+(?: [\w-]+)? (?:that|you|your)\b|"
+        r"(?:the|your|this|their) (?:report|records?|chart|form|questionnaire|results?|data|crm|dashboard|figures|stats) "
+        r"(?:says?|shows?|states?|suggests?|indicates?)\b|"
+        r"(?:people|those|anyone|someone|reps|buyers|customers|clients|folks|patients) (?:who|that) [\w' ]{2,40}? "
+        r"(?:are|is|tend|get|find|have) (?:more |less |much more |far more )?(?:likely|often|usually|at risk)\b|"
         r"i(?:'m| am) (?:a little |a bit |a little bit |quite |really |very |slightly |somewhat )*(?:concerned|worried) "
         r"(?:about|that|by|looking|when)|^(?:this|that|it|these|those|the \w+)(?: \w+)? (?:will|can|would|could) (?:really |also |actually )?"
         r"(?:help (?:you |to )?\w+|make (?:it|you|things)|lower|raise|reduce|increase|improve|cause|lead to)|the way it works is|how it works is|the (?:rule|policy|process|procedure|deal|guideline|guidelines|law|limit|"
