@@ -63,7 +63,6 @@ class ListenService(QObject):
         self._device = None
         self._format = None
         self._chunks: list[bytes] = []
-        self._started_at = 0.0
         self._hands_free = False
         self._paused = False
         self._checking = False
@@ -170,7 +169,6 @@ class ListenService(QObject):
             self._set_state(READY, "The microphone could not be opened; type your reply or try again.")
             return False
         stream.readyRead.connect(lambda: self._read(stream))
-        self._started_at = time.perf_counter()
         self._set_state(LISTENING, "Listening…")
         return True
 
