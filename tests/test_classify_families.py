@@ -63,7 +63,22 @@ FAMILIES = {
         "Buyers usually go quiet in the last week of the quarter.", "The new pricing starts in January.",
         "so the way it works is finance signs off anything over ten grand",
         "what most reps do is book the next call before they hang up",
-        "Research shows a follow-up within a day doubles the replies."]),
+        "Research shows a follow-up within a day doubles the replies.",
+        "I see on your forecast that the two renewals slipped to next quarter.",
+        "The CRM says there hasn't been a call logged since Monday.", "I want to share something with you.",
+        "Reps who call within the hour are far more likely to get the meeting."]),
+    "information asked as a question is telling": ("leading_question", [
+        "Did you know the price goes up next month?", "did you know that most buyers decide before the demo",
+        "Do you realise their contract ends in June?"]),
+    "rhetorical rebukes are judgment": ("judgment", [
+        "Are you even trying?", "What kind of proposal is this?", "Blaming the leads again?",
+        "were you even listening to them", "You're making this harder than it needs to be."]),
+    "checking understanding and housekeeping are other": ("other", [
+        "Let me make sure I understand.", "I'm gonna make sure I've got this right, hang on",
+        "Can I just check the time?", "Shall we grab a coffee first?", "Lovely, thanks for that."]),
+    "a feeling or wish of theirs said with a question mark is a reflection": ("reflection", [
+        "That worries you?", "So, you'd like to stop discounting?", "And it doesn't feel good?",
+        "You're not sure the new territory is worth the effort."]),
     # hedged advice is still advice
     "advice wrapped in hedges is advice": ("advice", [
         "Maybe, I don't know, you could possibly try ringing them earlier?",
