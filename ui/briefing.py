@@ -141,8 +141,11 @@ class BriefingScreen(QWidget):
         rules.setVerticalSpacing(SPACE_S)
         for row, (what, points) in enumerate(score_rules()):
             rules.addWidget(text_label(what), row, 0)
-            rules.addWidget(text_label(points, "muted", wrap=False), row, 1, Qt.AlignmentFlag.AlignRight)
-        rules.setColumnStretch(0, 1)
+            amount = text_label(points, "muted")  # wraps when narrow, so the rule's text keeps its room
+            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            rules.addWidget(amount, row, 1)
+        rules.setColumnStretch(0, 3)
+        rules.setColumnStretch(1, 2)
         card.body.addLayout(rules)
         card.body.addSpacing(SPACE_S)
         card.body.addWidget(text_label("Measures on the report", "heading"))

@@ -231,13 +231,14 @@ class ReportScreen(QWidget):
         for row, (name, title, thresholds) in enumerate(rows, start=1):
             verdict = THRESHOLDS[name].verdict(measures) if measures else None
             rating = verdict.rating if verdict else None
-            grid.addWidget(text_label(title, wrap=False), row, 0)
+            grid.addWidget(text_label(title), row, 0)
             grid.addWidget(text_label(verdict.detail if verdict else "—"), row, 1)
             grid.addWidget(text_label(thresholds, "muted"), row, 2)
             pill = Pill(rating or "n/a", c.alt_base, theme.rating_colour(rating))
             pill.setAccessibleName(f"{title}: {rating or 'not applicable'}")
             grid.addWidget(pill, row, 3)
-        grid.setColumnStretch(1, 1)
+        for column, stretch in ((0, 3), (1, 3), (2, 3)):  # the three texts share the width; none is squeezed
+            grid.setColumnStretch(column, stretch)
         card.body.addLayout(grid)
         if measures:
             counts = [f"{n} {name.replace('_', ' ')}" for name, n in measures.counts.items() if n]
