@@ -111,7 +111,7 @@ def test_presenter_mode_labels_as_the_trainer_types_and_keeps_the_tally(qtbot):
     # a new line starts with a clean board, live label and tally; the session's total is kept
     assert presenter.board.count() == 0 and presenter.live.text() == "" and presenter.entry.text() == ""
     assert "Asks 0" in presenter.tally.text() and "Tells 0" in presenter.tally.text()
-    assert "Session: 1 : 1" in presenter.tally.text() and (presenter.asks, presenter.tells) == (1, 1)
+    assert "Whole session: asks 1, tells 1" in presenter.tally.text() and (presenter.asks, presenter.tells) == (1, 1)
     qtbot.keyClicks(presenter.entry, OPEN)
     qtbot.keyClick(presenter.entry, Qt.Key.Key_Return)
     assert (presenter.line_asks, presenter.asks) == (1, 2) and presenter.board.count() == 1

@@ -14,7 +14,6 @@ runs the app at QT_SCALE_FACTOR=2 (on a larger virtual screen).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -91,12 +90,19 @@ def shoot(out: Path, review: bool = False) -> list[Path]:
     def finish() -> None:
         """End the session (or open the report of one that ended) and wait until it is saved."""
         if practice.in_progress:
-            practice.end_session()
+            practice.end_now()
         else:
             practice.report_button.click()
         settle(lambda: window.report.data is practice.report and practice.report.get("session_id"))
 
-    settle(lambda: context.library is not None and context.store is not None and bool(window.library.cards))
+    settle(lambda: window.first_run is not None and window.first_run.isVisible())
+    first_run = window.first_run
+    first_run.name.setText("Alex Morgan")
+    first_run.grab().save(str(out / "first-run.png"))
+    saved.append(out / "first-run.png")
+    first_run.accept()
+    settle(lambda: context.library is not None and context.store is not None and bool(window.library.cards)
+           and context.trainee == "Alex Morgan")
     settle(lambda: context.speech.is_ready)
     for scenario_id, replies in SESSIONS:
         window.start_practice(scenario_id, True)
@@ -134,9 +140,15 @@ def shoot(out: Path, review: bool = False) -> list[Path]:
     window.show_library()
     window.open_prepare()
     settle(lambda: window.prepare_dialog.isVisible())
-    window.prepare_dialog.grab().save(str(out / "prepare.png"))
+    dialog = window.prepare_dialog
+    dialog.situation.setCurrentIndex(dialog.situation.findData("blaming-the-leader"))
+    dialog.salesperson.setText("Marco")
+    dialog.topic.setText("Q3 territory split")
+    dialog.pronouns.setCurrentIndex(dialog.pronouns.findData("he"))
+    dialog.grab().save(str(out / "prepare.png"))
     saved.append(out / "prepare.png")
-    window.prepare_dialog.reject()
+    dialog.start.click()
+    picture("briefing-one-on-one")
     window.show_settings()
     picture("settings")
 
@@ -166,6 +178,9 @@ def shoot(out: Path, review: bool = False) -> list[Path]:
 
 def review_shots(app, window, out: Path, saved: list[Path], settle, picture) -> None:
     """Every screen at the minimum size and in dark mode, and the workshop windows."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
     from trainer.engine import Session
     from trainer.exchange import export_sessions
     from trainer.storage import SessionStore, open_database
@@ -218,7 +233,18 @@ def review_shots(app, window, out: Path, saved: list[Path], settle, picture) -> 
             window.start_practice("just-tell-me", True)
             settle()
             picture(f"practice{tag}")
-            window.practice.end_session()  # no reply yet: the session is dropped
+            QTest.keyClicks(window.practice.reply_box, "What have you tried so far?")
+            QTest.keyClick(window.practice.reply_box, Qt.Key.Key_Return)
+            settle(lambda: len(window.practice.session.turns) == 1)
+            window.practice.end_session()
+            settle(lambda: window.practice.end_confirmation.isVisible())
+            grab(window.practice.end_confirmation, f"end-confirmation{tag}")
+            window.practice.end_confirmation.defaultButton().click()
+            settle(lambda: window.report.rating_panel is not None)
+            picture(f"self-rating{tag}")
+            window.report.rating_panel.skip.click()
+            window.show_settings()
+            picture(f"settings{tag}")
         window.resize(1280, 800)
 
         window.open_drills()
@@ -240,6 +266,10 @@ def review_shots(app, window, out: Path, saved: list[Path], settle, picture) -> 
             presenter = PresenterWindow(prompts, window)
             presenter.resize(width, height)
             presenter.show()
+            presenter.entry.setText("Why didn't you call them back?")
+            presenter.add_suggestion()  # on the first line: counted in the session's total only
+            for _ in range(3):
+                presenter.move_prompt(1)
             for text in ("What have you tried so far?", "You should ring them tomorrow and ask for a decision.",
                          "What would a good outcome look like for you this week?",
                          "So you feel stuck after three weeks of silence.", "Why didn't you follow up sooner?"):
@@ -247,8 +277,6 @@ def review_shots(app, window, out: Path, saved: list[Path], settle, picture) -> 
                 presenter.add_suggestion()
             presenter.entry.setText("What do you think is holding them back?")
             presenter.refresh_live_label()
-            for _ in range(3):
-                presenter.move_prompt(1)
             grab(presenter, f"presenter{suffix}-{width}x{height}")
             presenter.close()
             presenter.deleteLater()
@@ -271,7 +299,6 @@ def main() -> None:
     server, display = start_xvfb(args.scale)
     try:
         with tempfile.TemporaryDirectory(prefix="adt-shots-") as data:
-            (Path(data) / "settings.json").write_text(json.dumps({"trainee": "Alex Morgan"}), encoding="utf-8")
             env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", TRAINER_DATA_DIR=data,
                        QT_SCALE_FACTOR=f"{args.scale:g}", LANG="en_GB.UTF-8")
             env.pop("TRAINER_DATABASE_URL", None)

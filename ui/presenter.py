@@ -257,8 +257,8 @@ class PresenterWindow(QWidget):
         c = theme.colours()
         self.tally.setText(f"<span style='color:{c.good}'>Asks {self.line_asks}</span>"
                            f" &nbsp;:&nbsp; <span style='color:{c.low}'>Tells {self.line_tells}</span>"
-                           f"<br><span style='color:{c.muted}; font-size:small'>Session: {self.asks} : "
-                           f"{self.tells}</span>")
+                           f"<br><span style='color:{c.muted}; font-size:small'>Whole session: asks {self.asks}, "
+                           f"tells {self.tells}</span>")
         self.tally.setAccessibleDescription(f"This line: {self.line_asks} asks, {self.line_tells} tells; "
                                             f"the session: {self.asks} asks, {self.tells} tells")
 
