@@ -275,7 +275,7 @@ NEGATIVE_EVAL = _alt(wordlists.NEGATIVE_EVAL)
 _JUDGMENT = [
     (_rx(r"^who (?:walks|goes|turns up|shows up|sends|forgets|does that|in their right mind|on earth)\b|\b(?:well done|nice one|great job|good job|congratulations|congrats|bravo|genius|brilliant) (?:for|on) (?:losing|missing|failing|forgetting|dropping|blowing|wasting|ignoring|skipping|leaving)\b"), "well done for losing"),
     (_rx(rf"^(?:and\s+|so\s+|but\s+)?why\s+(?:on earth|the hell|the heck|in god's name|in the world|would|wouldn't|didn't|didnt|wouldnt|couldnt|havent|hadnt|wasnt|werent|did not|haven't|have not|hadn't|wasn't|weren't|isn't|aren't|couldn't|can't|won't|don't you ever|do you always|do you keep|are you always|is it always|do you never|did you not|did you even|didn't you|on god's earth|ever would|the devil)\b"), "why didn't you ..."),
-    (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened|have|has|do|does)\b|^(?:again|typical|seriously|really|honestly)[.?!]*$|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b"), "what were you thinking"),
+    (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened|have|has|do|does)\b|^(?:again|typical|seriously|really|honestly)[.?!]*$|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times (?:do|have|must|did|am|will) (?:i|we)\b|\bhow many times (?:is|are) (?:this|that|it) (?:going|gonna)\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b"), "what were you thinking"),
     (_rx(rf"\b(?:that|this|it|which|that's|it's|this is|that is|it is|that was|this was|it was|you were|you're|you are|you've been|you were being|that sounds|that seems|frankly|honestly|quite|pretty|really|very|bit|little|rather|a bit|so|too|just|plain|totally|completely|utterly|absolutely)\s+(?:\w+\s+)?{NEGATIVE_EVAL}\b"), "negative verdict"),
     (_rx(rf"\b{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?:\w+\s+){{0,2}}?(?:do|does|did|make|made|miss|missed|forget|forgot|leave|left|blame|moan|complain|whinge|whine|drop|dropped|skip|skipped|rush|rushed|fail|failed|mess|messed|screw|screwed|ignore|ignored|wing|winging|cut|come|turn|talk|get|go|find|have|play|make excuses|say|act|let|do this|do that)\b"), "you always ..."),
     (_rx(rf"^(?:and\s+|but\s+|honestly,?\s+|frankly,?\s+|look,?\s+)?{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?!gave up|give up|stop|quit|let (?:it|that|them) (?:stop|beat)|fail to (?:impress|surprise)|miss a beat)(?:\w+)"), "you never ..."),
@@ -568,8 +568,12 @@ _TAKEOVER_HINT = _rx(r"\b(?:i|me|my|myself|mine|lemme|gimme|ill|im|ive|id|i'll|i
                      r"consider it|leave (?:it|that|this|the|them|all)|not your problem|on the case")
 
 
-# "let me make sure I understand", "I'm going to get on your case": about the conversation, not the work
-_CHECKING_UNDERSTANDING = _rx(r"\bmake sure (?:that )?i(?:'ve)? (?:understand|get|have|got|heard|follow)\b|\b(?:get|be) on your case\b")
+# "let me make sure I understand", "I'm going to get on your case", "I'll plan to see you in two
+# weeks", "happy to talk with both of you": about the conversation, not the work
+_CHECKING_UNDERSTANDING = _rx(r"\bmake sure (?:that )?i(?:'ve)? (?:understand|get|have|got|heard|follow)\b|\b(?:get|be) on your case\b|"
+                              r"\b(?:plan to|be happy to|be glad to|happy to|glad to|i'll|i will|we'll|look forward to|looking forward to) "
+                              r"(?:meet|see|talk|speak|catch up) (?:again )?(?:with |to )?(?:you|both of you|you both|the two of you)\b"
+                              r"(?!['’]| about (?:the|their|his|her))")
 
 
 def _takeover(body: str) -> str | None:
