@@ -165,6 +165,9 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
 
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
+    for stream in (stdout, sys.stderr):  # a file name that is not valid UTF-8 is shown escaped, never a crash
+        if callable(getattr(stream, "reconfigure", None)):
+            stream.reconfigure(errors="backslashreplace")
     handler = {
         "classify": cmd_classify,
         "disputes": cmd_disputes,
@@ -337,7 +340,7 @@ def cmd_validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
             for problem in error.problems:
                 stdout.write(f"{for_terminal(problem, keep_newlines=True)}\n")
             continue
-        stdout.write(f"{path}: ok ({scenario.id}, {len(scenario.facts)} facts, every fact and ending reachable)\n")
+        stdout.write(f"{for_terminal(path)}: ok ({scenario.id}, {len(scenario.facts)} facts, every fact and ending reachable)\n")
     if not files and not missing:
         stdout.write("no scenario files found\n")
         return 1
