@@ -875,6 +875,10 @@ _NEGATIVE_AFTER_PRAISE = (
     r"dropped|forgot|ignored|all over the place|nowhere near|too (?:long|short|slow|late|soft|vague|pushy))")
 # Named rules for statements, read before the general statement rules: (id, label, pattern).
 _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
+    # agreeing to a plan: "that sounds good", "sounds like a plan"
+    ("other.sounds_good", Label.OTHER, _rx(
+        r"^(?:[\w']+,? ){0,2}?(?:that|it|this)?(?:'s| is)? ?(?:sounds|seems|looks) (?:really |very )?(?:good|great|fine|ok|okay|"
+        r"lovely|grand|perfect|like a (?:plan|good plan|deal))(?: to me)?[.!, ]*$")),
     # thanks for the moment, not for who they are: "lovely, thanks for that"
     ("other.thanks", Label.OTHER, _rx(
         r"^(?:[\w']+,? ){0,2}?(?:thanks|thank you|cheers|ta)(?: (?:so|very) much)?(?: for (?:that|this|it|coming|coming in|"
