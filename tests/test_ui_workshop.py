@@ -115,6 +115,9 @@ def test_presenter_mode_labels_as_the_trainer_types_and_keeps_the_tally(qtbot):
     qtbot.keyClicks(presenter.entry, OPEN)
     qtbot.keyClick(presenter.entry, Qt.Key.Key_Return)
     assert (presenter.line_asks, presenter.asks) == (1, 2) and presenter.board.count() == 1
+    qtbot.keyClicks(presenter.entry, "Why didn't you follow up sooner?")  # a judgment: neither, and said so
+    qtbot.keyClick(presenter.entry, Qt.Key.Key_Return)
+    assert "Whole session: asks 2, tells 1; 1 neither (judgment or other)" in presenter.tally.text()
     with qtbot.waitSignal(presenter.closed, timeout=2_000):
         qtbot.keyClick(presenter.entry, Qt.Key.Key_Escape)
     assert not presenter.isVisible()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from trainer.exchange import ExchangeError, ParticipantRow, cohort_report, export_sessions, import_files
+from trainer.exchange import ExchangeError, ParticipantRow, cohort_report, export_sessions, find_cohort, import_files
 
 from . import theme
 from .context import AppContext
@@ -205,14 +205,14 @@ class CohortDialog(QDialog):
 
     def refresh_cohorts(self, select: str | None = None) -> None:
         def listed(cohorts: list[dict]) -> None:
-            wanted = select or self.cohort_box.currentText()
+            found = find_cohort(cohorts, select or self.cohort_box.currentText())  # "spring" is "Spring"
             self.cohort_dates = {item["name"]: item["date"] for item in cohorts}
             self.cohort_box.blockSignals(True)
             self.cohort_box.clear()
             self.cohort_box.addItems(list(self.cohort_dates))
             self.cohort_box.blockSignals(False)
-            if wanted in self.cohort_dates:
-                self.cohort_box.setCurrentText(wanted)
+            if found is not None:
+                self.cohort_box.setCurrentText(found["name"])
             self.show_cohort(self.cohort_box.currentText())
 
         if not self.context.in_storage(lambda store: store.cohorts(), listed):

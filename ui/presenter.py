@@ -87,6 +87,7 @@ class PresenterWindow(QWidget):
         self.prompt_index = 0
         self.asks = self.tells = 0  # the whole session's
         self.line_asks = self.line_tells = 0  # the line on screen's; a new line starts afresh
+        self.others = 0  # neither an ask nor a tell (a judgment, small talk): counted, and said so
         column = QVBoxLayout(self)
         column.setContentsMargins(64, 48, 64, 48)
         column.setSpacing(24)
@@ -246,6 +247,8 @@ class PresenterWindow(QWidget):
         elif label in TELLING:
             self.tells += 1
             self.line_tells += 1
+        else:
+            self.others += 1
         item = QListWidgetItem(f"{SHORT_NAMES[label]}:  {text}")
         item.setForeground(QColor(theme.label_tone(label)[1]))
         self.board.insertItem(0, item)
@@ -258,9 +261,17 @@ class PresenterWindow(QWidget):
         self.tally.setText(f"<span style='color:{c.good}'>Asks {self.line_asks}</span>"
                            f" &nbsp;:&nbsp; <span style='color:{c.low}'>Tells {self.line_tells}</span>"
                            f"<br><span style='color:{c.muted}; font-size:small'>Whole session: asks {self.asks}, "
-                           f"tells {self.tells}</span>")
+                           f"tells {self.tells}{self._others_text()}</span>")
         self.tally.setAccessibleDescription(f"This line: {self.line_asks} asks, {self.line_tells} tells; "
-                                            f"the session: {self.asks} asks, {self.tells} tells")
+                                            f"the session: {self.asks} asks, {self.tells} tells"
+                                            f"{self._others_text()}")
+
+    def _others_text(self) -> str:
+        """What the tally leaves out: suggestions that neither ask nor tell (judgments, small talk)."""
+        if not self.others:
+            return ""
+        return f"; {self.others} neither (judgment or other)" if self.others == 1 else \
+            f"; {self.others} neither (judgments or other)"
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.live_timer.stop()
