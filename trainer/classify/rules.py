@@ -875,6 +875,12 @@ _NEGATIVE_AFTER_PRAISE = (
     r"dropped|forgot|ignored|all over the place|nowhere near|too (?:long|short|slow|late|soft|vague|pushy))")
 # Named rules for statements, read before the general statement rules: (id, label, pattern).
 _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
+    # closing, courtesy: "I'll see you in a month", "I look forward to talking next time", "not at all"
+    ("other.courtesy", Label.OTHER, _rx(
+        r"^(?:[\w']+,? ){0,3}?(?:(?:i'll|i will|we'll|we will) see you(?: again)? (?:in|next|then|on|soon|later|tomorrow|at|after|"
+        r"the same|same)\b|(?:i )?(?:look|am looking|i'm looking) forward to (?:talking|seeing|hearing|catching up|our next|next)\b|"
+        r"see you (?:then|soon|next|later|tomorrow|on)\b|not at all[.!]*$|no problem at all[.!]*$|(?:you're|you are) (?:very |so |most )?welcome\b|"
+        r"(?:it's|it was) (?:very |really |so )?(?:nice|good|lovely|great) to (?:meet|see) you\b)")),
     # agreeing to a plan: "that sounds good", "sounds like a plan"
     ("other.sounds_good", Label.OTHER, _rx(
         r"^(?:[\w']+,? ){0,2}?(?:that|it|this)?(?:'s| is)? ?(?:sounds|seems|looks) (?:really |very )?(?:good|great|fine|ok|okay|"
