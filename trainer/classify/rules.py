@@ -381,7 +381,7 @@ _SPOKEN_BREAK = _rx(
 
 
 _SO_RESTATES = re.compile(
-    rf"^(?:and\s+)?so,?\s+(?!(?:{WH_OPEN_START}|{AUX}|{FILLER}|tell|walk|talk|help|let's|lets|let me|i|i'm|i'll|i've|i'd|im|ill|we|we'll|roughly|approximately|ballpark|um|uh|er|erm)\b)"
+    rf"^(?:and\s+)?so,?\s+(?!(?:{WH_OPEN_START}|{AUX}|{FILLER}|tell|walk|talk|help|let's|lets|let me|i|i'm|i'll|i've|i'd|im|ill|we|we'll|roughly|approximately|ballpark|about|around|um|uh|er|erm)\b)"
 )
 
 
@@ -398,7 +398,13 @@ def _strip_fillers(clause: str) -> str:
         if _SO_RESTATES.match(stripped):
             break
         stripped = candidate
+    approximately = _APPROXIMATELY_WH.match(stripped)
+    if approximately:
+        stripped = stripped[approximately.end():]  # "about how many a day": the question is how many
     return stripped.strip(" ,.;:-")
+
+
+_APPROXIMATELY_WH = re.compile(r"^(?:about|around|roughly|approximately|like),? (?=(?:how|what|when|which)\b)", re.IGNORECASE)
 
 
 def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str | None:
