@@ -194,13 +194,17 @@ def test_file_export_my_sessions_writes_the_current_trainee_s_file(qtbot, window
     import ui.cohort
 
     store, trainee = window.context.store, window.context.trainee
+    out = tmp_path / "mine.json"
+    monkeypatch.setattr(ui.cohort.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
+    menu_action(window, "File", "Export my sessions").trigger()  # nothing finished yet: no empty file
+    qtbot.waitUntil(lambda: "no finished session yet, so no file was written" in window.notice.text.text())
+    assert not out.exists()
+
     scenario = window.context.library.get("just-tell-me")
     session = Session(scenario, 0)
     session_id = store.start_session(trainee, scenario, 0)
     store.record_turn(session_id, session.reply(OPEN))
     store.finish_session(session_id, session.result())
-    out = tmp_path / "mine.json"
-    monkeypatch.setattr(ui.cohort.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
     menu_action(window, "File", "Export my sessions").trigger()
     qtbot.waitUntil(lambda: "Hand this file to your trainer" in window.notice.text.text(), timeout=10_000)
     data = json.loads(out.read_text(encoding="utf-8"))

@@ -37,12 +37,21 @@ def export_my_sessions(context: AppContext, parent: QWidget) -> None:
     path, _ = QFileDialog.getSaveFileName(parent, "Export my sessions", suggested, "Session exports (*.json)")
     if not path:
         return
-    context.in_storage(
-        lambda store: export_sessions(store, trainee, path),
-        lambda count: context.notice.emit(f"Wrote {count} finished session{'' if count == 1 else 's'} of "
-                                          f"{trainee} to {path}. Hand this file to your trainer."),
-        lambda error: context.notice.emit(f"Could not write {path}: {error}"),
-    )
+    def export(store) -> int:
+        """The sessions written; none finished writes no file (an empty export helps nobody)."""
+        if not any(item["status"] == "finished" for item in store.history(trainee)):
+            return 0
+        return export_sessions(store, trainee, path)
+
+    def exported(count: int) -> None:
+        if not count:
+            context.notice.emit(f"{trainee} has no finished session yet, so no file was written. "
+                                "Finish a session first.")
+            return
+        context.notice.emit(f"Wrote {count} finished session{'' if count == 1 else 's'} of {trainee} to {path}. "
+                            "Hand this file to your trainer.")
+
+    context.in_storage(export, exported, lambda error: context.notice.emit(f"Could not write {path}: {error}"))
 
 
 class SpreadChart(QWidget):
