@@ -129,6 +129,11 @@ class SpeechService(QObject):
         return self._speaker is not None and self._speaker.switched_off
 
     @property
+    def reason(self) -> str:
+        """Why the speaker is silent ("" when it speaks)."""
+        return self._speaker.reason if self._speaker is not None else ""
+
+    @property
     def is_ready(self) -> bool:
         return self._ready
 

@@ -214,6 +214,8 @@ class SettingsScreen(QWidget):
             text = "The voice is off; lines are shown as text."
         elif not speech.is_ready:
             text = "Starting the speech engine…"
+        elif speech.switched_off:
+            text = f"Lines are shown as text: {speech.reason}."
         elif speech.available and not speech.has_output:
             text = "No audio output device was found (no speakers or headphones); lines are shown as text."
         elif speech.available:
