@@ -108,6 +108,16 @@ def test_a_newcomer_s_first_hour(qtbot, first_start, data_dir, tmp_path):
     assert "1 other reply (small talk, affirmations) not counted" in report.measured_label.text()
     qtbot.waitUntil(lambda: report.data.get("session_id") is not None)
 
+    # Retry this moment: Enter tries the rewrite, as Enter sends in practice
+    retry = report.open_retry(1)
+    qtbot.waitUntil(retry.isVisible)
+    assert "Enter" in retry.editor.placeholderText()
+    qtbot.keyClicks(retry.editor, "What do you think Karen is weighing up?")
+    with qtbot.waitSignal(retry.shown, timeout=5_000) as shown:
+        qtbot.keyClick(retry.editor, Qt.Key.Key_Return)
+    assert shown.args[0].label == "open_question"
+    retry.close()
+
     # history: closed, ended early; the home counts the day's practice
     window.show_history()
     history = window.history
