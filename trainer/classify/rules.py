@@ -937,6 +937,8 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"\b(?:i (?:just )?(?:want|wanna|wanted|would like|'d like|'d love|need|have|'ve got|got|thought i'd|thought i would) to "
         r"(?:share|tell you|let you know|mention|point out|explain|give you)\b|"
         r"just so you(?:'re| are)? (?:know|aware)|\bfyi\b|for your information|"
+        r"(?:it's|it is|it's really|that's) (?:really |very |so |absolutely |just )?(?:important|essential|crucial|vital) "
+        r"(?:that (?:you|we)|for you to)\b|"
         r"i (?:can )?(?:see|saw|noticed|notice|read) (?:on|from|in) (?:the|your|this|their) [\w-]+(?: [\w-]+)? (?:that|you|your)\b|"
         r"(?:there's|there is|there has been|there have been|there's been) (?:a lot of |some |plenty of |lots of |good |new )?"
         r"(?:research|studies|evidence|data)\b|(?:on|in) (?:this|the|your) (?:form|questionnaire|chart|records?|file) (?:here )?"
