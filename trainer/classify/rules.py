@@ -547,7 +547,7 @@ def _is_imperative(clause: str) -> str | None:
     commanded = _OBJECT_IMPERATIVE.match(clause)
     if commanded:
         return commanded.group(0)
-    match = re.match(rf"^(?:please\s+|kindly\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another|give (?:[\w'-]+ ){{1,2}}a (?:shout|ring|call|bell|buzz|nudge|try|go|chance)|step (?:back|aside|up)|back off|ease off|lean in)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
+    match = re.match(rf"^(?:please\s+|kindly\s+|obviously,?\s+|of course,?\s+|ideally,?\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another|give (?:[\w'-]+ ){{1,2}}a (?:shout|ring|call|bell|buzz|nudge|try|go|chance)|step (?:back|aside|up)|back off|ease off|lean in)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
     if not match:
         return None
     verb_phrase = match.group(0)
@@ -937,6 +937,9 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"\b(?:i (?:just )?(?:want|wanna|wanted|would like|'d like|'d love|need|have|'ve got|got|thought i'd|thought i would) to "
         r"(?:share|tell you|let you know|mention|point out|explain|give you)\b|"
         r"just so you(?:'re| are)? (?:know|aware)|\bfyi\b|for your information|"
+        r"^(?:and |but |so )?(?:you're|you are|you aren't|you're not|you are not) (?:not )?(?:allowed|required|expected|supposed|meant|entitled|obliged) to\b|"
+        r"^(?:and |but |so )?(?:it|this|that|these|they) (?:does|do) (?:really |actually |definitely )?(?:work|help)\b|"
+        r"\bone of the (?:great|good|best|nice|important|key|big|main) things about [\w' ]{1,30}? is\b|"
         r"(?:it's|it is|it's really|that's) (?:really |very |so |absolutely |just )?(?:important|essential|crucial|vital) "
         r"(?:that (?:you|we)|for you to)\b|"
         r"i (?:can )?(?:see|saw|noticed|notice|read) (?:on|from|in) (?:the|your|this|their) [\w-]+(?: [\w-]+)? (?:that|you|your)\b|"
