@@ -610,7 +610,7 @@ def write_report_pdf(rows: Sequence[ParticipantRow], cohort: str, path: Path | s
     pdf.ln(3)
     ready_in = Counter(result.participant for result in results if result.ready)
     tried = Counter(result.participant for result in results)
-    _table(pdf, (70, 22, 30, 42, 30, 45, 34),
+    _table(pdf, (66, 22, 30, 42, 30, 45, 34),  # the page's 269 mm between the margins
            ("Participant", "Sessions", "Average score", "Open-question share", "Ask : tell", "Most common trap", "Ready in"),
            [row.cells() + [f"{ready_in[row.participant]} of {tried[row.participant]}" if tried[row.participant] else "-"]
             for row in rows])

@@ -358,7 +358,8 @@ def _draw(card: PrepCard, paper: str, font_size: float, compress: bool) -> _Card
     for question, source in card.questions:
         pdf.bullet(question + ("  (worked for you)" if source == "yours" else ""))
 
-    pdf.heading("Hold them accountable to (activities within their control, not outcomes)")
+    pdf.heading(f"Hold {card.salesperson or 'them'} accountable to (activities within "
+                f"{PRONOUNS[card.pronouns][2] if card.salesperson else 'their'} control, not outcomes)")
     for item in card.accountable_to or ["one next step they choose, within their control, with a date"]:
         pdf.bullet(item)
     return pdf

@@ -167,9 +167,12 @@ class ProgressScreen(QWidget):
         self.charts: dict[str, SkillChart] = {}
         self.chart_titles: dict[str, QLabel] = {}  # the caption under each title: latest value and goal
         self.chart_notes: dict[str, QLabel] = {}
+        self.chart_headings: dict[str, QLabel] = {}  # a long title wraps: the others keep its height
         for column, skill in enumerate(SKILLS):
             card = Card()
             title = text_label(THRESHOLDS[skill].label, "heading")
+            title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.chart_headings[skill] = title
             card.body.addWidget(title)
             caption = text_label("", "small")
             card.body.addWidget(caption)
@@ -182,6 +185,7 @@ class ProgressScreen(QWidget):
             card.body.addWidget(note)
             self.chart_notes[skill] = note
             charts.addWidget(card, 0, column)
+            charts.setColumnStretch(column, 1)  # three charts of one width
         body.addLayout(charts)
         ready_card = Card()
         ready_card.body.addWidget(text_label("Ready for the real conversation?", "heading"))
@@ -199,7 +203,7 @@ class ProgressScreen(QWidget):
     def _align_captions(self) -> None:
         """The captions above the charts take the same height, and so do the notes under them, so
         the three charts line up."""
-        for labels in (self.chart_titles, self.chart_notes):
+        for labels in (self.chart_headings, self.chart_titles, self.chart_notes):
             # measured at the chart's width: a hidden label's own width is out of date
             heights = [label.heightForWidth(max(1, self.charts[skill].width())) if label.text() else 0
                        for skill, label in labels.items()]
