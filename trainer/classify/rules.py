@@ -705,6 +705,8 @@ _UNMARKED_CLEFT = _rx(rf"^what\s+(?:{_SUBJECT_WORD}\b|(?:matters|counts|bothers|
 _CLEFT_THEIRS = _rx(r"^what (?:you(?:'re| are)? (?:saying|said|say|mean|want|need|wanted|described|told me|feel|felt|value|care about)|"
                     r"i(?:'m| am)? hear(?:ing)?|(?:matters|counts|bothers|worries|frustrates|annoys|hurts|stings)(?: most| more)?(?: to| for)? you)\b")
 _UNMARKED_WHEN = _rx(rf"^(?:when|whenever|once|while|where|wherever)\s+{_SUBJECT_WORD}\b(?!\s+(?:is|are|was|were|do|does|did)\s+(?:you|u)\b)")
+# "which is why it's so important", "which builds people up": a relative clause broken off as a sentence
+_UNMARKED_WHICH = _rx(r"^which (?:is|was|means|meant|makes|made|can|will|would|could|helps?|builds?|has|have|gives?|leads?|causes?)\b")
 _LATER_QUESTION = _rx(
     rf"(?:[,;]|\b(?:so|then|and))\s+(?:(?:{WH_OPEN_START})\s+(?:{AUX}|'s)\b|(?:{AUX})\s+(?:you|u|they|we|it|he|she)\b|"
     r"tell me|walk me|talk me)")
@@ -757,7 +759,7 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
                 cue = _Cue(cleft.group(0))
                 cue.rule = "cleft." + label.value
                 return label, cue
-            if _UNMARKED_WHEN.match(body) and not _LATER_QUESTION.search(body, 4):
+            if (_UNMARKED_WHEN.match(body) or _UNMARKED_WHICH.match(body)) and not _LATER_QUESTION.search(body, 4):
                 return _classify_statement(body)  # "when people forget where they are, that's a sign ..."
         imperative = None if _YN_START.match(body) and re.match(r"^\w+(?:'t|nt)? (?:you|u|we|they|it)\b", body) else _is_imperative(body)
         if imperative:
@@ -938,6 +940,9 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:share|tell you|let you know|mention|point out|explain|give you)\b|"
         r"just so you(?:'re| are)? (?:know|aware)|\bfyi\b|for your information|"
         r"^(?:and |but |so )?(?:you're|you are|you aren't|you're not|you are not) (?:not )?(?:allowed|required|expected|supposed|meant|entitled|obliged) to\b|"
+        r"^(?:and |but |so |well,? |okay,? |all right,? )?(?:you're|you are) going to (?:take|need|have to|want to|call|send|book|start|stop|use|"
+        r"bring|do|get|go|make|put|set|try)\b|"
+        r"\b(?:you )?(?:might|may) not (?:be aware|know|realise|realize|have heard)\b|"
         r"^(?:and |but |so )?(?:it|this|that|these|they) (?:does|do) (?:really |actually |definitely )?(?:work|help)\b|"
         r"\bone of the (?:great|good|best|nice|important|key|big|main) things about [\w' ]{1,30}? is\b|"
         r"(?:it's|it is|it's really|that's) (?:really |very |so |absolutely |just )?(?:important|essential|crucial|vital) "
