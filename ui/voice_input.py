@@ -162,6 +162,8 @@ class ListenService(QObject):
         wanted.setSampleFormat(QAudioFormat.SampleFormat.Int16)
         self._format = wanted if self._device.isFormatSupported(wanted) else self._device.preferredFormat()
         self._source = QAudioSource(self._device, self._format, self)
+        # room for half a second, so a busy moment on the UI thread loses no audio
+        self._source.setBufferSize(self._format.bytesForDuration(500_000))
         self._chunks = []
         stream = self._source.start()
         if stream is None or self._source.error().name != "NoError":
