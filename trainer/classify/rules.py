@@ -943,6 +943,9 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"^(?:and |but |so |well,? |okay,? |all right,? )?(?:you're|you are) going to (?:take|need|have to|want to|call|send|book|start|stop|use|"
         r"bring|do|get|go|make|put|set|try)\b|"
         r"\b(?:you )?(?:might|may) not (?:be aware|know|realise|realize|have heard)\b|"
+        r"\b(?:has|have) been (?:found|shown|proven) to\b|\bis known to\b|"
+        r"\b(?:is|are) (?:really |very |so |actually )?(?:healthy|good for you|bad for you|great exercise|worthwhile|effective|"
+        r"dangerous|risky|addictive|proven)\b(?! (?:to you|for you to hear))|"
         r"^(?:and |but |so )?(?:it|this|that|these|they) (?:does|do) (?:really |actually |definitely )?(?:work|help)\b|"
         r"\bone of the (?:great|good|best|nice|important|key|big|main) things about [\w' ]{1,30}? is\b|"
         r"(?:it's|it is|it's really|that's) (?:really |very |so |absolutely |just )?(?:important|essential|crucial|vital) "
@@ -966,6 +969,11 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"what (?:some|most|many|other) (?:people|reps|folks|managers|buyers)(?: \w+){0,3} (?:do|find|try) is|"
         r"(?:there's|there is|there are) (?:also |a lot of |lots of |plenty of |many |some |a few |a couple of |other |a |good |great |free |new |local )*(?:course|programme|program|group|service|tool|"
         r"template|option|options|resource|resources|class|classes|groups|services|programmes|programs|leaflet|brochure|training|workshop|playbook|guide)\b)")),
+    # an option offered on a condition: "if you're willing, we could set up another meeting"
+    ("advice.option_if_willing", Label.ADVICE, _rx(
+        r"\bif (?:you're|you are|you'd be|you were|you feel) (?:willing|open|ready|interested|up for it|happy)\b[^.?!]{0,30}?"
+        r"\b(?:we|i) (?:could|can|might|would)\b|\bif (?:you're|you are) willing to (?:do|try) (?:that|this|it),? (?:that|it) "
+        r"(?:would|will|could|certainly would)\b")),
     # the manager's own "I'd ..." is what they would do in the salesperson's place
     ("advice.i_would", Label.ADVICE, _rx(
         r"^(?:(?:honestly|personally|frankly|so|well|look|yeah|and|but|me|myself|i mean|if it were me|in your shoes|in your place),?\s+)*"
