@@ -174,3 +174,35 @@ def test_what_to_practise_next_can_be_turned_off(qtbot, data_dir, monkeypatch):
         assert window.context.prefs.practise_next is True and home.isVisible()
     finally:
         close_window(window)
+
+
+def test_a_name_an_older_version_made_up_is_asked_again_and_its_practice_kept(qtbot, data_dir, monkeypatch):
+    """Before profiles the app named the trainee after the login ("Root"): the name is asked, and the
+    old name stays in the list so its sessions are still in reach."""
+    from trainer.profiles import system_user_name
+
+    monkeypatch.setenv(SPEECH_ENV, "off")
+    made_up = system_user_name().title()
+    (data_dir / "settings.json").write_text(json.dumps({"trainee": made_up}), encoding="utf-8")
+    window = open_window(qtbot, profile=None)
+    try:
+        qtbot.waitUntil(lambda: window.first_run is not None and window.first_run.isVisible())
+        window.first_run.name.setText("Sam Rivera")
+        window.first_run.accept()
+        assert window.context.trainee == "Sam Rivera"
+        qtbot.waitUntil(lambda: not window.context.tasks.busy)
+        assert Profiles.load(data_dir) == Profiles((made_up, "Sam Rivera"), "Sam Rivera")
+    finally:
+        close_window(window)
+
+
+def test_a_name_chosen_before_profiles_is_kept_without_asking(qtbot, data_dir, monkeypatch):
+    monkeypatch.setenv(SPEECH_ENV, "off")
+    (data_dir / "settings.json").write_text(json.dumps({"trainee": "Alex Morgan"}), encoding="utf-8")
+    window = open_window(qtbot, profile=None)
+    try:
+        qtbot.waitUntil(lambda: window.context.trainee == "Alex Morgan")
+        assert window.first_run is None
+        qtbot.waitUntil(lambda: Profiles.load(data_dir).current == "Alex Morgan")
+    finally:
+        close_window(window)

@@ -28,11 +28,13 @@ class Startup:
     prefs: Preferences
     library: "Library"
     profiles: "Profiles"
+    #: The login name capitalised, as versions before profiles named the trainee by themselves.
+    login_title: str = ""
 
 
 def load_startup() -> Startup:
     """Settings and scenarios, read off the UI thread; also warms the classifier."""
-    from trainer.profiles import Profiles
+    from trainer.profiles import Profiles, system_user_name
     from trainer.storage import default_data_dir
 
     data_dir = default_data_dir()
@@ -44,7 +46,7 @@ def load_startup() -> Startup:
 
     word_model()  # counted now (about 70 ms), so the first reply that needs it is not kept waiting
 
-    return Startup(data_dir, prefs, library, profiles)
+    return Startup(data_dir, prefs, library, profiles, system_user_name().title())
 
 
 def load_scenarios(folder: str) -> "Library":
@@ -102,8 +104,15 @@ class AppContext(QObject):
         self.data_dir = startup.data_dir
         self.prefs = startup.prefs
         self.profiles = startup.profiles
-        if not self.profiles.current and self.prefs.trainee:  # settings from before profiles: keep that name
-            self.set_trainee(self.prefs.trainee)
+        if not self.profiles.current and self.prefs.trainee:  # settings from before profiles
+            if self.prefs.trainee == startup.login_title:
+                # the login name an older version chose by itself ("Root"): ask the real name, and
+                # keep that one in the list, so the practice recorded under it stays in reach
+                from trainer.profiles import Profiles
+
+                self.profiles = Profiles((self.prefs.trainee,), "")
+            else:
+                self.set_trainee(self.prefs.trainee)
         self._configure_speech()
         self.prefs_changed.emit()
         self._set_library(startup.library)
