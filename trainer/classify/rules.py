@@ -1209,13 +1209,15 @@ def _stems(text: str) -> set[str]:
     return words
 
 
-def _restated(result: SentenceResult, sentence: Mapped, context: str) -> SentenceResult | None:
+def _restated(result: SentenceResult, sentence: Mapped, context: str, alone: bool = False) -> SentenceResult | None:
     """A sentence that says back what the salesperson just said is a reflection."""
     if result.label in (Label.OPEN_QUESTION.value, Label.LEADING_QUESTION.value, Label.REFLECTION.value):
         return None
     own, theirs = _stems(sentence.text), _stems(context)
     shared = own & theirs
-    if len(shared) < 2 or len(shared) < len(own) / 3:
+    # a reply of a word or two said back ("Discouraged." "Your mom.")
+    echo = alone and len(own) <= 2 and len(shared) >= 1 and len(_WORD.findall(sentence.text)) <= 4
+    if not echo and (len(shared) < 2 or len(shared) < len(own) / 3):
         return None
     lowered = sentence.text.lower()
     first = min((m for m in _CONTENT.finditer(lowered) if any(m.group(0).startswith(w) for w in shared)),
@@ -1237,7 +1239,7 @@ def classify_form(reply: str, context: str | None = None) -> Classification:
         span = sentence.span(position, position + len(cue)) if position >= 0 and cue else (0, 0)
         result = SentenceResult(sentence.text, label.value, cue, rule, span, confidence)
         if context and (result.confidence < CONFIDENCE_RULE or result.rule in _RESTATE_OVERRIDES):
-            result = _restated(result, sentence, context) or result
+            result = _restated(result, sentence, context, alone=len(sentences) == 1) or result
         elif context and result.rule in _ECHO_OVERRIDES and _stems(result.cue) and _stems(result.cue) <= _stems(context):
             # their own word said back ("I'm useless at this" -> "you feel useless at it") is not a
             # verdict or praise of the manager's
