@@ -90,7 +90,8 @@ FEELING_WORDS = (
     'afraid|fear\\w*|disappoint\\w*|embarrass\\w*|overwhelm\\w*|exhaust\\w*|tired|drained|burn\\w* out|stuck|'
     'lost|alone|unsupported|let down|unfair|unappreciated|undervalued|sad|hurt|discourag\\w*|demotivat\\w*|'
     'deflat\\w*|confus\\w*|unsure|uncertain|torn|conflicted|ambivalent|excit\\w*|proud|pleased|happy|'
-    'relieved|confident|hopeful|keen|eager|motivat\\w*|under pressure|pressure|a lot|tough|hard|difficult|'
+    'relieved|confident|hopeful|keen|eager|motivat\\w*|under pressure|pressure|a lot on|a lot going on|'
+    "a lot to deal with|a lot to take in|a lot to carry|a lot for you|been a lot|it's a lot|that's a lot|tough|hard|difficult|"
     'rough|painful|grind|mess|uphill|hopeless|helpless|powerless|out of your control|out of your hands|'
     'left out|blamed|singled out|picked on|judged|criticised|criticized|defensive|sick of|tired of|'
     'done with|had enough|over it|cheesed off|hacked off|brassed off|knackered|shattered|miffed|peeved|'
