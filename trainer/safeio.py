@@ -106,8 +106,9 @@ JOURNAL_SUFFIXES = ("", "-wal", "-shm", "-journal")
 def protect(database: Path) -> None:
     """Never let :func:`atomic_write` replace this database or its journal files."""
     with _protected_lock:
-        for suffix in JOURNAL_SUFFIXES:
+        for suffix in JOURNAL_SUFFIXES:  # beside the name given, and beside the file a link points at
             _protected.add(os.path.realpath(str(database) + suffix))
+            _protected.add(os.path.realpath(database) + suffix)
 
 
 def _check_target(path: Path) -> None:
