@@ -97,7 +97,7 @@ FEELING_WORDS = (
     'done with|had enough|over it|cheesed off|hacked off|brassed off|knackered|shattered|miffed|peeved|'
     'pissed off|wound up|on edge|rattled|shaken|knocked|bruised|sting\\w*|awkward|uncomfortable|resent\\w*|'
     'bitter|jaded|cynical|skeptical|sceptical|doubt\\w*|insecure|like a fraud|imposter|impostor|'
-    "not a natural|not cut out|not good enough|isn't fair|not fair|matters|important|care about|"
+    "not a natural|not cut out|not good enough|isn't fair|not fair|matters to you|important to you|care about|"
     'cares about|value|values|means a lot|struggl\\w*|juggl\\w*|stretched|swamped|slammed|snowed under|'
     'drowning|buried|on your plate|weigh\\w* on you|bothering you|bugging you|eating at you|'
     'getting to you|wearing you|sting|knock to|blow to|ouch|oof'
