@@ -12,7 +12,7 @@ import itertools
 import pytest
 
 from trainer.classify import Classification
-from trainer.engine import ENDING_RULES, REACTION_RULES, ReplyRefused, Session
+from trainer.engine import ENDING_RULES, REACTION_RULES, ReplyRefused, Session, counted_thing, stems
 from trainer.practice import PracticeRun
 from trainer.scenario import NUMBER, load_library
 from trainer.storage import SessionStore, open_database
@@ -143,6 +143,7 @@ def test_how_many_questions_get_a_number(scenario):
         turn = session.reply(question)
         assert turn.label == "closed_question"
         assert NUMBER.search(turn.response), (question, turn.response)
+        assert stems(counted_thing(question)) & stems(turn.response), (question, turn.response)  # what was counted
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)

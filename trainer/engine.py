@@ -67,6 +67,15 @@ _QUESTION_KIND: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ))
 
 
+_COUNTED = re.compile(r"\bhow (?:many|much)\s+(?:more\s+|new\s+|of\s+(?:the|your|those|them)\s+)?([a-z]+)", re.IGNORECASE)
+
+
+def counted_thing(text: str) -> str:
+    """What a "how many ..." question counts, as asked ("calls"), or ''."""
+    match = _COUNTED.search(text)
+    return match.group(1).lower() if match and stems(match.group(1)) else ""
+
+
 def question_kind(text: str) -> str:
     """The kind of closed question (how_many, when, who, ...); ``yes_no`` when none is named."""
     for kind, pattern in _QUESTION_KIND:
@@ -86,6 +95,7 @@ class Reading:
     small_talk: bool
     touched: tuple[str, ...] = ()  # fact ids, best match first
     kind: str = "yes_no"           # for closed questions
+    counted: str = ""              # what a "how many" question counts, as asked ("calls")
 
     @property
     def evoking(self) -> bool:
@@ -151,6 +161,7 @@ def read_reply(text: str, classification: Classification, scenario: Scenario, in
         label=label, focus=focus, sides=classification.sides_with_blame, not_sure=classification.not_sure,
         small_talk=small_talk, touched=() if small_talk else index.touched(text, scenario),
         kind=question_kind(text) if label is Label.CLOSED_QUESTION else "yes_no",
+        counted=counted_thing(text) if label is Label.CLOSED_QUESTION else "",
     )
 
 
@@ -321,7 +332,9 @@ def transition(scenario: Scenario, state: State, revealed: frozenset[str], readi
         reaction = "stage"  # "when will you start?" once they own it: they answer with their plan
     elif rule.reaction == "short" and reading.touched:
         best = scenario.fact(reading.touched[0])  # the fact the question is most about, told or not
-        if reading.kind in best.short and (best.id in revealed or _fact_ready(best, new)):
+        counts_it = not reading.counted or bool(stems(reading.counted) & stems(
+            best.short.get(reading.kind, "") + " " + " ".join(best.words)))
+        if reading.kind in best.short and counts_it and (best.id in revealed or _fact_ready(best, new)):
             fact, mode = best.id, "short"
     if reaction == "opens" and fact is None:
         reaction = "stage"
@@ -619,8 +632,14 @@ class Session:
             raise ReplyRefused(f"the reply is too long ({len(text):,} characters; limit {MAX_REPLY_CHARS:,})")
 
     def _short_answer(self, reading: Reading, question: str) -> str:
-        """The scenario's short answer of this kind that best fits the question's words."""
+        """The scenario's short answer of this kind that best fits the question's words; a count of
+        something no answer speaks of gets a rough count of that very thing."""
         lines = self.scenario.short_answers.get(reading.kind) or self.scenario.reactions["short"]
+        if reading.counted and not any(stems(reading.counted) & stems(line) for line in lines):
+            thing = reading.counted.capitalize()
+            rough = [f"{thing}? A handful, if that. I haven't counted.", f"{thing}? Two or three, maybe.",
+                     f"Not many {reading.counted}, honestly. A few.", f"{thing}? Fewer than I'd like. Three, four."]
+            return self._say(f"count:{reading.counted}", rough, "short")
         fresh = [line for line in lines if line not in self._said]
         if not fresh:
             return self._say(f"short:{reading.kind}", lines, "short")
