@@ -240,3 +240,14 @@ def test_any_pack_is_installed_whole_or_not_at_all(tmp_path, kinds, damage, fail
         finally:
             safeio.os.fsync = real_fsync
         assert {p.name for p in root.iterdir()} == {"pack.zip", "target"}
+
+
+@pytest.mark.parametrize("name", ["a\x1b[2J.yaml", "new\nline.yaml", "bidi\u202eLMY.yaml", "x" * 300 + ".yaml"])
+def test_an_entry_name_no_folder_could_hold_refuses_the_pack(tmp_path, name):
+    target = tmp_path / "target"
+    target.mkdir()
+    pack = make_zip(tmp_path / "pack.zip", {name: scenario_text("ours")})
+    with pytest.raises(PackError) as caught:
+        import_pack(pack, target, LIBRARY)
+    assert str(pack) in str(caught.value)
+    assert snapshot(target) == {}

@@ -88,7 +88,7 @@ def export_pack(folder: Path | str, out: Path | str) -> int:
 
 def _entry_path(name: str) -> PurePosixPath | None:
     """The entry's relative path if it is a plain scenario or drill file name, else None."""
-    if "\\" in name or name.startswith("/") or ":" in name:
+    if "\\" in name or name.startswith("/") or ":" in name or not name.isprintable():
         return None
     path = PurePosixPath(name)
     if any(part in ("", ".", "..") for part in path.parts) or path.suffix not in YAML_SUFFIXES:
