@@ -205,7 +205,7 @@ REACTION_RULES: tuple[ReactionRule, ...] = (
                  "off-topic talk while they are mid-story gets a redirect"),
     ReactionRule("closed", lambda r, s, sc: r.label is Label.CLOSED_QUESTION, "short", {},
                  "a closed question gets a short answer and no progress"),
-    ReactionRule("about_others", lambda r, s, sc: r.evoking and r.focus == "others", "others", {"hardened": 1},
+    ReactionRule("about_others", lambda r, s, sc: r.evoking and r.focus == "others", "others", {},
                  "pointing at others lets them vent; it moves nothing"),
     ReactionRule("about_outcome", lambda r, s, sc: r.evoking and r.focus == "outcome", "outcome", {},
                  "pointing at the number adds pressure, not ownership"),
