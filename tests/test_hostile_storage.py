@@ -199,3 +199,19 @@ def test_the_widest_seed_and_limit_work(tmp_path):
     assert result.returncode == 0, result.stderr
     listed = main_py("history", "--limit", "1000000", "--database", database)
     assert listed.returncode == 0 and "Traceback" not in listed.stderr
+
+
+def test_an_unforeseen_error_is_one_line_not_a_traceback(monkeypatch, capsys):
+    from trainer import cli
+
+    def broken(args, stdin, stdout):
+        raise ZeroDivisionError("something nobody foresaw")
+
+    monkeypatch.setattr(cli, "cmd_history", broken)
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    assert cli.main(["history"]) == 70
+    err = capsys.readouterr().err
+    assert err.startswith("error: something nobody foresaw (ZeroDivisionError;") and "Traceback" not in err
+    monkeypatch.setenv(cli.DEBUG_ENV, "1")
+    with pytest.raises(ZeroDivisionError):
+        cli.main(["history"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -193,12 +194,21 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
         return 141
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        stdout.flush()
+        sys.stderr.write(f"error: {for_terminal(error, keep_newlines=True)} ({type(error).__name__}; this is a "
+                         f"fault in the app: please report it, with the command; {DEBUG_ENV}=1 shows where)\n")
+        return 70
+
+
+#: Set to show a traceback for an unexpected error instead of the one-line message.
+DEBUG_ENV = "TRAINER_DEBUG"
 
 
 def _silence_stdout() -> None:
     """Point standard output at the null device, so the interpreter's last flush cannot fail again."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
