@@ -179,3 +179,17 @@ def test_every_place_says_the_same_about_the_same_sessions(store, tmp_path, data
     for item in json.loads(cli.stdout):
         assert item["score"] == detail_by_id[item["id"]]["score"]
         assert item["outcome"] == detail_by_id[item["id"]]["outcome"]
+
+
+def test_spoken_replies_measure_talk_by_speaking_time_at_the_personas_pace():
+    session = Session(SCENARIO, 0)
+    for text, seconds in (("What have you tried with him so far?", 2.4), ("So you feel stuck.", 1.1),
+                          ("What could you do this week?", 1.9)):
+        session.apply(text, session.classify(text), speech_seconds=seconds)
+    spoken = session.measures()
+    assert spoken.talk_measured_by == "speaking time" and spoken.manager_seconds == pytest.approx(5.4)
+    assert spoken.words_per_minute and 100 < spoken.words_per_minute < 250
+    typed = Session(SCENARIO, 0)
+    for text in ("What have you tried with him so far?", "So you feel stuck.", "What could you do this week?"):
+        typed.reply(text)
+    assert typed.measures().talk_measured_by == "words" and typed.measures().manager_seconds is None

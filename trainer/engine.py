@@ -601,7 +601,7 @@ class Session:
         return max(0.0, min(1.0, self.state["ownership"] / self.scenario.tuning.to_win))
 
     def measures(self) -> Measures:
-        return compute_measures(self.turns, self._spoken)
+        return compute_measures(self.turns, self._spoken, self.scenario.persona.voice.rate)
 
     def hint(self) -> str:
         """A model open question for the current moment."""

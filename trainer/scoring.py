@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from .labels import ASKING, QUESTIONS, TELLING, Label
+from .listen import talk_time
 
 _WORD = re.compile(r"\w+(?:'\w+)?")
 #: A manager reply longer than this many words is a monologue on the report.
@@ -136,8 +137,10 @@ def _ratio(part: float, whole: float) -> float | None:
     return part / whole if whole else None
 
 
-def compute_measures(replies: Sequence[ReplyLike], salesperson_texts: Iterable[str] = ()) -> Measures:
-    """The manual's measures over one session's replies."""
+def compute_measures(replies: Sequence[ReplyLike], salesperson_texts: Iterable[str] = (),
+                     salesperson_wpm: float = 175) -> Measures:
+    """The manual's measures over one session's replies; ``salesperson_wpm`` is the persona's
+    speaking rate, for the talk ratio by speaking time when the replies were spoken."""
     labels = [Label(r.label) for r in replies]
     counts = Counter(labels)
     labelled = sum(n for label, n in counts.items() if label is not Label.OTHER)
@@ -146,18 +149,19 @@ def compute_measures(replies: Sequence[ReplyLike], salesperson_texts: Iterable[s
     questions = sum(counts[label] for label in QUESTIONS)
     words = [word_count(r.reply) for r in replies]
     manager_words = sum(words)
-    salesperson_words = sum(word_count(t) for t in salesperson_texts)
     focus_counts = Counter(getattr(r, "focus", "none") or "none" for r in replies)
     pointed = sum(n for focus, n in focus_counts.items() if focus != "none")
     evoking = [r for r, label in zip(replies, labels) if label in (Label.OPEN_QUESTION, Label.REFLECTION)]
-    spoken = [r.speech_seconds for r in replies if getattr(r, "speech_seconds", None)]
-    manager_seconds = sum(spoken) if spoken else None
-    spoken_words = sum(w for r, w in zip(replies, words) if getattr(r, "speech_seconds", None))
-    salesperson_seconds = salesperson_words / 2.6  # the voices speak about 155 words a minute
-    if manager_seconds is not None and len(spoken) == len(replies):
-        talk_ratio, measured_by = _ratio(manager_seconds, manager_seconds + salesperson_seconds), "speaking time"
+    said = list(salesperson_texts)
+    salesperson_words = sum(word_count(t) for t in said)
+    speech = [getattr(r, "speech_seconds", None) for r in replies]
+    talk = talk_time([r.reply for r in replies], speech, said, salesperson_wpm)
+    if talk.spoken_replies and 2 * talk.spoken_replies >= len(replies):
+        # mostly spoken: the manual's talk ratio by speaking time (typed replies at their own pace)
+        talk_ratio, measured_by = talk.ratio, "speaking time"
     else:
         talk_ratio, measured_by = _ratio(manager_words, manager_words + salesperson_words), "words"
+    manager_seconds = talk.manager_seconds if talk.spoken_replies else None
     return Measures(
         counts={label.value: counts.get(label, 0) for label in Label},
         labelled_replies=labelled,
@@ -183,9 +187,9 @@ def compute_measures(replies: Sequence[ReplyLike], salesperson_texts: Iterable[s
         replies=len(replies),
         mean_reply_words=(manager_words / len(replies)) if replies else None,
         longest_reply_words=max(words, default=0),
-        monologues=sum(1 for w in words if w > MONOLOGUE_WORDS),
+        monologues=sum(1 for w in words if w > MONOLOGUE_WORDS) + len(talk.monologues),
         manager_seconds=manager_seconds,
-        words_per_minute=(60 * spoken_words / manager_seconds) if manager_seconds else None,
+        words_per_minute=talk.words_per_minute,
         talk_measured_by=measured_by,
     )
 
