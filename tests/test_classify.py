@@ -212,3 +212,23 @@ def test_the_label_registry_holds_every_label_once_and_builds_the_order_and_grou
     assert ASKING == {Label.OPEN_QUESTION, Label.CLOSED_QUESTION, Label.REFLECTION}
     assert GROUP_OF["judgment"] == "telling" and GROUP_OF["affirmation"] == "other"
     assert all(len(TONES[label]) == 4 and INFO[label].effect and INFO[label].short for label in Label)
+
+
+def test_evaluate_on_the_counselling_corpus_says_clearly_when_it_is_absent(monkeypatch, capsys, tmp_path):
+    from pathlib import Path
+
+    from trainer import cli
+    from trainer import evaluate as measure
+
+    monkeypatch.setattr(measure, "COUNSELLING_PATH", Path("nowhere") / "counselling-dev.tsv")
+    with pytest.raises(measure.CorpusMissing):
+        measure.load_counselling()
+    assert cli.main(["evaluate", "--part", "counselling-dev"]) == 1
+    err = capsys.readouterr().err
+    assert "counselling corpus was not found" in err and "../shared/corpora/" in err
+    sample = tmp_path / "sample.tsv"
+    sample.write_text("transcript\tutterance\tmi_quality\ttopic\tclient_before\ttext\tbehaviour\n"
+                      "0\t0\thigh\tt\tI sent it.\tWhat happened next?\tquestion\n"
+                      "0\t1\thigh\tt\t\tYou should call them.\ttherapist_input\n", encoding="utf-8")
+    report = measure.evaluate_groups(measure.load_counselling(sample))
+    assert report.size == 2 and report.macro_f1 == 1.0 and report.telling_called_open == 0.0
