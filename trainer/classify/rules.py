@@ -1,10 +1,15 @@
 """The reply classifier: is this reply asking or telling?
 
-Labels follow ``shared/coding-manual.md``. A reply is split into sentences, each sentence into
-clauses where a new question or instruction starts, and each clause is read by its form
-(wh-question, yes/no question, request, instruction or statement) and by cue phrases. Each label
-comes with its cue: the words of the reply that decided it. The reply's primary label is the first
-of its sentence labels in the manual's order.
+Labels follow ``shared/coding-manual.md``. A reply is cleaned and split into sentences
+(``text.py``), each sentence into clauses where a new question or instruction starts, and each
+clause is read in stages: takeover; the named clause rules (``_NAMED_CLAUSE_RULES``: offers to take
+over, suggestions and information asked as questions, rhetorical rebukes, agenda and housekeeping);
+then its form (wh-question, yes/no question, request, instruction, statement said with or without a
+question mark), statements first through the named statement rules (``_NAMED_STATEMENT_RULES``) and
+then cue phrases and fallbacks. Every reading carries the id of the rule that made it
+(``stage.label`` or the named rule's id), its cue (the words of the reply that decided it), the
+cue's span in the reply, and a confidence. With the salesperson's line, a sentence that says it back
+is a reflection. The reply's primary label is the first of its sentence labels in the manual's order.
 
 Everything here is pure and deterministic: compiled patterns at import, no state, safe to call
 from any thread. It handles replies as typed or as transcribed from speech (no capitals, no
