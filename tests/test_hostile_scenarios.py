@@ -138,3 +138,16 @@ def test_any_value_in_any_field_is_loaded_or_explained(tmp_path, value, field):
     if not good.exists():
         good.write_text(with_title("A good one", "good-one"), encoding="utf-8")
     assert "good-one" in load_library([folder], include_bundled=False).scenarios
+
+
+@pytest.mark.parametrize("value,expected", [("!!int abc", "'abc' is not a whole number"),
+                                            ("9" * 5000, "is too large"), (".nan", "not a finite number"),
+                                            ("!!bool maybe", "not true or false")])
+def test_a_value_that_is_not_what_it_says_names_its_place(tmp_path, value, expected):
+    path = tmp_path / "hostile.yaml"
+    path.write_text(with_title(value, field="difficulty"), encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("difficulty:"))
+    assert str(caught.value).startswith(f"{path}:{line}: difficulty: ") and expected in str(caught.value)

@@ -393,6 +393,7 @@ def read_yaml_mapping(text: str, file: str, what: str, fields: str) -> tuple[dic
     a number too large or not finite, and control characters. Dates and times stay text.
     """
     loader = None
+    lines: dict[tuple, int] = {}
     try:
         loader = _DataLoader(text)  # rejects control characters at once
         root = loader.get_single_node()
@@ -400,6 +401,11 @@ def read_yaml_mapping(text: str, file: str, what: str, fields: str) -> tuple[dic
         if problems:
             raise ScenarioError(problems)
         data = loader.construct_document(root) if root is not None else None
+    except yaml.constructor.ConstructorError as error:  # well-formed YAML, a value that is not what it says
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        place = max((path for path, at in lines.items()
+                     if at == line and not any("Node(" in str(part) for part in path)), key=len, default=())
+        raise ScenarioError([Problem(file, _place(place), str(error.problem), line)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
