@@ -352,7 +352,7 @@ _OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:thi
 _WH_START = _rx(rf"^(?:{WH_OPEN_START})\b")
 _YN_START = _rx(rf"^(?:{AUX})\s+(?:{SUBJECT})\b")
 _YN_SHORT = _rx(r"^(?:any (?:luck|news|word|joy|update|updates|reply|replies|response|movement|progress|feedback|questions|thoughts|ideas)|anything (?:else|new|from|on|back)|make sense|sound good|sounds good to you|yes or no|with me so far|still with me|still there|still on for)\b")
-_YN_SHORT_MARKED = _rx(r"^(?:ready|happy|ok|okay|alright|all good|all set|sorted|done|good|fair|right|true|correct|clear|got it|really|seriously|yeah|no|yes|sure|agreed|deal)\b|^(?:and|so)(?=[\s?]*$)")
+_YN_SHORT_MARKED = _rx(r"^(?:ready|happy|ok|okay|alright|all good|all set|sorted|done|good|fair|right|true|correct|clear|got it|really|seriously|yeah|no|yes|sure|agreed|deal)\b(?<!right)(?! now| then| here| there| away)|^right\b(?! now| then| here| there| away| so)|^(?:and|so)(?=[\s?]*$)")
 _REQUEST = _rx(rf"^(?:{REQUEST_MODAL})?(?:please\s+)?(?:{REQUEST_VERB})\b(?! \w+ing\b)")
 _REQUEST_ANYWHERE = _rx(rf"\b(?:lay it (?:all )?out for me|give me the (?:backstory|lowdown|rundown|full picture)|i(?:'d| would)? (?:love|like|welcome) (?:to hear|your (?:own )?(?:view|take|assessment|thoughts))|id (?:love|like) to hear|tell me (?:more|about|what|how|why|where|when|who|which|a bit|a little|everything|the story|your)|walk me (?:through|thru)|talk me (?:through|thru)|take me (?:through|thru)|run me (?:through|thru)|help me understand|fill me in|say (?:a bit |a little )?more about|i(?:'d| would) (?:love|like) to (?:hear|know|understand)|i(?:'m| am) curious (?:about|what|how|why|to)|i wonder (?:what|how|why|where|which)|paint me a picture|describe (?:what|how|the|your|it|that|them|him|her))\b")
 _QUESTION_TAIL = _rx(r"(?:\?|\bor not|\bor what|\bright\s*\?|\bcorrect\s*\?|\bagreed\s*\?|\byeah\s*\?|\bno\s*\?|\bok(?:ay)?\s*\?)\s*$")
@@ -521,7 +521,7 @@ _REFLECTIVE_FRAME = _rx(
     rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|'re saying|are saying|said|mean)\b|"
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:it's|it is) like\b|^(?:so )?from where you(?:'re| are)? (?:sitting|sit|stand)|^(?:so )?(?:as|the way) you see it|"
     r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
-    r"^(?:so )?in your (?:view|eyes|mind)|^(?:so )?(?:part of you|on one hand|on the one hand)"
+    r"^(?:so,? )?in your (?:view|eyes|mind)|^(?:so,? )?(?:part of you|on one hand|on the one hand)"
 )
 POSITIVE_WORDS = wordlists.POSITIVE_WORDS
 _POSITIVE = _Lexicon(POSITIVE_WORDS)
@@ -847,7 +847,7 @@ _NUMBER_OR_TIME = _rx(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
                      r"yesterday|tomorrow|morning|afternoon|june|july|january|quarter)\b")
 
 
-_THEIRS = _rx(r"\b(?:you|your|you're|you've|yourself)\b|^(?:and |but )?(?:it|that|this) (?:does|doesn't|is|isn't|was|wasn't|feels?|worries|bothers|scares|hurts|stings)\b")
+_THEIRS = _rx(r"\b(?:you|your|you're|you've|yourself)\b|^(?:and |but |so,? )?(?:it|that|this)(?:'s| (?:does|doesn't|is|isn't|was|wasn't|feels?|worries|bothers|scares|hurts|stings))\b")
 
 
 def _is_fact_check(body: str) -> bool:
@@ -929,7 +929,8 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     # their wish, plan or what they have not done, said back: "you'd like to get back to them first"
     ("reflection.their_wish", Label.REFLECTION, _rx(
         rf"^(?:(?:and|so|okay|ok|right),? )?(?:{YOU})(?:'d| would) (?:really )?(?:like|love|rather|prefer) to\b|"
-        rf"^(?:(?:and|so|okay|ok|right),? )?(?:you're|you are|youre) (?:thinking|hoping|planning|keen|wanting|looking) (?:of|to|about|for)\b")),
+        rf"^(?:(?:and|so|okay|ok|right),? )?(?:you're|you are|youre) (?:thinking|hoping|planning|keen|wanting|looking|willing|ready|"
+        rf"prepared|determined) (?:of|to|about|for)\b")),
     ("reflection.not_done", Label.REFLECTION, _rx(
         r"^(?:and |so |okay |ok |right )?(?:you|u) (?:haven't|hadn't|didn't|have not|did not|havent|didnt) "
         r"(?!even\b|once\b|bother|think to|thought to|give up|quit|stop|let|back down|panic|flinch|fold|crack|lose|budge|"
