@@ -20,7 +20,7 @@ from trainer.exchange import ExchangeError, ParticipantRow, cohort_report, expor
 from . import theme
 from .context import AppContext
 from .theme import SPACE_L, SPACE_M, SPACE_XL
-from .widgets import button, text_label
+from .widgets import button, documents_folder, text_label
 
 #: Average scores are grouped in bands this wide for the spread chart.
 BAND = 10
@@ -33,7 +33,7 @@ def export_my_sessions(context: AppContext, parent: QWidget) -> None:
     if context.store is None or not trainee:
         context.notice.emit("Practice data is not available, so there is nothing to export.")
         return
-    suggested = str(Path.home() / f"{trainee.lower().replace(' ', '-')}-sessions.json")
+    suggested = str(documents_folder() / f"{trainee.lower().replace(' ', '-')}-sessions.json")
     path, _ = QFileDialog.getSaveFileName(parent, "Export my sessions", suggested, "Session exports (*.json)")
     if not path:
         return
@@ -285,7 +285,7 @@ class CohortDialog(QDialog):
         if not cohort or not self.rows:
             return
         kind = "CSV files (*.csv)" if suffix == ".csv" else "PDF files (*.pdf)"
-        suggested = str(Path.home() / f"{cohort.lower().replace(' ', '-')}-report{suffix}")
+        suggested = str(documents_folder() / f"{cohort.lower().replace(' ', '-')}-report{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, "Export the cohort report", suggested, kind)
         if path:
             self.write_report(path if path.lower().endswith(suffix) else path + suffix)

@@ -9,10 +9,9 @@ thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from .context import AppContext
 from .theme import SPACE_M, SPACE_S
-from .widgets import Card, FlowLayout, button, dialog_column, text_label
+from .widgets import Card, FlowLayout, button, dialog_column, documents_folder, text_label
 
 RATING_WORDS = {1: "I mostly told", 2: "More telling than asking", 3: "About even",
                 4: "More asking than telling", 5: "I mostly asked"}
@@ -170,11 +169,9 @@ class SelfRatingPanel(Card):
 
 def prep_card_path(scenario_id: str, one: OneOnOne | None = None) -> str:
     """Where the save dialog proposes the card: the documents folder, named for the person or situation."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or \
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
     who = one.salesperson if one is not None and one.salesperson else scenario_id
     slug = "-".join("".join(char.lower() if char.isalnum() else " " for char in who).split()) or "card"
-    return str(Path(folder) / f"prep-card-{slug}.pdf")
+    return str(documents_folder() / f"prep-card-{slug}.pdf")
 
 
 def save_prep_card_as(parent: QWidget, context: AppContext, scenario_id: str, one: OneOnOne | None = None) -> None:
