@@ -752,6 +752,7 @@ class StoredReply:
     focus: str
     sides_with_blame: bool
     speech_seconds: float | None = None
+    confidence: float = 1.0
 
 
 def stored_replies(turns: list[Mapping], scenario: Scenario | None = None) -> list[StoredReply]:
@@ -763,5 +764,6 @@ def stored_replies(turns: list[Mapping], scenario: Scenario | None = None) -> li
         replies.append(StoredReply(
             str(turn.get("label") or "other"), str(turn.get("reply") or ""),
             reading.focus if reading else "none", bool(reading.sides_with_blame) if reading else False,
-            turn.get("speech_seconds") if isinstance(turn.get("speech_seconds"), (int, float)) else None))
+            turn.get("speech_seconds") if isinstance(turn.get("speech_seconds"), (int, float)) else None,
+            reading.confidence if reading else 1.0))
     return replies

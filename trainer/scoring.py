@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from .labels import ASKING, QUESTIONS, TELLING, Label
+from .classify.rules import NOT_SURE_BELOW
 from .listen import talk_time
 
 _WORD = re.compile(r"\w+(?:'\w+)?")
@@ -39,6 +40,8 @@ class ReplyLike(Protocol):
     speech_seconds: float | None
 
 
+#: Labels whose cost a reading the trainer is not sure of does not pay in full.
+UNSURE_CHARGED: frozenset[Label] = frozenset({Label.ADVICE, Label.LEADING_QUESTION, Label.TAKEOVER, Label.JUDGMENT})
 #: The coding manual's "telling": what a self-rating of asking rather than telling is compared with.
 TELLING_FOR_SELF_RATING: frozenset[Label] = TELLING | {Label.JUDGMENT}
 
@@ -71,6 +74,9 @@ class Measures:
     mean_reply_words: float | None = None
     longest_reply_words: int = 0
     monologues: int = 0
+    #: Hard labels (advice, leading, takeover, judgment) the trainer was not sure of, by label: the
+    #: score charges them only the mild UNSURE cost, never their label's own.
+    unsure_counts: dict[str, int] = field(default_factory=dict)
     manager_seconds: float | None = None  # speaking time, when replies were spoken
     words_per_minute: float | None = None
     talk_measured_by: str = "words"
@@ -93,7 +99,7 @@ class Measures:
             if name not in stored:
                 continue
             value = stored[name]
-            if name in ("counts", "focus_counts"):
+            if name in ("counts", "focus_counts", "unsure_counts"):
                 value = {str(k): _safe_int(v) for k, v in value.items()} if isinstance(value, Mapping) else {}
             elif spec.type in ("float | None",):
                 value = _safe_float(value)
@@ -185,6 +191,8 @@ def compute_measures(replies: Sequence[ReplyLike], salesperson_texts: Iterable[s
         coaching_evoking=sum(1 for r in evoking if getattr(r, "focus", "none") in ("own_part", "experience")
                              and not r.sides_with_blame),
         replies=len(replies),
+        unsure_counts=dict(Counter(label.value for r, label in zip(replies, labels)
+                                   if label in UNSURE_CHARGED and getattr(r, "confidence", 1.0) < NOT_SURE_BELOW)),
         mean_reply_words=(manager_words / len(replies)) if replies else None,
         longest_reply_words=max(words, default=0),
         monologues=sum(1 for w in words if w > MONOLOGUE_WORDS) + len(talk.monologues),
@@ -361,6 +369,8 @@ COST_TAKEOVER = 5
 MAX_TAKEOVER_COST = 15
 COST_JUDGMENT = 8
 MAX_JUDGMENT_COST = 16
+COST_UNSURE = 1
+MAX_UNSURE_COST = 3
 COST_SIDING = 8
 MAX_SIDING_COST = 24
 
@@ -394,8 +404,13 @@ def _outcome(m: Measures, c: ScoreContext) -> ScoreLine:
     return ScoreLine(f"Outcome {c.outcome}: {c.outcome_summary or text}", POINTS_OUTCOME[c.outcome], "outcome")
 
 
+def _sure(m: Measures, label: str) -> int:
+    """Replies with this label that the trainer was sure of."""
+    return max(0, m.counts.get(label, 0) - m.unsure_counts.get(label, 0))
+
+
 def _responsibility(m: Measures, c: ScoreContext) -> ScoreLine | None:
-    takeovers = m.counts.get("takeover", 0)
+    takeovers = _sure(m, "takeover")
     if takeovers:
         return ScoreLine(f"took over {c.problem}" + (f" ({takeovers} times)" if takeovers > 1 else ""),
                          -min(MAX_TAKEOVER_COST, COST_TAKEOVER * takeovers), "responsibility")
@@ -406,18 +421,27 @@ def _responsibility(m: Measures, c: ScoreContext) -> ScoreLine | None:
 
 
 def _telling(m: Measures, c: ScoreContext) -> ScoreLine | None:
-    n = m.counts.get("advice", 0) + m.counts.get("leading_question", 0)
+    advice, leading = _sure(m, "advice"), _sure(m, "leading_question")
+    n = advice + leading
     if not n:
         return None
-    return ScoreLine(f"{_plural(n, 'reply', 'replies')} told instead of asking ({m.counts.get('advice', 0)} advice, "
-                     f"{m.counts.get('leading_question', 0)} leading)", -min(MAX_TELLING_COST, COST_TELLING * n), "telling")
+    return ScoreLine(f"{_plural(n, 'reply', 'replies')} told instead of asking ({advice} advice, {leading} leading)",
+                     -min(MAX_TELLING_COST, COST_TELLING * n), "telling")
 
 
 def _judgment(m: Measures, c: ScoreContext) -> ScoreLine | None:
-    if not m.judgments:
+    judged = _sure(m, "judgment")
+    if not judged:
         return None
-    return ScoreLine(f"judged {_plural(m.judgments, 'time')}", -min(MAX_JUDGMENT_COST, COST_JUDGMENT * m.judgments),
-                     "judgment")
+    return ScoreLine(f"judged {_plural(judged, 'time')}", -min(MAX_JUDGMENT_COST, COST_JUDGMENT * judged), "judgment")
+
+
+def _unsure(m: Measures, c: ScoreContext) -> ScoreLine | None:
+    n = sum(m.unsure_counts.values())
+    if not n:
+        return None
+    return ScoreLine(f"{_plural(n, 'reply', 'replies')} the trainer could not read for sure as telling or judging "
+                     "(a mild cost; see the chip's best guess)", -min(MAX_UNSURE_COST, COST_UNSURE * n), "unsure")
 
 
 def _siding(m: Measures, c: ScoreContext) -> ScoreLine | None:
@@ -449,6 +473,8 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
     ScoreRule("telling", "Advice and leading questions", f"−{COST_TELLING} each, at most −{MAX_TELLING_COST}", _telling),
     ScoreRule("judgment", "Judgments", f"−{COST_JUDGMENT} each, at most −{MAX_JUDGMENT_COST}", _judgment),
     ScoreRule("siding", "Siding with their blame", f"−{COST_SIDING} each, at most −{MAX_SIDING_COST}", _siding),
+    ScoreRule("unsure", "Telling or judging the trainer could not read for sure", f"−{COST_UNSURE} each, at most "
+              f"−{MAX_UNSURE_COST}", _unsure),
     ScoreRule("concise", f"Your replies averaged {CONCISE_WORDS} words or fewer while you coached",
               f"+{POINTS_CONCISE}", _concise),
 )
