@@ -517,7 +517,8 @@ def test_where_the_database_lives(tmp_path, monkeypatch):
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_untouched(tmp_path):
-    path = tmp_path / "notes.db"
+    (tmp_path / "db").mkdir()
+    path = tmp_path / "db" / "notes.db"  # a folder of its own: the CLI's data folder is elsewhere
     path.write_bytes(b"These are my meeting notes, not a database.\n" * 50)
     before = fingerprint(path)
     with pytest.raises(StorageError, match="is not a SQLite database") as error:
@@ -529,7 +530,8 @@ def test_a_file_that_is_not_a_database_is_refused_and_untouched(tmp_path):
 
 
 def test_a_database_with_a_damaged_page_is_refused_and_untouched(tmp_path, scenario):
-    path = tmp_path / "trainer.db"
+    (tmp_path / "db").mkdir()
+    path = tmp_path / "db" / "trainer.db"
     database = open_database(f"sqlite:///{path}")
     store = SessionStore(database)
     for index in range(30):
