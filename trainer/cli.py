@@ -21,9 +21,9 @@ from .corpus import ALL_PARTS, DEVELOPMENT_PARTS, FOCUS_PARTS, HELD_OUT_PARTS
 PRONOUN_CHOICES = ("she", "he", "they")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "main.py") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py",
+        prog=prog,
         description="Ask, Don't Tell: a practice trainer for sales managers' coaching one-on-ones. "
         "Without a command, the desktop app starts.",
     )

@@ -622,10 +622,10 @@ class Library:
 
 
 def bundled_scenarios_dir() -> Path:
-    """The scenarios shipped with the app (a data folder beside the packages)."""
-    import scenarios as bundled  # a namespace package holding only data files
+    """The scenarios shipped with the app: the data package ``ask_dont_tell.scenarios``."""
+    from importlib.resources import files
 
-    return Path(next(iter(bundled.__path__)))
+    return Path(str(files("ask_dont_tell.scenarios")))
 
 
 def scenario_files(folder: Path) -> list[Path]:

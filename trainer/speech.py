@@ -2,7 +2,7 @@
 
 pyttsx3's espeak driver blocks while it speaks and cannot be interrupted, and a crash in the
 engine would take its process with it. So the engine runs in a separate, long-lived worker
-process (``python -m trainer.speech_worker``) that synthesises each line to a WAV file; the
+process (``python -m ask_dont_tell.trainer.speech_worker``) that synthesises each line to a WAV file; the
 caller plays the file however it likes and can kill and restart the worker at any time.
 
 ``WorkerSpeaker.synthesise`` blocks until the file is written (a few tens of milliseconds with
@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, Sequence
 
+import ask_dont_tell
+
 from .scenario import Voice
 
 #: Set to "off" to keep the app silent without trying the engine (users without sound, tests).
@@ -35,7 +37,8 @@ NEAREST_ACCENT: dict[str, str] = {
 }
 #: espeak-ng voice variants that give its (male) base voices a female or male timbre.
 ESPEAK_VARIANTS: dict[str, str] = {"female": "+f3", "male": "+m3"}
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: The folder that holds the ``ask_dont_tell`` package (a checkout, or site-packages): the worker's path.
+PROJECT_ROOT = Path(ask_dont_tell.__file__).resolve().parent.parent
 #: What the reader thread hands over when the worker's output ends.
 _WORKER_GONE: dict = {"ok": False, "error": "the speech worker stopped"}
 

@@ -1,7 +1,7 @@
 """The speech worker process: synthesises lines to WAV files, one JSON line each.
 
-Run as ``python -m trainer.speech_worker``; ``trainer.speech.WorkerSpeaker`` starts and talks
-to it. It lives in its own process because the engine blocks, cannot be interrupted, and may
+Run as ``python -m ask_dont_tell.trainer.speech_worker``; ``trainer.speech.WorkerSpeaker`` starts
+and talks to it. It lives in its own process because the engine blocks, cannot be interrupted, and may
 crash; the parent can simply kill it.
 
 The engine: on Linux, Debian's flite voices when the ``flite`` program is installed (``slt``

@@ -8,6 +8,7 @@ telling, red for judging or taking over.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 from trainer.labels import Label
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+#: Icons and avatars: the data package ``ask_dont_tell.assets``.
+ASSETS = Path(str(files("ask_dont_tell.assets")))
 #: Spacing steps (device-independent pixels): use these, not ad-hoc numbers.
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL = 4, 8, 12, 16, 24
 RADIUS = 10

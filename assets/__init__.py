@@ -1,0 +1,1 @@
+"""Icons and avatars (SVG), read with importlib.resources."""
