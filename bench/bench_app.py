@@ -37,7 +37,7 @@ if KIND == "empty":
     window = QMainWindow()
     window.resize(1200, 780)
 else:
-    from ui.app import create_application, create_main_window
+    from ask_dont_tell.ui.app import create_application, create_main_window
     app = create_application(sys.argv)
     window = create_main_window()
 
@@ -137,7 +137,7 @@ def in_window_latencies(replies: int) -> None:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from ui.app import create_application, create_main_window
+    from ask_dont_tell.ui.app import create_application, create_main_window
 
     texts = ["What have you tried so far?", "You should call them tomorrow.", "So you feel stuck.",
              "Did you send the proposal?", "Leave it with me, I'll sort it out.", "Tell me more about that.",

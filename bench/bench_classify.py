@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trainer.classify import classify  # noqa: E402
-from trainer.corpus import load_corpus  # noqa: E402
+from ask_dont_tell.trainer.classify import classify  # noqa: E402
+from ask_dont_tell.trainer.corpus import load_corpus  # noqa: E402
 
 
 def replies(count: int) -> list[str]:

@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trainer.engine import explore  # noqa: E402
-from trainer.practice import PracticeRun  # noqa: E402
-from trainer.scenario import load_library  # noqa: E402
-from trainer.storage import SessionStore, open_database  # noqa: E402
+from ask_dont_tell.trainer.engine import explore  # noqa: E402
+from ask_dont_tell.trainer.practice import PracticeRun  # noqa: E402
+from ask_dont_tell.trainer.scenario import load_library  # noqa: E402
+from ask_dont_tell.trainer.storage import SessionStore, open_database  # noqa: E402
 
 REPLIES = ["What have you tried so far?", "You should call them tomorrow.", "So you feel stuck.",
            "Did you send the proposal?", "Tell me more about that.", "That was a brave thing to try.",

@@ -58,7 +58,7 @@ def sound_server(folder: Path) -> subprocess.Popen | None:
 def pcm_of(text: str, folder: Path) -> bytes:
     import numpy as np
 
-    from trainer import listen
+    from ask_dont_tell.trainer import listen
 
     path = folder / "reply.wav"
     subprocess.run(["flite", "-voice", "slt", "-t", text, "-o", str(path)], check=True, capture_output=True)
@@ -118,9 +118,9 @@ def main() -> None:
 def run(folder: Path, replies: int) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from trainer import listen
-    from ui.app import create_application, create_main_window
-    from ui.voice_input import READY
+    from ask_dont_tell.trainer import listen
+    from ask_dont_tell.ui.app import create_application, create_main_window
+    from ask_dont_tell.ui.voice_input import READY
 
     fifo = os.environ["TRAINER_TEST_MICROPHONE"]
     os.environ["TRAINER_DATA_DIR"] = str(folder / "data")

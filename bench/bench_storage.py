@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert  # noqa: E402
 
-from trainer.storage import SessionStore, open_database  # noqa: E402
-from trainer.storage.models import PracticeSession, ScenarioVersion, Trainee, Turn  # noqa: E402
+from ask_dont_tell.trainer.storage import SessionStore, open_database  # noqa: E402
+from ask_dont_tell.trainer.storage.models import PracticeSession, ScenarioVersion, Trainee, Turn  # noqa: E402
 
 SESSIONS = 10_000
 TURNS = 150_000

@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from trainer.classify import classify
-from trainer.labels import ALL_LABELS, Label
+from ask_dont_tell.trainer.classify import classify
+from ask_dont_tell.trainer.labels import ALL_LABELS, Label
 
 # The coding manual's own examples: the contract.
 MANUAL_EXAMPLES = {
@@ -107,8 +107,8 @@ def test_deterministic_and_thread_safe():
 
 def test_held_out_corpus_holds_the_floor():
     """The floor reached on the held-out part (tuned on the dev parts only); raise it, never lower it."""
-    from trainer.corpus import load_corpus
-    from trainer.evaluate import evaluate
+    from ask_dont_tell.trainer.corpus import load_corpus
+    from ask_dont_tell.trainer.evaluate import evaluate
 
     report = evaluate(load_corpus("test"), "test")
     assert report.size >= 600
@@ -119,8 +119,8 @@ def test_held_out_corpus_holds_the_floor():
 
 def test_counselling_style_talk_holds_the_floor():
     """Counsellors' talk (another domain, held out): the four coarse groups, and telling never read as asking."""
-    from trainer.corpus import load_corpus
-    from trainer.evaluate import evaluate
+    from ask_dont_tell.trainer.corpus import load_corpus
+    from ask_dont_tell.trainer.evaluate import evaluate
 
     report = evaluate(load_corpus("counsel"), "counsel")
     assert report.size >= 300
@@ -129,8 +129,8 @@ def test_counselling_style_talk_holds_the_floor():
 
 
 def test_the_word_model_is_counted_from_development_parts_only():
-    from trainer.corpus import DEVELOPMENT_PARTS, HELD_OUT_PARTS, load_corpus
-    from trainer.wordmodel import training_examples
+    from ask_dont_tell.trainer.corpus import DEVELOPMENT_PARTS, HELD_OUT_PARTS, load_corpus
+    from ask_dont_tell.trainer.wordmodel import training_examples
 
     examples = training_examples()
     statements = set(ALL_LABELS) - {"open_question", "closed_question", "leading_question"}
@@ -141,7 +141,7 @@ def test_the_word_model_is_counted_from_development_parts_only():
 
 
 def test_a_sentence_without_form_or_cue_phrase_is_read_by_its_words():
-    from trainer.wordmodel import WordModel
+    from ask_dont_tell.trainer.wordmodel import WordModel
 
     model = WordModel([
         ("judgment", "that was sloppy and lazy work"), ("judgment", "sloppy again, honestly"),
@@ -187,9 +187,9 @@ def test_offers_to_tell_and_pseudo_clefts_are_telling(reply, label):
 def test_corpus_parts_are_disjoint_and_large_enough():
     from collections import Counter
 
-    from trainer.corpus import load_corpus
+    from ask_dont_tell.trainer.corpus import load_corpus
 
-    from trainer.corpus import ALL_PARTS, DEVELOPMENT_PARTS, HELD_OUT_PARTS
+    from ask_dont_tell.trainer.corpus import ALL_PARTS, DEVELOPMENT_PARTS, HELD_OUT_PARTS
 
     parts = {name: load_corpus(name) for name in ALL_PARTS}
     assert sum(len(rows) for rows in parts.values()) >= 900
@@ -203,7 +203,7 @@ def test_corpus_parts_are_disjoint_and_large_enough():
 
 
 def test_the_label_registry_holds_every_label_once_and_builds_the_order_and_groups():
-    from trainer.labels import ASKING, GROUP_OF, INFO, PRIMARY_ORDER, REGISTRY, TELLING, TONES
+    from ask_dont_tell.trainer.labels import ASKING, GROUP_OF, INFO, PRIMARY_ORDER, REGISTRY, TELLING, TONES
 
     assert [info.name for info in REGISTRY] == [label.value for label in PRIMARY_ORDER]
     assert set(INFO) == set(Label) and len(REGISTRY) == len(ALL_LABELS) == 9
@@ -217,8 +217,8 @@ def test_the_label_registry_holds_every_label_once_and_builds_the_order_and_grou
 def test_evaluate_on_the_counselling_corpus_says_clearly_when_it_is_absent(monkeypatch, capsys, tmp_path):
     from pathlib import Path
 
-    from trainer import cli
-    from trainer import evaluate as measure
+    from ask_dont_tell.trainer import cli
+    from ask_dont_tell.trainer import evaluate as measure
 
     monkeypatch.setattr(measure, "COUNSELLING_PATH", Path("nowhere") / "counselling-dev.tsv")
     with pytest.raises(measure.CorpusMissing):

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from trainer.storage import SessionStore, open_database
-from ui.report import ReportScreen, stored_report
-from ui.widgets import FeedbackChip
+from ask_dont_tell.trainer.storage import SessionStore, open_database
+from ask_dont_tell.ui.report import ReportScreen, stored_report
+from ask_dont_tell.ui.widgets import FeedbackChip
 
 ROOT = Path(__file__).resolve().parent.parent
 

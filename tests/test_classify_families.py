@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from trainer.classify import NOT_SURE_BELOW, classify
-from trainer.classify.text import clean, split_sentences
+from ask_dont_tell.trainer.classify import NOT_SURE_BELOW, classify
+from ask_dont_tell.trainer.classify.text import clean, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 

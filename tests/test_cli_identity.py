@@ -10,10 +10,10 @@ import zlib
 
 import pytest
 
-from trainer.cli import main
-from trainer.exchange import export_sessions
-from trainer.profiles import Profiles
-from trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.cli import main
+from ask_dont_tell.trainer.exchange import export_sessions
+from ask_dont_tell.trainer.profiles import Profiles
+from ask_dont_tell.trainer.storage import SessionStore, open_database
 
 OPEN = "What have you tried so far?"
 SCENARIO = "just-tell-me"
@@ -54,7 +54,7 @@ def test_the_cli_practises_as_the_app_s_current_profile(data_dir, tmp_path, caps
 
 
 def test_before_any_profile_the_cli_makes_one_the_app_then_uses(data_dir, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("trainer.profiles.system_full_name", lambda: "Robin Example")
+    monkeypatch.setattr("ask_dont_tell.trainer.profiles.system_full_name", lambda: "Robin Example")
     rehearse(tmp_path)
     assert "practising as Robin Example" in capsys.readouterr().err
     assert Profiles.load(data_dir).current == "Robin Example" and stored_trainees() == ["Robin Example"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.drills import DrillRun, load_drill, load_drills, parse_drill_text
-from trainer.scenario import ScenarioError, load_library
+from ask_dont_tell.trainer.drills import DrillRun, load_drill, load_drills, parse_drill_text
+from ask_dont_tell.trainer.scenario import ScenarioError, load_library
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ import itertools
 
 import pytest
 
-from trainer.classify import Classification
-from trainer.engine import ENDING_RULES, REACTION_RULES, ReplyRefused, Session, counted_thing, stems
-from trainer.practice import PracticeRun
-from trainer.scenario import NUMBER, load_library
-from trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.classify import Classification
+from ask_dont_tell.trainer.engine import ENDING_RULES, REACTION_RULES, ReplyRefused, Session, counted_thing, stems
+from ask_dont_tell.trainer.practice import PracticeRun
+from ask_dont_tell.trainer.scenario import NUMBER, load_library
+from ask_dont_tell.trainer.storage import SessionStore, open_database
 
 LIBRARY = load_library()
 SCENARIOS = LIBRARY.sorted()

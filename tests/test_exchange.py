@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from trainer.engine import Session
-from trainer.exchange import (
+from ask_dont_tell.trainer.engine import Session
+from ask_dont_tell.trainer.exchange import (
     FORMAT_VERSION, MAX_EXPORT_BYTES, ExchangeError, cohort_report, export_sessions, import_files,
     write_report_csv, write_report_pdf,
 )
-from trainer.scenario import load_library
-from trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.scenario import load_library
+from ask_dont_tell.trainer.storage import SessionStore, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = "blaming-the-leader"
@@ -151,7 +151,7 @@ def test_a_newer_format_version_is_rejected(participant, trainer_store, scenario
 
 def test_a_file_with_a_valid_checksum_but_bad_content_is_rejected(participant, trainer_store, scenario, tmp_path):
     """Re-signing does not get nonsense in: every field is checked against the schema too."""
-    from trainer.exchange import _checksum
+    from ask_dont_tell.trainer.exchange import _checksum
 
     play(participant, scenario, ASKING, "Ana")
     out = tmp_path / "ana.json"
@@ -244,7 +244,7 @@ def make_pack_folder(folder: Path) -> Path:
 
 
 def test_a_pack_folder_is_checked_per_file_and_place(tmp_path):
-    from trainer.packs import check_folder
+    from ask_dont_tell.trainer.packs import check_folder
 
     folder = make_pack_folder(tmp_path / "pack")
     (folder / "broken.yaml").write_text("id: broken\ntitle: Broken\n", encoding="utf-8")
@@ -255,7 +255,7 @@ def test_a_pack_folder_is_checked_per_file_and_place(tmp_path):
 
 
 def test_a_pack_exports_and_imports_as_a_zip(tmp_path):
-    from trainer.packs import export_pack, import_pack
+    from ask_dont_tell.trainer.packs import export_pack, import_pack
 
     folder = make_pack_folder(tmp_path / "pack")
     assert export_pack(folder, tmp_path / "pack.zip") == 2
@@ -271,7 +271,7 @@ def test_a_pack_exports_and_imports_as_a_zip(tmp_path):
 def test_a_pack_entry_outside_the_target_folder_refuses_the_whole_pack(tmp_path, entry):
     import zipfile
 
-    from trainer.packs import PackError, import_pack
+    from ask_dont_tell.trainer.packs import PackError, import_pack
 
     pack = tmp_path / "evil.zip"
     with zipfile.ZipFile(pack, "w") as archive:
@@ -288,7 +288,7 @@ def test_a_pack_entry_outside_the_target_folder_refuses_the_whole_pack(tmp_path,
 def test_a_pack_with_an_invalid_scenario_or_too_much_data_writes_nothing(tmp_path):
     import zipfile
 
-    from trainer.packs import MAX_PACK_UNPACKED_BYTES, PackError, import_pack
+    from ask_dont_tell.trainer.packs import MAX_PACK_UNPACKED_BYTES, PackError, import_pack
 
     broken = tmp_path / "broken.zip"
     with zipfile.ZipFile(broken, "w") as archive:

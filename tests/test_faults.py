@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from trainer.storage import RefusedDatabase, StorageError, move_aside, open_database
+from ask_dont_tell.trainer.storage import RefusedDatabase, StorageError, move_aside, open_database
 
 JUNK = b"these are not the bytes of a database\n" * 50
 
@@ -40,8 +40,8 @@ def test_app_offers_to_set_a_refused_database_aside(qtbot, data_dir, monkeypatch
     from PySide6.QtCore import Qt
 
     from tests.test_ui_flow import close_window
-    from trainer.speech import SPEECH_ENV
-    from ui.app import create_application, create_main_window
+    from ask_dont_tell.trainer.speech import SPEECH_ENV
+    from ask_dont_tell.ui.app import create_application, create_main_window
 
     monkeypatch.setenv(SPEECH_ENV, "off")
     refused = data_dir / "trainer.db"
@@ -69,9 +69,9 @@ def test_a_huge_reply_is_stored_whole_and_shown_shortened(qtbot, data_dir, monke
     from PySide6.QtCore import Qt
 
     from tests.test_ui_flow import close_window, open_window
-    from trainer.engine import MAX_REPLY_CHARS
-    from trainer.speech import SPEECH_ENV
-    from ui.widgets import SHOWN_CHARS, ChatBubble
+    from ask_dont_tell.trainer.engine import MAX_REPLY_CHARS
+    from ask_dont_tell.trainer.speech import SPEECH_ENV
+    from ask_dont_tell.ui.widgets import SHOWN_CHARS, ChatBubble
 
     monkeypatch.setenv(SPEECH_ENV, "off")
     window = open_window(qtbot)
@@ -100,8 +100,8 @@ def test_settings_from_a_foreign_or_odd_file_give_the_defaults_and_saving_is_ato
     import json
     import os
 
-    from trainer import safeio
-    from ui.preferences import MAX_SETTINGS_BYTES, Preferences
+    from ask_dont_tell.trainer import safeio
+    from ask_dont_tell.ui.preferences import MAX_SETTINGS_BYTES, Preferences
 
     path = tmp_path / "settings.json"
     for content in (b"\xff\xfe", b"[1, 2]", b"{" * 100_000, b" " * (MAX_SETTINGS_BYTES + 1),
@@ -132,8 +132,8 @@ def test_settings_from_a_foreign_or_odd_file_give_the_defaults_and_saving_is_ato
 def test_a_pack_export_is_atomic_and_never_over_the_database(tmp_path):
     import zipfile
 
-    from trainer.packs import export_pack
-    from trainer.scenario import bundled_scenarios_dir
+    from ask_dont_tell.trainer.packs import export_pack
+    from ask_dont_tell.trainer.scenario import bundled_scenarios_dir
 
     folder = tmp_path / "pack"
     folder.mkdir()

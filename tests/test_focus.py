@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.classify import FocusTerms, classify
-from trainer.corpus import load_focus_corpus
-from trainer.evaluate import evaluate_focus
+from ask_dont_tell.trainer.classify import FocusTerms, classify
+from ask_dont_tell.trainer.corpus import load_focus_corpus
+from ask_dont_tell.trainer.evaluate import evaluate_focus
 
 FOCUS = {
     "own_part": ["What have you done with the new accounts since January?", "what could you try before friday",

@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer import safeio
-from trainer.exchange import (
+from ask_dont_tell.trainer import safeio
+from ask_dont_tell.trainer.exchange import (
     MAX_EXPORT_BYTES, MAX_IMPORT_BYTES, ExchangeError, ParticipantRow, _checksum, export_sessions, import_files,
     write_report_csv, write_report_pdf,
 )
-from trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.storage import SessionStore, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = "blaming-the-leader"
@@ -41,8 +41,8 @@ def open_store(path: Path) -> SessionStore:
 
 
 def play(store: SessionStore, trainee: str = "Ana", sessions: int = 1) -> None:
-    from trainer.engine import Session
-    from trainer.scenario import load_library
+    from ask_dont_tell.trainer.engine import Session
+    from ask_dont_tell.trainer.scenario import load_library
 
     scenario = load_library().get(SCENARIO)
     for _ in range(sessions):
@@ -198,8 +198,8 @@ def full_disk(monkeypatch) -> None:
 
 
 def test_a_failed_write_keeps_the_earlier_file_and_leaves_nothing_behind(tmp_path, monkeypatch):
-    from trainer.prep import gather_prep_card, write_prep_card
-    from trainer.scenario import load_library
+    from ask_dont_tell.trainer.prep import gather_prep_card, write_prep_card
+    from ask_dont_tell.trainer.scenario import load_library
 
     store = open_store(tmp_path / "trainer.db")
     try:
@@ -320,9 +320,9 @@ PLACES = [("sessions", 0, key) for key in ("seed", "score", "started", "ended", 
 def test_any_value_anywhere_is_imported_safely_or_refused(export_data, tmp_path, place, value):
     import tempfile
 
-    from trainer.cli import main
-    from trainer.exchange import cohort_report
-    from trainer.prep import recorded_attempts
+    from ask_dont_tell.trainer.cli import main
+    from ask_dont_tell.trainer.exchange import cohort_report
+    from ask_dont_tell.trainer.prep import recorded_attempts
 
     with tempfile.TemporaryDirectory(dir=tmp_path) as folder:
         path = Path(folder) / "file.json"

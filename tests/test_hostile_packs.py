@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer import safeio
-from trainer.packs import PackError, import_pack
-from trainer.scenario import bundled_scenarios_dir, load_library
+from ask_dont_tell.trainer import safeio
+from ask_dont_tell.trainer.packs import PackError, import_pack
+from ask_dont_tell.trainer.scenario import bundled_scenarios_dir, load_library
 
 LIBRARY = load_library()
 BASE_ID = "blaming-the-leader"

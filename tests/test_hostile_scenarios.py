@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer.drills import load_drills
-from trainer.scenario import ScenarioError, bundled_scenarios_dir, load_library, load_scenario
+from ask_dont_tell.trainer.drills import load_drills
+from ask_dont_tell.trainer.scenario import ScenarioError, bundled_scenarios_dir, load_library, load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = load_library()

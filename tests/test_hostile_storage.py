@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from trainer.storage import RefusedDatabase, SessionStore, StorageError, open_database
-from trainer.storage.database import expected_schema, known_revisions
+from ask_dont_tell.trainer.storage import RefusedDatabase, SessionStore, StorageError, open_database
+from ask_dont_tell.trainer.storage.database import expected_schema, known_revisions
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = "blaming-the-leader"
@@ -92,8 +92,8 @@ def test_a_database_that_is_a_pipe_is_refused_at_once(tmp_path, which):
 
 
 def store_with_sessions(path: Path, count: int = 1, finish: bool = True) -> tuple[SessionStore, list[int]]:
-    from trainer.engine import Session
-    from trainer.scenario import load_library
+    from ask_dont_tell.trainer.engine import Session
+    from ask_dont_tell.trainer.scenario import load_library
 
     scenario = load_library().get(SCENARIO)
     store = SessionStore(open_database(f"sqlite:///{path}"))
@@ -129,10 +129,10 @@ def test_a_flipped_byte_in_a_stored_json_value_is_a_message_not_a_traceback(tmp_
 
 
 def test_resume_follows_the_order_replies_were_written_not_the_clock(tmp_path, monkeypatch):
-    from trainer.engine import Session
-    from trainer.scenario import load_library
-    from trainer.storage import repository
-    from trainer.storage import models
+    from ask_dont_tell.trainer.engine import Session
+    from ask_dont_tell.trainer.scenario import load_library
+    from ask_dont_tell.trainer.storage import repository
+    from ask_dont_tell.trainer.storage import models
 
     scenario = load_library().get(SCENARIO)
     store = SessionStore(open_database(f"sqlite:///{tmp_path / 'trainer.db'}"))
@@ -202,7 +202,7 @@ def test_the_widest_seed_and_limit_work(tmp_path):
 
 
 def test_an_unforeseen_error_is_one_line_not_a_traceback(monkeypatch, capsys):
-    from trainer import cli
+    from ask_dont_tell.trainer import cli
 
     def broken(args, stdin, stdout):
         raise ZeroDivisionError("something nobody foresaw")

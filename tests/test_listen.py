@@ -17,9 +17,9 @@ import numpy as np
 import pytest
 
 from conftest import skip_unless_ci
-from trainer import listen
-from trainer.classify import classify
-from trainer.corpus import load_corpus
+from ask_dont_tell.trainer import listen
+from ask_dont_tell.trainer.classify import classify
+from ask_dont_tell.trainer.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 FLITE = shutil.which("flite")

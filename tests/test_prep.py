@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from trainer.engine import Session
-from trainer.prep import gather_prep_card, paper_for_locale, recorded_attempts, write_prep_card
-from trainer.scenario import load_library
-from trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.engine import Session
+from ask_dont_tell.trainer.prep import gather_prep_card, paper_for_locale, recorded_attempts, write_prep_card
+from ask_dont_tell.trainer.scenario import load_library
+from ask_dont_tell.trainer.storage import SessionStore, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = "just-tell-me"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from trainer.profiles import FILE_NAME, Profiles, clean_name, practise_next, weakest_skill
-from trainer.scoring import THRESHOLDS
+from ask_dont_tell.trainer.profiles import FILE_NAME, Profiles, clean_name, practise_next, weakest_skill
+from ask_dont_tell.trainer.scoring import THRESHOLDS
 
 TODAY = dt.date(2026, 5, 20)  # a Wednesday
 SCENARIOS = [SimpleNamespace(id="easy", title="Easy one", difficulty=1),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.practice import PracticeRun
-from trainer.progress import READY_STREAK, SKILLS, readiness, session_is_good, session_verdicts, skill_series
-from trainer.scoring import THRESHOLDS
-from trainer.scenario import load_library
-from trainer.storage import SessionNotFound, SessionStore, open_database
+from ask_dont_tell.trainer.practice import PracticeRun
+from ask_dont_tell.trainer.progress import READY_STREAK, SKILLS, readiness, session_is_good, session_verdicts, skill_series
+from ask_dont_tell.trainer.scoring import THRESHOLDS
+from ask_dont_tell.trainer.scenario import load_library
+from ask_dont_tell.trainer.storage import SessionNotFound, SessionStore, open_database
 
 SCENARIO = "just-tell-me"
 OPEN = "What have you tried so far?"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer.classify import classify
-from trainer.engine import ReplyRefused, Session
-from trainer.labels import ALL_LABELS
-from trainer.scenario import load_library
+from ask_dont_tell.trainer.classify import classify
+from ask_dont_tell.trainer.engine import ReplyRefused, Session
+from ask_dont_tell.trainer.labels import ALL_LABELS
+from ask_dont_tell.trainer.scenario import load_library
 
 LIBRARY = load_library()
 SCENARIO = LIBRARY.get("blaming-the-leader")
@@ -61,7 +61,7 @@ yaml_like = st.one_of(
 @given(yaml_like)
 @settings(max_examples=300, deadline=None)
 def test_the_scenario_reader_explains_or_accepts_anything(text):
-    from trainer.scenario import ScenarioError, parse_scenario_text
+    from ask_dont_tell.trainer.scenario import ScenarioError, parse_scenario_text
 
     try:
         scenario = parse_scenario_text(text, "any.yaml")
@@ -95,8 +95,8 @@ def test_an_import_of_junk_is_rejected_and_writes_nothing(content):
     import tempfile
     from pathlib import Path
 
-    from trainer.exchange import ExchangeError, import_files
-    from trainer.storage import SessionStore, open_database
+    from ask_dont_tell.trainer.exchange import ExchangeError, import_files
+    from ask_dont_tell.trainer.storage import SessionStore, open_database
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "file.json"
@@ -128,7 +128,7 @@ def test_a_pack_of_anything_writes_only_inside_its_folder_or_nothing(entries):
     import zipfile
     from pathlib import Path
 
-    from trainer.packs import PackError, import_pack
+    from ask_dont_tell.trainer.packs import PackError, import_pack
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.engine import ReplyRefused, Session
-from trainer.retry import retry_turn
-from trainer.scenario import load_library
-from trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.engine import ReplyRefused, Session
+from ask_dont_tell.trainer.retry import retry_turn
+from ask_dont_tell.trainer.scenario import load_library
+from ask_dont_tell.trainer.storage import SessionStore, open_database
 
 SCENARIO = "just-tell-me"
 REPLIES = ["What have you tried so far?", "You should just call them again.", "What else could you do?"]

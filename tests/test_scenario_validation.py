@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from trainer.scenario import ScenarioError, load_library, load_scenario
+from ask_dont_tell.trainer.scenario import ScenarioError, load_library, load_scenario
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "scenario-format.md"
 #: The short complete example of docs/scenario-format.md: the doc and the loader cannot disagree.

@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from trainer.classify import classify
-from trainer.engine import Session
-from trainer.scenario import bundled_scenarios_dir, load_library, scenario_files
+from ask_dont_tell.trainer.classify import classify
+from ask_dont_tell.trainer.engine import Session
+from ask_dont_tell.trainer.scenario import bundled_scenarios_dir, load_library, scenario_files
 
 LIBRARY = load_library()
 SCENARIOS = LIBRARY.sorted()

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from trainer.classify import Classification
-from trainer.engine import Session
-from trainer.exchange import export_sessions
-from trainer.practice import PracticeRun
-from trainer.prep import gather_prep_card, recorded_attempts
-from trainer.progress import readiness, session_verdicts
-from trainer.scenario import load_library
-from trainer.scoring import (READY_THRESHOLDS, SCORE_RULES, THRESHOLDS, Measures, compute_measures, compute_score,
+from ask_dont_tell.trainer.classify import Classification
+from ask_dont_tell.trainer.engine import Session
+from ask_dont_tell.trainer.exchange import export_sessions
+from ask_dont_tell.trainer.practice import PracticeRun
+from ask_dont_tell.trainer.prep import gather_prep_card, recorded_attempts
+from ask_dont_tell.trainer.progress import readiness, session_verdicts
+from ask_dont_tell.trainer.scenario import load_library
+from ask_dont_tell.trainer.scoring import (READY_THRESHOLDS, SCORE_RULES, THRESHOLDS, Measures, compute_measures, compute_score,
                              measured_rating)
-from trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.storage import SessionStore, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 LIBRARY = load_library()

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from trainer.scenario import Voice
-from trainer.speech import (
+from ask_dont_tell.trainer.scenario import Voice
+from ask_dont_tell.trainer.speech import (
     SPEECH_ENV,
     InstalledVoice,
     SilentSpeaker,
@@ -22,7 +22,7 @@ from trainer.speech import (
     open_speaker,
     voices_for_language,
 )
-from trainer.speech_worker import ENGINE_ENV
+from ask_dont_tell.trainer.speech_worker import ENGINE_ENV
 
 HAS_ESPEAK = bool(shutil.which("espeak-ng") or ctypes.util.find_library("espeak-ng"))
 HAS_FLITE = bool(shutil.which("flite"))

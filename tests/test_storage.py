@@ -22,10 +22,10 @@ import pytest
 from conftest import skip_unless_ci
 from sqlalchemy import MetaData, create_engine, event, text
 
-from trainer.engine import Session
-from trainer.scenario import Library, content_hash, load_library
-from trainer.storage import SessionStore, StorageError, open_database, resolve_url
-from trainer.storage.database import BUSY_TIMEOUT_MS, alembic_config, known_revisions
+from ask_dont_tell.trainer.engine import Session
+from ask_dont_tell.trainer.scenario import Library, content_hash, load_library
+from ask_dont_tell.trainer.storage import SessionStore, StorageError, open_database, resolve_url
+from ask_dont_tell.trainer.storage.database import BUSY_TIMEOUT_MS, alembic_config, known_revisions
 
 ROOT = Path(__file__).resolve().parent.parent
 MAIN = str(ROOT / "main.py")
@@ -156,7 +156,7 @@ def test_open_migrates_to_the_newest_revision_and_matches_the_models(store):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from trainer.storage.models import Base
+    from ask_dont_tell.trainer.storage.models import Base
 
     _, head = known_revisions()
     with store.database.engine.connect() as connection:
@@ -477,7 +477,7 @@ def test_history_json_fields_and_order(database_url, tmp_path):
 
 
 def test_every_command_accepts_the_database_option():
-    from trainer.cli import build_parser
+    from ask_dont_tell.trainer.cli import build_parser
 
     parser = build_parser()
     for argv in (["classify"], ["evaluate"], ["scenarios"], ["validate", "x.yaml"], ["rehearse", SCENARIO],
@@ -710,7 +710,7 @@ def test_a_read_only_database_is_a_clear_error_and_keeps_earlier_replies(tmp_pat
 
 def test_participants_practising_into_one_shared_database_make_one_cohort_report(store, scenario):
     """Participants on a shared server (PostgreSQL in CI) with a cohort set: the report reads them at once."""
-    from trainer.exchange import cohort_report
+    from ask_dont_tell.trainer.exchange import cohort_report
 
     for trainee, replies in (("Ana", OPEN_REPLIES), ("Ben", OPEN_REPLIES[:2])):
         session = Session(scenario)
@@ -745,9 +745,9 @@ def test_an_io_error_on_a_disk_with_no_room_left_is_called_a_full_disk(tmp_path,
 
 WRITER = r"""
 import sys
-from trainer.engine import Session
-from trainer.scenario import load_library
-from trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.engine import Session
+from ask_dont_tell.trainer.scenario import load_library
+from ask_dont_tell.trainer.storage import SessionStore, open_database
 
 url, name, sessions = sys.argv[1], sys.argv[2], int(sys.argv[3])
 store = SessionStore(open_database(url))

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from trainer.speech import SPEECH_ENV
-from ui.app import create_application, create_main_window
-from ui.mainwindow import MainWindow
+from ask_dont_tell.trainer.speech import SPEECH_ENV
+from ask_dont_tell.ui.app import create_application, create_main_window
+from ask_dont_tell.ui.mainwindow import MainWindow
 
 OPEN = "What have you tried so far?"
 ADVICE = "You should call them tomorrow and ask for a decision."
@@ -18,8 +18,8 @@ def open_window(qtbot, profile: str | None = "Sam Rivera") -> MainWindow:
     """A fresh main window, shown, with scenarios, settings and the database loaded, practising as
     ``profile`` (None: a first start, which asks the user's name)."""
     if profile is not None:
-        from trainer.profiles import Profiles
-        from trainer.storage import default_data_dir
+        from ask_dont_tell.trainer.profiles import Profiles
+        from ask_dont_tell.trainer.storage import default_data_dir
 
         Profiles().with_current(profile).save(default_data_dir())
     create_application()

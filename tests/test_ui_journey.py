@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QLabel
 
 from test_cli_identity import pdf_text
 from test_ui_flow import ADVICE, OPEN, close_window, end_by_keyboard, open_window, say
-from trainer.cli import main
-from trainer.profiles import Profiles
-from trainer.speech import SPEECH_ENV
-from ui.history import STATUS_WORDS
-from ui.prepare import prep_card_path
+from ask_dont_tell.trainer.cli import main
+from ask_dont_tell.trainer.profiles import Profiles
+from ask_dont_tell.trainer.speech import SPEECH_ENV
+from ask_dont_tell.ui.history import STATUS_WORDS
+from ask_dont_tell.ui.prepare import prep_card_path
 
 SMALL_TALK = "How was your weekend?"
 
@@ -26,7 +26,7 @@ SMALL_TALK = "How was your weekend?"
 @pytest.fixture
 def first_start(qtbot, data_dir, monkeypatch):
     monkeypatch.setenv(SPEECH_ENV, "off")
-    monkeypatch.setattr("ui.firstrun.system_full_name", lambda: "Robin Example")
+    monkeypatch.setattr("ask_dont_tell.ui.firstrun.system_full_name", lambda: "Robin Example")
     window = open_window(qtbot, profile=None)
     yield window
     close_window(window)
@@ -179,7 +179,7 @@ def test_what_to_practise_next_can_be_turned_off(qtbot, data_dir, monkeypatch):
 def test_a_name_an_older_version_made_up_is_asked_again_and_its_practice_kept(qtbot, data_dir, monkeypatch):
     """Before profiles the app named the trainee after the login ("Root"): the name is asked, and the
     old name stays in the list so its sessions are still in reach."""
-    from trainer.profiles import system_user_name
+    from ask_dont_tell.trainer.profiles import system_user_name
 
     monkeypatch.setenv(SPEECH_ENV, "off")
     made_up = system_user_name().title()

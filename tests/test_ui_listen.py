@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from test_listen import FLITE
 from test_ui_flow import OPEN, close_window, open_window, say, start
-from trainer import listen
-from trainer.speech import SPEECH_ENV
-from ui import voice_input
+from ask_dont_tell.trainer import listen
+from ask_dont_tell.trainer.speech import SPEECH_ENV
+from ask_dont_tell.ui import voice_input
 
 MICROPHONE_ENV = "TRAINER_TEST_MICROPHONE"
 QUESTION = "What would a good outcome look like for you?"
@@ -183,7 +183,7 @@ def test_hands_free_reply_ends_at_a_pause(qtbot, listening_window, microphone, t
 
 def test_drills_and_retry_take_spoken_replies_too(qtbot, listening_window, microphone, tmp_path):
     from test_ui_workshop import menu_action
-    from ui.retry import RetryDialog
+    from ask_dont_tell.ui.retry import RetryDialog
 
     window = listening_window
     window.context.update_prefs(review_spoken=False)

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from trainer.labels import SHORT_NAMES, Label
-from trainer.progress import SKILLS
-from trainer.speech import SPEECH_ENV
+from ask_dont_tell.trainer.labels import SHORT_NAMES, Label
+from ask_dont_tell.trainer.progress import SKILLS
+from ask_dont_tell.trainer.speech import SPEECH_ENV
 from test_ui_flow import open_window
-from ui.mainwindow import MainWindow
+from ask_dont_tell.ui.mainwindow import MainWindow
 
 SCENARIO = "just-tell-me"
 TELLING = "You should just call them again."
@@ -135,7 +135,7 @@ def test_prep_card_is_written_off_the_ui_thread(qtbot, window, tmp_path):
 def test_the_prep_card_paper_follows_the_system_locale(qtbot, window, tmp_path, monkeypatch, locale, media_box):
     from PySide6.QtCore import QLocale
 
-    from ui.prepare import write_prep_card_later
+    from ask_dont_tell.ui.prepare import write_prep_card_later
 
     for name in ("LC_ALL", "LC_PAPER", "LANG"):
         monkeypatch.setenv(name, "C")  # the variables say nothing; the system locale decides

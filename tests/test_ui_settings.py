@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from test_speech import HAS_ESPEAK
 from test_ui_flow import close_window, open_window
-from trainer.scenario import bundled_scenarios_dir
-from trainer.speech import SPEECH_ENV
-from ui import theme
+from ask_dont_tell.trainer.scenario import bundled_scenarios_dir
+from ask_dont_tell.trainer.speech import SPEECH_ENV
+from ask_dont_tell.ui import theme
 
 
 @pytest.fixture

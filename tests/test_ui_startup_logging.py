@@ -14,7 +14,7 @@ SCRIPT = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
     from PySide6.QtCore import QLoggingCategory, qWarning
-    from ui.app import quiet_multimedia_logging
+    from ask_dont_tell.ui.app import quiet_multimedia_logging
     quiet_multimedia_logging(verbose={verbose})
     qWarning("PulseAudioService: pa_context_connect() failed")
     qWarning("No audio device detected")
@@ -46,7 +46,7 @@ def test_verbose_shows_them():
 
 
 def test_main_accepts_verbose():
-    from trainer.cli import build_parser
+    from ask_dont_tell.trainer.cli import build_parser
 
     assert build_parser().parse_args(["--verbose"]).verbose is True
     assert build_parser().parse_args([]).verbose is False

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 
 from test_speech import HAS_ESPEAK, HAS_FLITE, fake_pyttsx3
 from test_ui_flow import OPEN, close_window, open_window, say, start
-from trainer.speech import SPEECH_ENV
-from trainer.speech_worker import ENGINE_ENV
+from ask_dont_tell.trainer.speech import SPEECH_ENV
+from ask_dont_tell.trainer.speech_worker import ENGINE_ENV
 
 
 @pytest.fixture

@@ -8,16 +8,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from trainer.engine import Session
-from trainer.exchange import export_sessions
-from trainer.scenario import load_library
-from trainer.speech import SPEECH_ENV
-from trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.engine import Session
+from ask_dont_tell.trainer.exchange import export_sessions
+from ask_dont_tell.trainer.scenario import load_library
+from ask_dont_tell.trainer.speech import SPEECH_ENV
+from ask_dont_tell.trainer.storage import SessionStore, open_database
 from test_ui_flow import open_window
-from ui.app import create_application
-from ui.mainwindow import MainWindow
-from ui.presenter import PresenterWindow, presenter_prompts
-from ui.widgets import FeedbackChip
+from ask_dont_tell.ui.app import create_application
+from ask_dont_tell.ui.mainwindow import MainWindow
+from ask_dont_tell.ui.presenter import PresenterWindow, presenter_prompts
+from ask_dont_tell.ui.widgets import FeedbackChip
 
 OPEN = "What have you tried so far?"
 ADVICE = "You should call them tomorrow and ask for a decision."
@@ -165,7 +165,7 @@ def test_the_cohort_view_imports_files_and_shows_one_row_each(qtbot, window, tmp
 
 
 def test_the_cohort_window_checks_a_scenario_folder_and_imports_a_pack(qtbot, window, tmp_path):
-    from trainer.packs import export_pack
+    from ask_dont_tell.trainer.packs import export_pack
 
     folder = tmp_path / "pack"
     folder.mkdir()
@@ -191,7 +191,8 @@ def test_the_cohort_window_checks_a_scenario_folder_and_imports_a_pack(qtbot, wi
 
 
 def test_file_export_my_sessions_writes_the_current_trainee_s_file(qtbot, window, tmp_path, monkeypatch):
-    import ui.cohort
+    import ask_dont_tell.ui.cohort
+    from ask_dont_tell import ui
 
     store, trainee = window.context.store, window.context.trainee
     out = tmp_path / "mine.json"

@@ -13,13 +13,13 @@ import json
 import sqlalchemy as sa
 from alembic import command
 
-from trainer.exchange import export_sessions
-from trainer.progress import readiness
-from trainer.scenario import content_hash, load_library
-from trainer.scoring import Measures
-from trainer.storage import SessionStore, open_database
-from trainer.storage.database import alembic_config
-from ui.report import stored_report
+from ask_dont_tell.trainer.exchange import export_sessions
+from ask_dont_tell.trainer.progress import readiness
+from ask_dont_tell.trainer.scenario import content_hash, load_library
+from ask_dont_tell.trainer.scoring import Measures
+from ask_dont_tell.trainer.storage import SessionStore, open_database
+from ask_dont_tell.trainer.storage.database import alembic_config
+from ask_dont_tell.ui.report import stored_report
 
 OLD_MEASURES = {  # what version 0002 stored: no evoking share, no focus, no siding, no telling
     "counts": {"open_question": 3, "closed_question": 0, "leading_question": 0, "advice": 1, "takeover": 0,

@@ -56,7 +56,7 @@ def shoot(out: Path, review: bool = False) -> list[Path]:
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtTest import QTest
 
-    from ui.app import create_application, create_main_window
+    from ask_dont_tell.ui.app import create_application, create_main_window
 
     app = create_application([sys.argv[0]])
     window = create_main_window()
@@ -181,10 +181,10 @@ def review_shots(app, window, out: Path, saved: list[Path], settle, picture) -> 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from trainer.engine import Session
-    from trainer.exchange import export_sessions
-    from trainer.storage import SessionStore, open_database
-    from ui.presenter import PresenterWindow, presenter_prompts
+    from ask_dont_tell.trainer.engine import Session
+    from ask_dont_tell.trainer.exchange import export_sessions
+    from ask_dont_tell.trainer.storage import SessionStore, open_database
+    from ask_dont_tell.ui.presenter import PresenterWindow, presenter_prompts
 
     context = window.context
 

@@ -159,7 +159,7 @@ class WorkerSpeaker:
 
     def __init__(self, command: Sequence[str] | None = None, env: dict[str, str] | None = None,
                  line_timeout: float = LINE_TIMEOUT_S) -> None:
-        self._command = list(command or [sys.executable, "-m", "trainer.speech_worker"])
+        self._command = list(command or [sys.executable, "-m", "ask_dont_tell.trainer.speech_worker"])
         self._env = env
         self._line_timeout = line_timeout
         self._lock = threading.Lock()

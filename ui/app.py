@@ -8,7 +8,7 @@ from PySide6.QtCore import QLoggingCategory, QMessageLogContext, QtMsgType, qFor
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-import trainer
+from ask_dont_tell import trainer
 
 from . import theme
 from .mainwindow import MainWindow

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from .tasks import TaskManager
 
 if TYPE_CHECKING:
-    from trainer.scenario import Voice
-    from trainer.speech import Speaker
+    from ask_dont_tell.trainer.scenario import Voice
+    from ask_dont_tell.trainer.speech import Speaker
 
 
 NO_OUTPUT_NOTICE = ("No audio output device was found (no speakers or headphones), so the salesperson's "
@@ -66,7 +66,7 @@ class SpeechService(QObject):
 
         def open_it() -> "Speaker":
             import PySide6.QtMultimedia  # noqa: F401 - loaded here so playback starts quickly later
-            from trainer.speech import open_speaker
+            from ask_dont_tell.trainer.speech import open_speaker
 
             # Set here, in the lane, so lines queued behind this task find the speaker.
             self._speaker = open_speaker()
@@ -110,7 +110,7 @@ class SpeechService(QObject):
             self.ready.emit(self.voices())  # the screens say again what is spoken
 
     def _start_failed(self, error: BaseException) -> None:
-        from trainer.speech import SilentSpeaker
+        from ask_dont_tell.trainer.speech import SilentSpeaker
 
         self._started(SilentSpeaker(str(error)))
 

@@ -92,7 +92,7 @@ class BriefingScreen(QWidget):
 
     def _one_on_one_card(self, scenario, one) -> Card:
         """The real conversation: who, what about, and the coaching goal said of them."""
-        from trainer.prep import for_person
+        from ask_dont_tell.trainer.prep import for_person
 
         card = Card()
         card.setAccessibleName("Your real one-on-one")

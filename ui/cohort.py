@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from trainer.exchange import ExchangeError, ParticipantRow, cohort_report, export_sessions, find_cohort, import_files
+from ask_dont_tell.trainer.exchange import ExchangeError, ParticipantRow, cohort_report, export_sessions, find_cohort, import_files
 
 from . import theme
 from .context import AppContext
@@ -291,7 +291,7 @@ class CohortDialog(QDialog):
             self.write_report(path if path.lower().endswith(suffix) else path + suffix)
 
     def write_report(self, path: str) -> None:
-        from trainer.exchange import scenario_results, write_report_csv, write_report_pdf
+        from ask_dont_tell.trainer.exchange import scenario_results, write_report_csv, write_report_pdf
 
         rows, cohort, date = list(self.rows), self.cohort_box.currentText(), self.cohort_dates.get(
             self.cohort_box.currentText())
@@ -315,7 +315,7 @@ class CohortDialog(QDialog):
 
     def check_folder(self, folder: str) -> None:
         """Show every problem of the folder's files, per file and place, or what is fine."""
-        from trainer.packs import check_folder
+        from ask_dont_tell.trainer.packs import check_folder
 
         def checked(result) -> None:
             good = (f"{folder}: {len(result.scenarios)} scenario{'' if len(result.scenarios) == 1 else 's'} "
@@ -326,7 +326,7 @@ class CohortDialog(QDialog):
                                lambda error: self.status.setText(f"Could not check {folder}: {error}"))
 
     def choose_folder_to_pack(self) -> None:
-        from trainer.packs import export_pack
+        from ask_dont_tell.trainer.packs import export_pack
 
         folder = QFileDialog.getExistingDirectory(self, "Folder of scenario files to pack", str(Path.home()))
         if not folder:
@@ -350,7 +350,7 @@ class CohortDialog(QDialog):
             self.import_pack(path, target)
 
     def import_pack(self, path: str, target: str) -> None:
-        from trainer.packs import PackError, import_pack
+        from ask_dont_tell.trainer.packs import PackError, import_pack
 
         library = self.context.library
 

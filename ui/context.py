@@ -17,9 +17,9 @@ from .preferences import FILE_NAME, Preferences
 from .tasks import TaskManager
 
 if TYPE_CHECKING:
-    from trainer.profiles import Profiles
-    from trainer.scenario import Library, Scenario
-    from trainer.storage import SessionStore
+    from ask_dont_tell.trainer.profiles import Profiles
+    from ask_dont_tell.trainer.scenario import Library, Scenario
+    from ask_dont_tell.trainer.storage import SessionStore
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,15 @@ class Startup:
 
 def load_startup() -> Startup:
     """Settings and scenarios, read off the UI thread; also warms the classifier."""
-    from trainer.profiles import Profiles, system_user_name
-    from trainer.storage import default_data_dir
+    from ask_dont_tell.trainer.profiles import Profiles, system_user_name
+    from ask_dont_tell.trainer.storage import default_data_dir
 
     data_dir = default_data_dir()
     prefs = Preferences.load(data_dir / FILE_NAME)
     profiles = Profiles.load(data_dir)
     library = load_scenarios(prefs.scenarios_folder)
-    import trainer.engine  # noqa: F401 - compiles the classifier now, not at the first reply
-    from trainer.wordmodel import word_model
+    import ask_dont_tell.trainer.engine  # noqa: F401 - compiles the classifier now, not at the first reply
+    from ask_dont_tell.trainer.wordmodel import word_model
 
     word_model()  # counted now (about 70 ms), so the first reply that needs it is not kept waiting
 
@@ -50,14 +50,14 @@ def load_startup() -> Startup:
 
 
 def load_scenarios(folder: str) -> "Library":
-    from trainer.scenario import load_library
+    from ask_dont_tell.trainer.scenario import load_library
 
     return load_library([folder] if folder else [])
 
 
 def open_store() -> "SessionStore":
     """Open (creating and migrating on a fresh machine) the database; raises StorageError."""
-    from trainer.storage import SessionStore, open_database
+    from ask_dont_tell.trainer.storage import SessionStore, open_database
 
     return SessionStore(open_database())
 
@@ -108,7 +108,7 @@ class AppContext(QObject):
             if self.prefs.trainee == startup.login_title:
                 # the login name an older version chose by itself ("Root"): ask the real name, and
                 # keep that one in the list, so the practice recorded under it stays in reach
-                from trainer.profiles import Profiles
+                from ask_dont_tell.trainer.profiles import Profiles
 
                 self.profiles = Profiles((self.prefs.trainee,), "")
             else:
@@ -145,7 +145,7 @@ class AppContext(QObject):
             self.set_trainee(self.profiles.current)
 
     def _store_failed(self, error: BaseException) -> None:
-        from trainer.storage import RefusedDatabase
+        from ask_dont_tell.trainer.storage import RefusedDatabase
 
         self.storage_problem = str(error)
         if isinstance(error, RefusedDatabase):
@@ -158,7 +158,7 @@ class AppContext(QObject):
 
     def move_database_aside(self, path: str) -> None:
         """Rename the refused file (never delete it) and open a fresh database in its place."""
-        from trainer.storage import move_aside
+        from ask_dont_tell.trainer.storage import move_aside
 
         def move_and_open() -> tuple[Path, "SessionStore"]:
             return move_aside(Path(path)), open_store()
@@ -190,7 +190,7 @@ class AppContext(QObject):
 
     def set_trainee(self, name: str) -> None:
         """Practise as ``name`` (a new name becomes a profile); the command line follows."""
-        from trainer.profiles import Profiles, clean_name
+        from ask_dont_tell.trainer.profiles import Profiles, clean_name
 
         name = clean_name(name)
         if not name:

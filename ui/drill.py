@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from trainer.drills import Drill, DrillAnswer, DrillRun, load_drills
-from trainer.labels import SHORT_NAMES, Label
+from ask_dont_tell.trainer.drills import Drill, DrillAnswer, DrillRun, load_drills
+from ask_dont_tell.trainer.labels import SHORT_NAMES, Label
 
 from . import theme
 from .context import AppContext
@@ -243,7 +243,7 @@ class DrillWindow(QDialog):
         if len(text) <= INSTANT_REPLY_CHARS:
             self._answered(run.answer(text))
             return
-        from trainer.classify import classify
+        from ask_dont_tell.trainer.classify import classify
 
         line = run.current().line
         self.context.tasks.run(lambda: classify(text, line),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QWidget
 
-from trainer.profiles import clean_name, system_full_name
+from ask_dont_tell.trainer.profiles import clean_name, system_full_name
 
 from .widgets import button, dialog_column
 

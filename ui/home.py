@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from trainer.profiles import PractisePlan
+from ask_dont_tell.trainer.profiles import PractisePlan
 
 from . import theme
 from .theme import SPACE_L, SPACE_M, SPACE_S

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.profiles import PractisePlan, practise_next
+from ask_dont_tell.trainer.profiles import PractisePlan, practise_next
 
 from .context import AppContext
 from .home import HomePanel

@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
         def failed(error: BaseException) -> None:
             self.notice.show_message(f"That session cannot be continued: {error}")
 
-        from trainer.practice import PracticeRun
+        from ask_dont_tell.trainer.practice import PracticeRun
 
         trainee = self.context.trainee
         self.context.in_storage(lambda store: PracticeRun.resume(store, session_id, library, trainee), resumed, failed)

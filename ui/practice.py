@@ -27,10 +27,10 @@ from .widgets import (
 )
 
 if TYPE_CHECKING:
-    from trainer.classify import Classification
-    from trainer.engine import Session, Turn
-    from trainer.practice import PracticeRun
-    from trainer.scenario import Scenario
+    from ask_dont_tell.trainer.classify import Classification
+    from ask_dont_tell.trainer.engine import Session, Turn
+    from ask_dont_tell.trainer.practice import PracticeRun
+    from ask_dont_tell.trainer.scenario import Scenario
 
 KEYS_HELP = "Enter sends · Shift+Enter new line · Ctrl+H hint · Ctrl+E end"
 VOICE_KEYS_HELP = "Ctrl+R replay · Esc skip · Ctrl+M mute"
@@ -188,7 +188,7 @@ class PracticeScreen(QWidget):
 
     def start(self, scenario: "Scenario", live: bool, run: "PracticeRun | None" = None) -> None:
         """Begin a new session, or go on with a resumed one (``run``)."""
-        from trainer.practice import PracticeRun
+        from ask_dont_tell.trainer.practice import PracticeRun
 
         self._generation += 1
         self.scenario = scenario
@@ -267,7 +267,7 @@ class PracticeScreen(QWidget):
 
     def send(self) -> None:
         """Send the reply in the box: shown at once, classified in the background."""
-        from trainer.engine import MAX_REPLY_CHARS
+        from ask_dont_tell.trainer.engine import MAX_REPLY_CHARS
 
         text = self.reply_box.toPlainText()
         if self.pending or not self.in_progress or not text.strip():

@@ -7,7 +7,7 @@ import math
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from trainer.safeio import UnreadableFile, atomic_write, read_user_file
+from ask_dont_tell.trainer.safeio import UnreadableFile, atomic_write, read_user_file
 
 FILE_NAME = "settings.json"
 #: A settings file is a few hundred bytes; a larger one is not ours and gives the defaults.

@@ -187,7 +187,7 @@ def write_prep_card_later(context: AppContext, scenario_id: str, path: str, one:
     """Write the prep card in the storage lane (it reads the trainee's attempts) and tell the user."""
     from PySide6.QtCore import QLocale
 
-    from trainer.prep import gather_prep_card, paper_for_locale, recorded_attempts, write_prep_card
+    from ask_dont_tell.trainer.prep import gather_prep_card, paper_for_locale, recorded_attempts, write_prep_card
 
     library, trainee = context.library, context.trainee
     # the system's locale (Windows and macOS settings, not only the LANG variables): Letter or A4

@@ -11,9 +11,9 @@ from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from trainer.classify import classify
-from trainer.drills import PromptView
-from trainer.labels import ASKING, DESCRIPTIONS, SHORT_NAMES, TELLING, Label
+from ask_dont_tell.trainer.classify import classify
+from ask_dont_tell.trainer.drills import PromptView
+from ask_dont_tell.trainer.labels import ASKING, DESCRIPTIONS, SHORT_NAMES, TELLING, Label
 
 from . import theme
 
@@ -281,7 +281,7 @@ class PresenterWindow(QWidget):
 
 def presenter_prompts(library) -> list[PromptView]:
     """Every prompt of the bundled drills, in order, for the room to answer one after another."""
-    from trainer.drills import load_drills, prompt_view
+    from ask_dont_tell.trainer.drills import load_drills, prompt_view
 
     drills, _ = load_drills(library)
     return [prompt_view(drill, index, library) for drill in drills for index in range(len(drill.prompts))]

@@ -7,8 +7,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from trainer.progress import READY_STREAK, SKILLS, ScenarioReadiness, SkillSeries, readiness, skill_series
-from trainer.scoring import READY_THRESHOLDS, THRESHOLDS
+from ask_dont_tell.trainer.progress import READY_STREAK, SKILLS, ScenarioReadiness, SkillSeries, readiness, skill_series
+from ask_dont_tell.trainer.scoring import READY_THRESHOLDS, THRESHOLDS
 
 from . import theme
 from .charts import draw_session_axis

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from trainer.labels import SHORT_NAMES
-from trainer.scoring import THRESHOLDS, Measures, measured_rating
+from ask_dont_tell.trainer.labels import SHORT_NAMES
+from ask_dont_tell.trainer.scoring import THRESHOLDS, Measures, measured_rating
 
 from . import theme
 from .rubric import measure_rows
@@ -243,7 +243,7 @@ class ReportScreen(QWidget):
         if measures:
             counts = [f"{n} {name.replace('_', ' ')}" for name, n in measures.counts.items() if n]
             card.body.addWidget(text_label("Replies: " + (", ".join(counts) or "none"), "muted"))
-        from trainer.listen import talk_summary
+        from ask_dont_tell.trainer.listen import talk_summary
 
         scenario = self._scenario()
         talk = talk_summary(data.get("turns") or [], data.get("persona") or "the salesperson",

@@ -74,7 +74,7 @@ class RetryDialog(QDialog):
         self.editor.setFocus()
 
     def try_reply(self) -> None:
-        from trainer.retry import retry_turn
+        from ask_dont_tell.trainer.retry import retry_turn
 
         text = self.editor.toPlainText().strip()
         if not text:

@@ -6,8 +6,8 @@ from ``scoring.THRESHOLDS``, so the rubric shown is the rubric applied.
 
 from __future__ import annotations
 
-from trainer.labels import DESCRIPTIONS, PRIMARY_ORDER
-from trainer.scoring import REPORTED, SCORE_RULES, THRESHOLDS
+from ask_dont_tell.trainer.labels import DESCRIPTIONS, PRIMARY_ORDER
+from ask_dont_tell.trainer.scoring import REPORTED, SCORE_RULES, THRESHOLDS
 
 
 def score_rules() -> list[tuple[str, str]]:

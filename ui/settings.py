@@ -243,7 +243,7 @@ class SettingsScreen(QWidget):
         library = self.context.library
         if library is None:
             return
-        from trainer.speech import voices_for_language
+        from ask_dont_tell.trainer.speech import voices_for_language
 
         installed = self.context.speech.voices()
         for index, scenario in enumerate(library.sorted()):

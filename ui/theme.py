@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from trainer.labels import Label
+from ask_dont_tell.trainer.labels import Label
 
 #: Icons and avatars: the data package ``ask_dont_tell.assets``.
 ASSETS = Path(str(files("ask_dont_tell.assets")))

@@ -26,7 +26,7 @@ from .widgets import button, text_label
 if TYPE_CHECKING:
     import numpy as np
 
-    from trainer.listen import Transcript
+    from ask_dont_tell.trainer.listen import Transcript
 
 LANE = "listen"
 #: Hands-free: how often the recent audio is checked for the end of a reply, and the pause that ends it.
@@ -99,7 +99,7 @@ class ListenService(QObject):
         self._set_state(LOADING, "Loading speech recognition…")
 
         def load():
-            from trainer import listen
+            from ask_dont_tell.trainer import listen
 
             reason = listen.available()
             if reason:
@@ -187,7 +187,7 @@ class ListenService(QObject):
         import numpy as np
         from PySide6.QtMultimedia import QAudioFormat
 
-        from trainer.listen import resample
+        from ask_dont_tell.trainer.listen import resample
 
         data = b"".join(chunks)
         kind = self._format.sampleFormat()
@@ -272,7 +272,7 @@ class ListenService(QObject):
         self._paused = paused
 
     def _listen_again(self) -> None:
-        from trainer.listen import EndOfSpeech
+        from ask_dont_tell.trainer.listen import EndOfSpeech
 
         if not self._hands_free or self.state != READY:
             return
@@ -477,7 +477,7 @@ class VoiceInputBar(QWidget):
     def show_talk(self, session, persona) -> None:
         """Talk time so far, the last spoken reply's and the session's beside the salesperson's
         (their lines at their persona's speaking rate); nothing until a reply is spoken."""
-        from trainer.listen import MONOLOGUE_SECONDS, talk_time, words_per_minute
+        from ask_dont_tell.trainer.listen import MONOLOGUE_SECONDS, talk_time, words_per_minute
 
         turns = list(session.turns)
         talk = talk_time([t.reply for t in turns], [getattr(t, "speech_seconds", None) for t in turns],

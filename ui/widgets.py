@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.labels import DESCRIPTIONS, SHORT_NAMES, Label
+from ask_dont_tell.trainer.labels import DESCRIPTIONS, SHORT_NAMES, Label
 
 from . import theme
 from .theme import ASSETS, SPACE_L, SPACE_M, SPACE_S, SPACE_XS

@@ -2,7 +2,7 @@
 
 Use it as::
 
-    from trainer.storage import open_database, SessionStore
+    from ask_dont_tell.trainer.storage import open_database, SessionStore
 
     db = open_database()            # or open_database("postgresql+psycopg://...")
     store = SessionStore(db)
