@@ -138,3 +138,18 @@ def test_smoke_starts_the_window_and_quits_when_ready(tmp_path, picture):
     lines = done.stdout.splitlines()
     assert lines[0].startswith("shown: first paint after") and lines[-1].startswith("ready: ")
     assert out.is_file() == picture
+
+
+def test_a_bundle_runs_only_the_app_s_own_modules_with_dash_m(monkeypatch, capsys):
+    """The bundle's executable stands in for ``python -m`` (the app starts its speech worker that
+    way), for the app's own modules only."""
+    from ask_dont_tell import app
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert app.main(["-m", "os"]) == 2
+    assert "runs only the app's own modules" in capsys.readouterr().err
+    ran = []
+    monkeypatch.setattr("runpy.run_module", lambda name, **kwargs: ran.append((name, kwargs["run_name"], sys.argv)))
+    monkeypatch.setattr(sys, "argv", ["ask-dont-tell"])
+    assert app.main(["-m", "ask_dont_tell.trainer.speech_worker", "--x"]) == 0
+    assert ran == [("ask_dont_tell.trainer.speech_worker", "__main__", ["ask_dont_tell.trainer.speech_worker", "--x"])]
