@@ -24,6 +24,7 @@ from typing import Callable, Mapping
 from .classify import Classification, SentenceResult
 from .classify import classify as classify_reply
 from .classify.focus import phrase_pattern
+from .classify.words import content_stems
 from .labels import TELLING, Label
 from .scenario import ENDINGS, Ending, Fact, Scenario
 from .scoring import Measures, Score, compute_measures, compute_score
@@ -102,26 +103,9 @@ class Reading:
         return self.label in EVOKING
 
 
-_STOP_STEMS = frozenset(
-    "the and but for with from that this these those what when where which who whom whose how why you your "
-    "yours have has had did does doing done are was were been being will would could should can may might "
-    "about into onto over just really very much many more most some any all get got them they their there "
-    "then than its it's i'm i've you've you're don't didn't dont didnt not yeah okay well tell me like".split())
-
-
 def stems(text: str) -> set[str]:
-    """Crude word stems of ``text`` for matching a reply with a fact's words ("calls", "called",
-    "calling" -> "call"); short function words are left out."""
-    found = set()
-    for word in re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower()):
-        if len(word) < 3 or word in _STOP_STEMS:
-            continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                break
-        found.add(word)
-    return found
+    """Word stems of ``text`` for matching a reply with a fact's words (the classifier's own)."""
+    return content_stems(text)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Iterable, Sequence
 
 from ..labels import FOCI
 from .rules import _FEELING, _lower
+from .words import content_stems
 
 __all__ = ["FOCI", "FocusReading", "FocusTerms", "read_focus", "phrase_pattern", "content_words"]
 
@@ -149,16 +150,9 @@ def _cut(text: str, match: re.Match[str] | None) -> str:
     return text[match.start():match.end()] if match else ""
 
 
-_CONTENT_STOP = frozenset(
-    "a an the and or but so of to in on at for with from by as about it its this that these those is are was "
-    "were be been am do does did have has had will would can could should just what how why when who which "
-    "where i me my we our you your he she they them their there here not no yes yeah ok okay well really very "
-    "more some any all get got go going been like know think tell said say want thing things bit lot one".split())
-
-
 def content_words(text: str) -> set[str]:
     """The words of ``text`` that carry content (lower case, short function words left out)."""
-    return {w for w in re.findall(r"[a-z][a-z'’]+", text.lower()) if len(w) > 2 and w not in _CONTENT_STOP}
+    return content_stems(text)
 
 
 @functools.lru_cache(maxsize=2048)

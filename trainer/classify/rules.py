@@ -1194,25 +1194,8 @@ def _classify_lowered(sentence: str) -> tuple[Label, str]:
 _RESTATE_OVERRIDES = frozenset({"marked.closed_question"})
 #: Readings from a praising or faulting word that give way when the word is the salesperson's own.
 _ECHO_OVERRIDES = frozenset({"statement.affirmation", "statement.judgment"})
+_stems = wordlists.content_stems
 _CONTENT = re.compile(r"[a-z][a-z']{2,}")
-_NOT_CONTENT = frozenset(
-    "the and but for with from that this these those what when where which who how why was were are have has had "
-    "been being will would could should can just really very about into onto your you you're you've yours they "
-    "them their there then than some any all one not don't didn't doesn't it's that's i'm i've i'll yeah okay "
-    "well like know think get got going want thing things lot bit kind sort mean said say also too even still".split())
-
-
-def _stems(text: str) -> set[str]:
-    words = set()
-    for word in _CONTENT.findall(text.lower()):
-        if word in _NOT_CONTENT:
-            continue
-        for ending in ("ing", "ed", "es", "s", "ly"):
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                word = word[: -len(ending)]
-                break
-        words.add(word)
-    return words
 
 
 def _restated(result: SentenceResult, sentence: Mapped, context: str, alone: bool = False) -> SentenceResult | None:

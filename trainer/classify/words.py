@@ -6,6 +6,8 @@ rules in ``rules.py`` build their patterns from these lists; adding a word is an
 
 from __future__ import annotations
 
+import re
+
 FILLER = (
     'so|um|umm|uh|uhh|er|erm|ah|hmm|hm|mm|well|okay|ok|okey|right|alright|all right|look|listen|you know|'
     'i mean|like|yeah|yep|yes|and|but|now|oh|anyway|basically|just|honestly speaking|sure|hey|hi|hiya|'
@@ -244,3 +246,28 @@ POSITIVE_WORDS = (
     'learned something|learnt something|still got it over the line|over the line|could have gone quiet|'
     "could've gone quiet|and you didn't|but you didn't"
 )
+
+
+#: Words too common to tell two lines apart, left out when replies, lines and facts are compared.
+NOT_CONTENT = frozenset(
+    "the and but for with from that this these those what when where which who whom whose how why was were are "
+    "have has had been being will would could should can may might just really very about into onto over your "
+    "you you're you've yours they them their there then than some any all one not don't didn't doesn't dont "
+    "didnt it's its that's i'm i've i'll yeah okay well like know think get got going want thing things lot bit "
+    "kind sort mean said say also too even still much many more most did does doing done here our tell".split())
+_CONTENT_WORD = re.compile(r"[a-z][a-z'’]{2,}")
+
+
+def content_stems(text: str) -> set[str]:
+    """The content words of ``text``, lower case, with common endings cut ("calls", "called",
+    "calling" -> "call"): how a reply is compared with the line it answers or a fact's words."""
+    found = set()
+    for word in _CONTENT_WORD.findall(text.lower().replace("’", "'")):
+        if word in NOT_CONTENT:
+            continue
+        for ending in ("ing", "ed", "es", "s", "ly"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)]
+                break
+        found.add(word)
+    return found
