@@ -92,8 +92,11 @@ def test_each_persona_can_get_its_own_installed_voice(qtbot, data_dir, monkeypat
     # the voice lists fill when the settings screen hears the engine is ready, a moment later
     qtbot.waitUntil(lambda: any(b.accessibleName() == "Voice for Tom Reilly" and b.isEnabled() and b.count() > 2
                                 for b in voice_boxes()), timeout=20_000)
+    # a rebuilt list's old boxes go once Qt runs their deferred deletion: wait for one box a scenario
+    expected = len(window.context.library.scenarios)
+    qtbot.waitUntil(lambda: len(voice_boxes()) == expected, timeout=20_000)
     boxes = voice_boxes()
-    assert len(boxes) == len(window.context.library.scenarios)
+    assert len(boxes) == expected
     box = next(b for b in boxes if b.accessibleName() == "Voice for Tom Reilly")
     box.setCurrentIndex(2)
     box.activated.emit(2)
