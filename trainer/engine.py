@@ -621,8 +621,8 @@ class Session:
         lines = self.scenario.short_answers.get(reading.kind) or self.scenario.reactions["short"]
         if reading.counted and not any(stems(reading.counted) & stems(line) for line in lines):
             thing = reading.counted.capitalize()
-            rough = [f"{thing}? A handful, if that. I haven't counted.", f"{thing}? Two or three, maybe.",
-                     f"Not many {reading.counted}, honestly. A few.", f"{thing}? Fewer than I'd like. Three, four."]
+            rough = [f"{thing}? Two or three, maybe. I haven't counted.", f"{thing}? Three, roughly.",
+                     f"A few {reading.counted}. Three, maybe four.", f"{thing}? Not many. Two, I think."]
             return self._say(f"count:{reading.counted}", rough, "short")
         fresh = [line for line in lines if line not in self._said]
         if not fresh:

@@ -84,7 +84,9 @@ _ACTION_STEMS = (
     "stay|stayed|move|switch|swap|trial|pilot|propose|suggest|recommend|explain|clarif|confirm|reschedul|postpon|"
     "cancel|accept|declin|push back|lean|turn|spot|catch|caught|pick up|slip|slipp|let slide|keep up|speed|slow")
 _ACTION_STEMS += "|" + "|".join(stem[:-1] for stem in _ACTION_STEMS.split("|") if stem.endswith("e") and " " not in stem)
-ACTION = rf"(?:{_ACTION_STEMS})(?:s|es|ed|d|ing|ped|ping|ied|ies)?(?! out for| of (?:it|that|this|them))"
+# "dealing with that" names what they are going through, not what they do about it
+ACTION = (rf"(?:{_ACTION_STEMS})(?:s|es|ed|d|ing|ped|ping|ied|ies)?"
+          r"(?! out for| of (?:it|that|this|them)| with (?:that|this|it|all (?:that|this))\b)")
 # The salesperson as the one who acts: "what have you done", "you never followed up", "your calls".
 _OWN_PART_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("own.could_do", _rx(rf"\b(?:(?:could|can|would|will|might|should|shall)\s+{YOU}|{YOU}\s+(?:could|can|would|will|might|should|shall|are gonna|are going to|want to|plan to|intend to|are ready to|are willing to|'d like to))\s+(?:\w+\s+)?(?:do|try|change|commit|start|stop|ask|call|ring|book|plan|prepare|follow|reach|approach|handle|tackle|work|build|improve|practi[sc]e|test|focus|put|set|block|schedule|take|make|use|own|pick|choose|offer|contact|email|visit|learn|get better)\b")),
