@@ -82,7 +82,9 @@ _ACTION_STEMS = (
     "get back|get in|line up|pull|cut|add|shorten|lengthen|rehears|role-?play|shadow|delegate|hand|pass|cold call|"
     "knock|nudge|remind|invite|tailor|personali[sz]e|segment|rank|target|aim|hustl|graft|stick|stuck with|"
     "stay|stayed|move|switch|swap|trial|pilot|propose|suggest|recommend|explain|clarif|confirm|reschedul|postpon|"
-    "cancel|accept|declin|push back|lean|turn|spot|catch|caught|pick up|slip|slipp|let slide|keep up|speed|slow")
+    "cancel|accept|declin|push back|lean|turn|spot|catch|caught|pick up|slip|slipp|let slide|keep up|speed|slow|"
+    "warm up|rework|redo|loop|speak|spoke|spoken|talk to|talked to|figure out|show|shown|showed|demo'd|brief|train|"
+    "qualify|requalif|nurture|revive|reactivat|re-?engage|cold-?call|door-?knock|prep for|prepare for")
 _ACTION_STEMS += "|" + "|".join(stem[:-1] for stem in _ACTION_STEMS.split("|") if stem.endswith("e") and " " not in stem)
 # "dealing with that" names what they are going through, not what they do about it
 ACTION = (rf"(?:{_ACTION_STEMS})(?:s|es|ed|d|ing|ped|ping|ied|ies)?"
@@ -105,6 +107,11 @@ _OTHERS_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("others.leadership", _rx(r"\b(?:leadership|management|senior (?:team|people|leaders?)|head office|hq|the company|the business|the board|the bosses?|upstairs|the powers that be|higher[- ]ups?|the director|the vp|exec(?:utive)?s?)\b")),
     ("others.functions", _rx(r"\b(?:marketing|the leads?|lead quality|bad leads|weak leads|hr|finance|legal|procurement|ops|operations|product team|engineering|support team|it team|the system|the crm|the tools?)\b")),
     ("others.people", _rx(r"\b(?:(?:the|that|other|another|their) (?:team|side|vendor|supplier|buyer|committee)\b|(?:your|the|that) (?:colleague|teammate|team ?mate|partner|peer|new hire|new guy|new girl|rep|boss|leader|manager|buyer|client|customer|competitor|competition)s?|he|she|they|them|him|her|his|their|nobody|no one)\b")),
+    ("others.groups", _rx(r"\b(?:(?:some|certain|those|these|other|most) (?:people|ppl|companies|buyers|customers|clients|cfos|gatekeepers|reps|teams)|"
+                          r"(?:buyers|customers|clients|gatekeepers|prospects|cfos|procurement teams?) like (?:that|them|those)|"
+                          r"(?:the )?people (?:upstairs|at the top|in charge|above)|whoever (?:set|made|decided|picked|chose|signed off)|"
+                          r"enablement|the (?:tech|it|support|solutions|delivery|implementation|product) (?:team|people|guys)|"
+                          r"a system (?:that|so|this)|(?:that|this|the) (?:gatekeeper|incumbent|vendor|show|trade show|event|launch|campaign))\b")),
     ("others.circumstance", _rx(r"\b(?:(?:the|that|this|their|our) (?:new |old |whole |current )?(?:market|economy|territory|split|patch|decision|reorg|restructure|budget|budgets|process|product|system|tools?|crm)\b|the market|the economy|the territory|the split|the patch|the decision|the price|pricing|budget cuts?|timing|the season|competition|competitors?|bad luck|circumstances|the climate|the restructure|the reorg)\b")),
 )
 _OUTCOME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -119,20 +126,23 @@ _EXPERIENCE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SMALL_TALK = _rx(r"\b(?:weekend|holiday|vacation|family|kids|children|wife|husband|partner at home|dog|cat|weather|rain|sun|football|match|game last night|the game|telly|tv|netflix|film|movie|gym|golf|lunch|coffee|tea|traffic|commute|birthday|wedding|hobby|hobbies|garden|pub|drinks|party|restaurant|recipe|music|concert|book you're reading|how are you|how're you|how you doing|how are you doing|how's it hanging|hello|hi there|good morning|good afternoon|morning|sit down|take a seat|grab a seat)\b")
 # Words of a salesperson's working life: a question about them is about the situation.
 _SITUATION = _rx(r"\b(?:accounts?|clients?|customers?|deals?|calls?|meetings?|demos?|pipeline|prospects?|territory|patch|leads?|buyers?|proposals?|pitch(?:es)?|quotes?|contracts?|renewals?|orders?|sales?|selling|quarters?|months?|weeks?|plans?|targets?|numbers|team|colleagues?|manager|job|role|work|trial|pilot|campaign|email|follow[- ]?ups?|opportunit(?:y|ies)|negotiation|objections?|discovery|closing|close)\b")
-_LOGISTICS = _rx(r"\b(?:wrap (?:it |this |things )?up|same time|same slot|see you|catch up (?:next|on|again)|hang on|one sec|one moment|let me find|where was i|can you hear me|is this room|running late|five minutes|the agenda|the time|my laptop|my phone|the file|the meeting room)\b")
+_LOGISTICS = _rx(r"\b(?:close the door|shut the door|car ?park|parking|badge|reception|facilities|canteen|cafe|glass room|"
+                r"meeting room|all-?hands|kick-?off|offsite|town ?hall|start in (?:five|ten|\d+)|(?:finish|finishing) (?:an|this|my) email|"
+                r"(?:mute|muting) (?:slack|teams|my phone)|schedule change|coming in early|pick (?:this|it) up (?:after|later|tomorrow)|"
+                r"wrap (?:it |this |things )?up|same time|same slot|see you|catch up (?:next|on|again)|hang on|one sec|one moment|let me find|where was i|can you hear me|is this room|running late|five minutes|the agenda|the time|my laptop|my phone|the file|the meeting room)\b")
 
 # Endorsing the blame: agreeing someone else is at fault, or that it was out of their hands.
 _EXCULPATE = _rx(
-    r"\b(?:(?:did|done|doing) nothing wrong|not (?:really )?your fault|none of (?:this|it|that) is (?:on you|your fault)|not (?:on|down to) you|out of your hands|beyond your control|nothing you could(?:'ve| have)? (?:do|done)|what (?:else )?(?:could|can) (?:you|anyone) (?:have|'ve) done(?=\s*(?:[?!.]|$|about it|really|though))|(?:just )?(?:bad|rotten|tough|terrible|sheer|pure|dumb|plain) luck|unlucky|no one could(?:'ve| have)?|nobody could(?:'ve| have)?|anyone would(?:'ve| have)?|(?:i )?(?:can't|cannot|couldn't|wouldn't) blame you|who (?:could|would|can) blame you|no wonder|of course (?:your|the) (?:numbers|results)|set you up to fail|never stood a chance|didn't stand a chance|no chance|hands were tied|how (?:could|can|were|are|was) you (?:supposed|meant|expected) to|how (?:is|was) anyone (?:supposed|meant)|how (?:could|can) anyone|impossible (?:job|situation|territory|ask)|i'd be (?:angry|annoyed|furious|livid) too|i would be too|i'd feel the same|me too|same here)\b")
+    r"\b(?:(?:did|done|doing) nothing wrong|not (?:really )?your fault|none of (?:this|it|that) is (?:on you|your fault)|not (?:on|down to) you|out of your hands|beyond your control|nothing you could(?:'ve| have)? (?:do|done)|what (?:else )?(?:could|can) (?:you|anyone) (?:have|'ve) done(?=\s*(?:[?!.]|$|about it|really|though))|(?:just )?(?:bad|rotten|tough|terrible|sheer|pure|dumb|plain) luck|unlucky|no one could(?:'ve| have)?|nobody could(?:'ve| have)?|anyone would(?:'ve| have)?|(?:i )?(?:can't|cannot|couldn't|wouldn't) blame you|who (?:could|would|can) blame you|no wonder|of course (?:your|the) (?:numbers|results)|set you up to fail|never stood a chance|didn't stand a chance|no chance|hands were tied|how (?:could|can|were|are|was) you (?:supposed|meant|expected) to|how (?:is|was) anyone (?:supposed|meant)|how (?:could|can) anyone|impossible (?:job|situation|territory|ask)|i'd be (?:angry|annoyed|furious|livid) too|i would be too|i'd feel the same|me too|same here|out of (?:your|ur|anyone's) (?:control|hands)|not (?:in|within) your control|(?:was|is|were|are)(?: \w+)? never (?:up to|down to|on) (?:you|u)\b|never (?:up to|on) (?:you|u)\b|nothing (?:you|u|anyone|any of us) (?:can|could|would)(?:'ve| have)? (?:do|done|have done)|not something (?:you|u) can (?:learn|control|change|fix|do)|(?:that's|thats|it's|its) (?:just )?(?:the job|life|sales|the game|how it goes|the way it goes|how sales works|part of the job)\b|(?:born|wired) (?:closers?|sellers?|for it|that way|with it)|(?:some|certain) (?:people|ppl|reps|folks) (?:are|just are|r) (?:just )?(?:born|wired|naturals?|better at)|i(?:'d| would) (?:feel|be|have felt|have been) (?:exactly |just )?the same|i(?:'d| would)(?: have)? (?:be|been|feel|felt) (?:furious|angry|livid|fuming|gutted|annoyed|frustrated|fed up|cross|upset|mad|sick)(?: too| as well)|i hate (?:it|that|them|him|her|that thing|that system) too|i'll give you that|(?:you've|you have|you'd) (?:got )?every (?:reason|right)|and you (?:were|are|have been)[.!]?$|(?:was|were|is) never (?:going to|gonna) (?:close|sign|happen|work|land|come in)|(?:would|could|will) (?:slow|frustrate|annoy|beat|break) anyone|anyone would(?:'ve| have)? (?:struggled|failed|found)|set (?:you )?up to fail|(?:will|would) sign when they sign|don't beat yourself up)\b")
 _AGREE = _rx(
     r"\b(?:you're (?:right|not wrong|spot on)|youre (?:right|not wrong)|you are right|i agree|agreed|exactly|absolutely|totally|fair point|true enough|i know,? right|tell me about it|100 ?%|hundred per ?cent|couldn't agree more|i don't blame you|you've got a point|good point)\b")
 _NEGATIVE_ABOUT = _rx(
-    r"\b(?:messed (?:it |that |this |things )?up|screwed (?:it |that |you |this )?(?:up|over)|dropped the ball|dropped (?:it |this |that )?on you|let you down|failed you|hung you out|threw you under|under the bus|left you (?:alone|to it|high and dry|hanging|in the lurch)|dumped (?:it |this |that )?on you|without (?:asking|telling|consulting) you|behind your back|unfair|not fair|stupid|ridiculous|terrible|awful|useless|lousy|rubbish|garbage|crap|a joke|incompetent|clueless|pathetic|hopeless|a mess|shambles|badly (?:handled|done|managed)|poor(?:ly)? (?:decision|call|handled|managed|planned)|bad (?:decision|call|move|leads|territory)|wrong (?:call|decision)|got (?:it |that |this )?wrong|get (?:it |that |this )?wrong|so (?:weak|poor|bad)|weak leads|no support|zero support|never (?:support|help|back)|(?:should|shouldn't|should not|ought to) have|should've|shouldn't've|didn't (?:support|help|back|deliver)|doesn't (?:support|help|deliver|pull)|never delivers?|not pulling (?:his|her|their) weight|letting you down|keeps? letting you down|dropping the ball|to blame|their fault|his fault|her fault|leadership's fault|management's fault|marketing's fault)\b")
+    r"\b(?:messed (?:it |that |this |things )?up|screwed (?:it |that |you |this )?(?:up|over)|dropped the ball|dropped (?:it |this |that )?on you|let you down|failed you|hung you out|threw you under|under the bus|left you (?:alone|to it|high and dry|hanging|in the lurch)|dumped (?:it |this |that )?on you|without (?:asking|telling|consulting) you|behind your back|unfair|not fair|stupid|ridiculous|terrible|awful|useless|lousy|rubbish|garbage|crap|a joke|incompetent|clueless|pathetic|hopeless|a mess|shambles|badly (?:handled|done|managed)|poor(?:ly)? (?:decision|call|handled|managed|planned)|bad (?:decision|call|move|leads|territory)|wrong (?:call|decision)|got (?:it |that |this )?wrong|get (?:it |that |this )?wrong|so (?:weak|poor|bad)|weak leads|no support|zero support|never (?:support|help|back)|(?:should|shouldn't|should not|ought to) have|should've|shouldn't've|didn't (?:support|help|back|deliver)|doesn't (?:support|help|deliver|pull)|never delivers?|not pulling (?:his|her|their) weight|letting you down|keeps? letting you down|dropping the ball|to blame|their fault|his fault|her fault|leadership's fault|management's fault|marketing's fault|junk|brutal|a nightmare|broken|badly (?:\w+ed|done|picked|run)|(?:pretty |really |very )?poor|(?:don't|doesn't|do not|never) (?:have|had) a clue|no clue|clueless|strung (?:you )?along|undercut|stitched (?:you )?up|hung you out|(?:doesn't|don't|never|won't) back (?:you|u)|not the most (?:supportive|helpful|reliable)|drop+ing the ball|dropped the ball|can't be trusted|lied|lying|flip-flop\w*|closed off|impossible|never looked at|out of touch|a joke|rubbish|garbage|shambolic|dire|hopeless|unreasonable|unrealistic|a fantasy|not reachable|never reachable|wasn't reachable|(?:made|had) (?:their|his|her) minds? up|that's on (?:them|him|her))\b")
 # Their feeling named as theirs ("you feel nobody backs you"): a reflection, not an endorsement.
 _FEELING_FRAME = _rx(rf"\b(?:{YOU} (?:feel|felt|sound|seem|think|believe|reckon|see it)|(?:it |that )?(?:sounds|seems|feels) (?:like|as if|as though|to you)|(?:feels|felt|seems|seemed) (?:\w+ )?\w+ to you|to you it|from where you sit|in your eyes|you're (?:angry|annoyed|upset|frustrated|fed up|hurt|disappointed))\b")
 # Questions that presume the blame: "what else did they get wrong", "how did they think that would work".
 _PRESUME = _rx(
-    r"\b(?:what else (?:did|has|have|do|does|will) [\w' ]{1,30}?(?:get wrong|got wrong|mess|screw|drop|dump|forget|break|fail|throw)|what were (?:they|you all|(?!you\b)\w+) thinking|what did (?:they|\w+) expect|how (?:did|do|does|could|would) [\w' ]{1,40}?(?:think|expect|imagine|suppose) [\w' ]{0,50}?(?:work|help|happen|go)|why (?:would|do|does|did|is|are) [\w' ]{1,30}?(?:keep|always|never|so|even bother)|how (?:dare|could) (?:they|he|she))\b")
+    r"\b(?:what else (?:did|has|have|do|does|will) [\w' ]{1,30}?(?:get wrong|got wrong|mess|screw|drop|dump|forget|break|fail|throw)|what were (?:they|you all|(?!you\b)\w+) thinking|what did (?:they|\w+) expect|how (?:did|do|does|could|would) [\w' ]{1,40}?(?:think|expect|imagine|suppose) [\w' ]{0,50}?(?:work|help|happen|go)|why (?:would|do|does|did|is|are) [\w' ]{1,30}?(?:keep|always|never|so|even bother)|how (?:dare|could) (?:they|he|she)|get(?:s|ting)? away with|why (?:would|did|does|do) [\w' ]{1,25}? do (?:that|this) to (?:you|u)|how (?:frustrating|annoying|demoralising|demoralizing|infuriating|maddening|galling|unfair) (?:must|is|was|has) (?:it|that)|(?:working|dealing) (?:for|with|under) (?:a|an|someone|people|that|the|your) [\w ]{0,20}?(?:who|that) (?:doesn't|don't|never|won't|can't))\b")
 # A person named by their name ("Leon never delivers"): a capitalised word that is not the first
 # word of the sentence, or is and goes on like a subject.
 _NAMED_PERSON = re.compile(r"(?:(?<=[a-z,] )(?!I\b|I'|OK\b)([A-Z][a-z]{2,})\b|^(?!I\b|What\b|Who\b|How\b|Why\b|When\b|Where\b|Which\b|That\b|This\b|There\b|It\b|He\b|She\b|They\b|Nobody\b|Everyone\b|Somebody\b)([A-Z][a-z]{2,})(?=\s+(?:should|has|hasn't|had|never|didn't|doesn't|isn't|wasn't|won't|keeps|always|just|dropped|messed|failed|let)\b))")
@@ -157,8 +167,23 @@ def content_words(text: str) -> set[str]:
     return content_stems(text)
 
 
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")
+
+
+def context_names(context: str | None) -> frozenset[str]:
+    """Names the salesperson used ("Leon still hasn't sent it"), in lower case, so a reply typed
+    without capitals ("why does leon get away with that") still names them."""
+    if not context:
+        return frozenset()
+    names = {m.group(1).lower() for m in _CAPITALISED.finditer(context)}
+    first = re.match(r"\s*([A-Z][a-z]{2,})(?='s\b|\s+(?:is|was|has|had|hasn't|never|keeps|always|still|just|says|said|didn't|doesn't|won't|gave|took|blew|missed|dropped|messed|cost|blocks|blocked)\b)", context)
+    if first:
+        names.add(first.group(1).lower())
+    return frozenset(n for n in names if not _CALENDAR.fullmatch(n))
+
+
 @functools.lru_cache(maxsize=2048)
-def _others_in(text: str, terms: FocusTerms | None) -> str:
+def _others_in(text: str, terms: FocusTerms | None, names: frozenset[str] = frozenset()) -> str:
     """The words naming someone or something outside their control as a cause, or ''."""
     low = _lower(text)
     blame = terms.pattern("blames") if terms else None
@@ -174,6 +199,9 @@ def _others_in(text: str, terms: FocusTerms | None) -> str:
         name = named.group(1) or named.group(2)
         if not _NAMED_THING.match(low, named.end()) and not _CALENDAR.fullmatch(name.lower()):
             return name
+    for word in re.finditer(r"[a-z]{3,}", low) if names else ():
+        if word.group(0) in names and not _NAMED_THING.match(low, word.end()):
+            return _cut(text, word)
     return pronoun
 
 
@@ -182,11 +210,12 @@ _CALENDAR = _rx(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|ja
                r"july|august|september|october|november|december|christmas|easter|honestly|seriously|really|right|okay|"
                r"yeah|well|sorry|thanks|great|good|fine|sure|cool|mate)")
 # "the Harper account", "Daniels deal": a name that names a piece of their work, not a person
-_NAMED_THING = _rx(r"\s+(?:account|deal|opportunity|renewal|contract|proposal|pitch|project|file|case|bid|tender|order)s?\b")
+_NAMED_THING = _rx(r"(?:'s)?\s+(?:account|deal|opportunity|renewal|contract|proposal|pitch|project|file|case|bid|tender|order|call|meeting|demo|"
+                  r"signature|forecast|legal|cfo|ceo|buyer|procurement|board|budget|trial|pilot|quote|rollout|visit|launch)s?\b")
 
 
 def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str],
-                    label: str | None = None) -> tuple[str, str]:
+                    label: str | None = None, names: frozenset[str] = frozenset()) -> tuple[str, str]:
     """(focus, cue) of one sentence; ``label`` is its label on the first axis, when known."""
     low = _lower(text)
     control = terms.pattern("controls") if terms else None
@@ -199,12 +228,21 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
     if own and own[0] in _GENERIC_OWN and not _SITUATION.search(low) and (small := _SMALL_TALK.search(low)) and (
             not _GREETING.fullmatch(small.group(0))):
         return "none", _cut(text, small)  # "did you catch the match", "are you going to get a puppy"
+    strong_outcome = _STRONG_OUTCOME.search(low)
+    if strong_outcome and (own is None or (own[0] in _GENERIC_OWN and not _PLANNING.search(low))):
+        return "outcome", _cut(text, strong_outcome)  # "how many deals do you need to close to make quota"
+    if own and own[0] in _GENERIC_OWN and _FELT_START.search(low):
+        return "experience", _cut(text, _FELT_START.search(low))  # "you've been waiting ages and it's wearing you down"
     if own:
         return "own_part", own[1]
     addressed = _SECOND_PERSON.search(_ASKED_VIEW.sub(lambda m: " " * len(m.group(0)), low))
     if label == "affirmation" and (felt := _FEELING.search(text)):
         return "experience", felt.group(0)  # "you've had a lot on", "you care about this client"
-    named = _others_in(text, terms)
+    named = _others_in(text, terms, names)
+    scenario_blame = terms.pattern("blames") if terms else None
+    if named and _is_name(named) and not (scenario_blame and scenario_blame.search(low)) and not _as_cause(
+            low, low.find(named.lower())):
+        named = ""  # "what happened with Kestrel", "when did you loop Priya in": named, not blamed
     if label in _TOLD_OR_ABOUT_THEM and (addressed or (label in _TELLING and _TOLD_TO_ACT.match(low)) or (
             label == "judgment" and (not named or _PRONOUN.fullmatch(named.lower())))):
         # telling them what to do points at their actions; praise or blame of them, at their part
@@ -238,6 +276,19 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
     return "none", ""
 
 
+# The result itself: the number, whether and when it signs, what it is worth.
+_STRONG_OUTCOME = _rx(
+    r"\b(?:quota|target|(?:the|your|ur|my|our|this month's|the month's|team) numbers?|numbers? (?:is|are|was|were|'s|look)|forecast|margin|"
+    r"revenue|commission|bonus|close rate|win rate|conversion rate|attainment|(?:deal |annual |contract )?worth|deal value|"
+    r"how many deals|how much (?:is|was|will|would|did)|in total|signature|(?:will|did|does|would|is|was) [\w']+ (?:still )?(?:sign|close)|"
+    r"(?:still )?(?:a )?(?:realistic|likely) close|chances? (?:of|that|is|are)|odds|\d+ ?(?:%|percent|per cent)|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|fifteen|five)(?:[- ]\w+)? ?(?:%|percent|per cent))\b")
+# Their plan or doing, which keeps a question about the number on their part: "what could you try to hit it"
+_PLANNING = _rx(rf"\b(?:(?:could|can|will|would|might|should) {YOU} (?:\w+ )?(?:do|try|change|plan|prepare|commit|focus|work on|prioriti[sz]e)|"
+                r"what (?:will|would|could|can) you (?:do|try|change)|plan|next step|activit(?:y|ies)|pipeline|differently)\b")
+# Their feeling named in a reflection: "you've been waiting ages and it's wearing you down"
+_FELT_START = _rx(rf"\b(?:(?:so |and )?{YOU} (?:feel|felt|sound|seem)|(?:it |that )?(?:sounds|seems|feels) (?:like|as if|as though|heavy|hard|tough|rough|exhausting)|"
+                  r"wearing (?:you|u) down|getting (?:to you|old)|(?:starting|beginning) to (?:doubt|wonder|worry|lose))\b")
 _TELLING = frozenset({"advice", "leading_question"})
 _GREETING = _rx(r"how (?:are|'re) you(?: doing)?|how you doing|how're you|hello|hi there|good (?:morning|afternoon)|morning")
 _GENERIC_OWN = frozenset({"own.you_do", "own.you_could", "own.could_do", "own.you_acted"})
@@ -251,7 +302,7 @@ _PRONOUN = _rx(r"(?:he|she|they|them|him|her|his|their)")
 _ASKED_VIEW = _rx(rf"\b(?:do|did|would|don't|wouldn't) {YOU} (?:think|reckon|believe|say|feel)\b(?!\s+(?:about|like|that you))|,\s*(?:do )?{YOU} (?:think|reckon)\b")
 
 
-def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
+def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] = frozenset()) -> str:
     """The words that endorse the blame, or ''."""
     low = _lower(text)
     exculpate = _EXCULPATE.search(low)
@@ -259,7 +310,7 @@ def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
         return _cut(text, exculpate)
     if _ABOUT_SALESPERSON_FAULT.search(low):
         return ""
-    target = _others_in(text, terms).lower()
+    target = _others_in(text, terms, names).lower()
     if _NOBODY.fullmatch(target):
         target = ""  # "nobody needs that" blames no one
     presume = _PRESUME.search(low)
@@ -277,10 +328,33 @@ def _sentence_sides(text: str, terms: FocusTerms | None) -> str:
         return ""
     agree = _AGREE.search(low)
     if not target and not agree:
-        return ""
+        return ""  # "that's pathetic": a fault with no one else named is a verdict on them, not siding
     if _FEELING_FRAME.search(low) and not agree:
         return ""  # their view named as theirs
     return _cut(text, negative)
+
+
+_ASKED = _rx(r"^\W*(?:(?:so|and|but|ok|okay|um|uh)\W+)*(?:what|how|why|when|where|who|which|do|does|did|is|are|was|were|have|has|can|could|would|will)\b")
+# Before a named person, the words that make them the one who acted: the start of the sentence, a
+# question about what they did ("why does Leon", "what did Priya say"), or a verdict on them.
+_CAUSE_BEFORE = _rx(r"(?:(?:^|[,;:.]\s*)\W*(?:(?:so|and|but|yeah|well|honestly|look|i mean|ok|okay|um|uh|tbh)\W+)*|"
+                    r"\b(?:what|why|how|when|where|who) (?:\w+ )?(?:did|does|do|has|have|is|was|would|will|can|could|should)\s+|"
+                    r"^\W*(?:did|does|has|is|was|would|will|can|could|should|have)\s+|"
+                    r"\b(?:because|cause|cos|since|if|when|after|that) )$")
+_BLAME_WORDS = _rx(r"\b(?:fault|blame|because of|thanks to|cost|let (?:you|u) down|never|didn't|doesn't|won't|hasn't|keeps?|always)\b")
+
+
+def _is_name(named: str) -> bool:
+    """A person's or company's name, not a role or circumstance the rules know ("marketing")."""
+    low = named.lower()
+    return not _PRONOUN.fullmatch(low) and not any(pattern.search(low) for _rule, pattern in _OTHERS_RULES)
+
+
+def _as_cause(low: str, position: int) -> bool:
+    """Whether a name at ``position`` is the one who acted (the subject) or is blamed."""
+    if position < 0:
+        return True
+    return bool(_CAUSE_BEFORE.search(low[:position])) or bool(_BLAME_WORDS.search(low)) or bool(_NEGATIVE_ABOUT.search(low))
 
 
 _TYPICAL_OF_THEM = _rx(r"\b(?:(?:so |just |how )?typical of (?:them|him|her|that lot|leadership|marketing|\w+)|"
@@ -304,9 +378,10 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
     reply's, unless it points at nothing (then the strongest focus of the other sentences).
     """
     context_words = content_words(context or "")
+    names = context_names(context)
     labels = list(labels) if labels is not None and len(labels) == len(sentences) else [None] * len(sentences)
-    readings = [_sentence_focus(s, terms, context_words, label) for s, label in zip(sentences, labels)]
-    siding = next((found for s in sentences if (found := _sentence_sides(s, terms))), "")
+    readings = [_sentence_focus(s, terms, context_words, label, names) for s, label in zip(sentences, labels)]
+    siding = next((found for s in sentences if (found := _sentence_sides(s, terms, names))), "")
     if not siding:
         # "You're right. Leadership messed it up." and "Exactly, they never support you."
         agree = next((_cut(s, m) for s in sentences if (m := _AGREE.search(_lower(s)))), "")
@@ -318,7 +393,11 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
         focus, cue = readings[deciding]
     else:
         focus, cue = min(readings, key=lambda r: _PRIORITY[r[0]])
-    if siding:
-        # endorsing the blame points at the cause they blame, whatever else the reply says
+    names_cause = any(f == "others" for f, _ in readings) or any(_others_in(s, terms, names) for s in sentences)
+    keeps = (focus == "outcome" and _EXCULPATE.search(_lower(siding))) or (
+        focus == "experience" and any(_FELT_START.search(_lower(s)) for s in sentences))
+    if siding and (not keeps or names_cause):
+        # endorsing the blame points at the cause they blame, unless the reply is about the result
+        # ("missing the number was out of your hands") or their feeling ("you feel cheated, and you were")
         focus, cue = "others", siding
     return FocusReading(focus, cue, bool(siding), siding)

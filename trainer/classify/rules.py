@@ -198,6 +198,9 @@ _TAKEOVER = [
     (_rx(r"\b(?:leave|leaving)\s+(?:[\w'-]+\s+){1,4}?(?:to|with)\s+me\b"), "leave it to me"),
     (_rx(r"\b(?:hand|give|pass|send|forward|bring|bounce|flick)\s+(?:[\w'-]+\s+){1,3}?(?:over\s+|across\s+)?to\s+me\b"), "hand it over to me"),
     (_rx(r"\b(?:i'll|i will|ill|let me|i'm going to|im going to)\s+(?:just\s+)?go (?:back |over |up |straight )?(?:to|and) (?!you\b)(?:leadership|management|the|them|him|her|their|[a-z]+)\b"), "I'll go to them"),
+    (_rx(rf"\bi(?:'m| am|m) (?:now |just |officially )?\w+ing\b[^.,;?!]{{0,50}}?\b(?:myself|personally|on your behalf)\b"), "I'm doing it myself"),
+    (_rx(r"\b(?:i'll|i will|ill|let me) (?:just )?(?:sit|jump|hop|come) (?:in )?on (?:the|that|this|your|their) (?:call|meeting|demo|pitch)\b[^.?!]{0,30}?\b(?:do|run|lead|handle|take)\b"), "I'll sit on the call and do it"),
+    (_rx(r"\bi(?:'m| am) (?:now |just |officially )?(?:taking over|taking charge of|taking control of|taking back|handling|owning) (?:the|your|this|that|it|these|those|all)\b"), "I'm taking over"),
     (_rx(r"\b(?:i(?:'ll| will| shall)? be (?:taking over|handling|running|leading|owning|covering|doing) (?:the|your|this|that|it)|(?:assume|take) (?:ownership|charge|control) of (?:the|your|this|that)|i(?:'ll| will) take it from here)\b"), "I'll be taking over"),
     (_rx(r"\b(?:(?:hand|give|pass|forward|send|flick|get)\s+me|gimme)\s+(?:the|that|this|those|their|his|her|all the|your|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:contract|list|account|accounts|deal|email|emails|chain|thread|file|proposal|deck|details|numbers|number|contact|contacts|client|lead|leads|territory|forecast|pricing|quote|spec|brief|paperwork|renewal|objection|problem|issue|login|password|pipeline|opportunities|calendar|diary)s?\b"), "give me the ..."),
     (_rx(r"\b(?:tell|ask|get|have)\s+(?:them|him|her|[a-z]\w+|the \w+)\s+(?:to\s+)?(?:call|ring|phone|email|contact|come to|speak to|talk to|deal with|go through|send it to|escalate to|report to)\s+me\b"), "tell them to call me"),
@@ -351,7 +354,7 @@ _OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:thi
 
 _WH_START = _rx(rf"^(?:{WH_OPEN_START})\b")
 _YN_START = _rx(rf"^(?:{AUX})\s+(?:{SUBJECT})\b")
-_YN_SHORT = _rx(r"^(?:any (?:luck|news|word|joy|update|updates|reply|replies|response|movement|progress|feedback|questions|thoughts|ideas)|anything (?:else|new|from|on|back)|make sense|sound good|sounds good to you|yes or no|with me so far|still with me|still there|still on for)\b")
+_YN_SHORT = _rx(r"^(?:(?:anyone|anybody) (?:else\b|from\b|on\b|in\b|at\b|who\b|here\b|there\b)|any (?:luck|news|word|joy|update|updates|reply|replies|response|movement|progress|feedback|questions|thoughts|ideas)|anything (?:else|new|from|on|back)|make sense|sound good|sounds good to you|yes or no|with me so far|still with me|still there|still on for)\b")
 _YN_SHORT_MARKED = _rx(r"^(?:ready|happy|ok|okay|alright|all good|all set|sorted|done|good|fair|right|true|correct|clear|got it|really|seriously|yeah|no|yes|sure|agreed|deal)\b(?<!right)(?! now| then| here| there| away)|^right\b(?! now| then| here| there| away| so)|^(?:and|so)(?=[\s?]*$)")
 _REQUEST = _rx(rf"^(?:{REQUEST_MODAL})?(?:please\s+)?(?:{REQUEST_VERB})\b(?! \w+ing\b)")
 _REQUEST_ANYWHERE = _rx(rf"\b(?:lay it (?:all )?out for me|give me the (?:backstory|lowdown|rundown|full picture)|i(?:'d| would)? (?:love|like|welcome) (?:to hear|your (?:own )?(?:view|take|assessment|thoughts))|id (?:love|like) to hear|tell me (?:more|about|what|how|why|where|when|who|which|a bit|a little|everything|the story|your)|walk me (?:through|thru)|talk me (?:through|thru)|take me (?:through|thru)|run me (?:through|thru)|help me understand|fill me in|say (?:a bit |a little )?more about|i(?:'d| would) (?:love|like) to (?:hear|know|understand)|i(?:'m| am) curious (?:about|what|how|why|to)|i wonder (?:what|how|why|where|which)|paint me a picture|describe (?:what|how|the|your|it|that|them|him|her))\b")
@@ -520,7 +523,8 @@ _REFLECTIVE_FRAME = _rx(
     r"disappointed|fed up|nervous|anxious|stressed|tired|exhausted|confused|stuck)\b|"
     rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|'re saying|are saying|said|mean)\b|"
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:it's|it is) like\b|^(?:so )?from where you(?:'re| are)? (?:sitting|sit|stand)|^(?:so )?(?:as|the way) you see it|"
-    r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
+    r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|^i (?:can )?(?:hear|see|sense|tell) (?:that )?(?:you|it|this|that)(?:'re| are| feel| felt|'ve| have| were| really| kind| sort)\b|"
+    r"^i (?:get|have|got) (?:the |a )?(?:impression|feeling|sense)\b|^(?:(?:it )?(?:kind of |sort of |kinda )?(?:feels|sounds|seems) (?:like|as if|as though))\b|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
     r"^(?:so,? )?in your (?:view|eyes|mind)|^(?:so,? )?(?:part of you|on one hand|on the one hand)"
 )
 POSITIVE_WORDS = wordlists.POSITIVE_WORDS
@@ -552,7 +556,7 @@ def _is_imperative(clause: str) -> str | None:
     commanded = _OBJECT_IMPERATIVE.match(clause)
     if commanded:
         return commanded.group(0)
-    match = re.match(rf"^(?:please\s+|kindly\s+|obviously,?\s+|of course,?\s+|ideally,?\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another|give (?:[\w'-]+ ){{1,2}}a (?:shout|ring|call|bell|buzz|nudge|try|go|chance)|step (?:back|aside|up)|back off|ease off|lean in)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
+    match = re.match(rf"^(?:please\s+|kindly\s+|whatever (?:you|u) do,?\s+|if nothing else,?\s+|at the very least,?\s+|at minimum,?\s+|obviously,?\s+|of course,?\s+|ideally,?\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another|give (?:[\w'-]+ ){{1,2}}a (?:shout|ring|call|bell|buzz|nudge|try|go|chance)|step (?:back|aside|up)|back off|ease off|lean in)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
     if not match:
         return None
     verb_phrase = match.group(0)
@@ -571,10 +575,20 @@ def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
 _YN_START_NAMED = _rx(r"^(?:is|are|was|were|did|does|has|isn't|wasn't|didn't|doesn't|hasn't|won't|will|can|could|would|should)\s+"
                       r"(?!(?:do|be|have|go|get|make|take|give|try|it|there|this|that)\b)[a-z][a-z'-]+\s+\w+\s+\w+")
 _HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
+_DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|ill|i'm|im|i am|let me)\b[^.,;?!]{0,60}?\b(?:myself|on your behalf|personally)\b")
+
+
+def _housekeeping_near(body: str, start: int, width: int = 30) -> bool:
+    """A housekeeping word within ``width`` characters after ``start`` (whole words only)."""
+    found = _HOUSEKEEPING.search(body, start)
+    return bool(found) and found.start() < start + width
+
+
 _LOGISTICS_SEND = _rx(r"^(?:i'll|i will|ill) (?:send|forward|share) (?:the|a|you the|you a|over the) (?:calendar |diary |meeting |teams |zoom )?(?:invite|link|notes|agenda|summary|minutes|slides)\b")
 
 
-# Every takeover names the manager or hands the work over: a reply with none of these words is not one.
+# Every takeover names the manager or hands the work over: a reply with none of these words is not
+# one (nor is the word model's guess of one: "Karen stitched you up").
 _TAKEOVER_HINT = _rx(r"\b(?:i|me|my|myself|mine|lemme|gimme|ill|im|ive|id|i'll|i'm|i've|i'd)\b|off your|for you|"
                      r"consider it|leave (?:it|that|this|the|them|all)|not your problem|on the case")
 
@@ -594,12 +608,14 @@ def _takeover(body: str) -> str | None:
     if not cue:
         generic = _GENERIC_TAKEOVER.search(body)
         # "I'll + a verb of doing their work" (reply, map out, reallocate, coach ...) takes it over
-        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1)) and not _HOUSEKEEPING.search(body[generic.end():generic.end() + 30]):
+        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1)) and not _housekeeping_near(body, generic.end()):
             return generic.group(0)
         owned = _OBJECT_TAKEOVER.search(body)
-        if owned and not _HOUSEKEEPING.search(body[owned.start():owned.end() + 30]) and not _NOT_TAKEOVER.search(owned.group(0)):
+        if owned and not _housekeeping_near(body, owned.start(), owned.end() - owned.start() + 30) and not _NOT_TAKEOVER.search(owned.group(0)):
             return owned.group(0)
         return None
+    if _NOT_TAKEOVER.search(cue) and _DOING_IT_MYSELF.search(body):
+        return _DOING_IT_MYSELF.search(body).group(0)  # "I'll get a fresh list pulled for you myself"
     if _HOUSEKEEPING.search(body[:80]) and re.search(r"\b(?:let me|lemme|i'll|ill) (?:just )?(?:close|open|finish|grab|find|check|send|shut|turn|mute|unmute|share)\b", body):
         return None
     return None if _NOT_TAKEOVER.search(cue) else cue
@@ -1008,8 +1024,9 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     modal = _MODAL_ADVICE.search(body)
     if modal and not rebuke and not _MODAL_ADVICE_EXCEPTIONS.search(body) and not _is_embedded(body, modal.start()):
         return _hit("statement", Label.ADVICE, modal.group(0))
+    framed = _REFLECTIVE_FRAME.search(body)
     advice = _first(_ADVICE_PHRASES, body)
-    if advice:
+    if advice and not (framed and body.find(advice) >= framed.end()):
         return _hit("statement", Label.ADVICE, advice)
     if rebuke:
         return _hit("statement", Label.JUDGMENT, rebuke.group(0))
@@ -1026,10 +1043,12 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     thanked = _first(_AFFIRMATION[:4], body)
     if thanked:
         return _hit("statement", Label.AFFIRMATION, thanked)
-    framed = _REFLECTIVE_FRAME.search(body)
     if framed:
         after = body[framed.end():]
         insult = _NEGATIVE.search(after)
+        turn = re.search(r"\b(?:but|though|however|yet)\b", after)
+        if insult and turn and insult.start() > turn.start():
+            return _hit("statement", Label.JUDGMENT, insult.group(0))  # "I hear you're busy, but that's a feeble excuse"
         if insult and re.match(r"^\s*(?:(?:an?|your|the|that|this|marketing|leadership|[a-z]+'s|[a-z]+ (?:is|are|was|were))\s+)", after) and not re.search(r"\b(?:think|thinks|feel|feels|felt|believe|reckon|see|say|said|told)\b", after):
             return _hit("statement", Label.JUDGMENT, insult.group(0))
         return _hit("statement", Label.REFLECTION, framed.group(0))
@@ -1160,7 +1179,7 @@ def _classify_sentence(original: str) -> tuple[Label, str, bool, int, str, float
     if weak:
         # No form or cue phrase decided it: its words do (still without outranking clear sentences).
         read = word_model().read(sentence, WORD_MODEL_MIN_KNOWN)
-        if read:
+        if read and (read[0] is not Label.TAKEOVER or (_TAKEOVER_HINT.search(sentence) and "?" not in sentence)):
             label, cue = read
             rule, confidence = f"wordmodel.{label.value}", CONFIDENCE_WORD_MODEL
     position = sentence.find(cue) if cue else -1

@@ -96,6 +96,9 @@ _SHORTHAND = {
     "shouldnt": "shouldn't", "wouldnt": "wouldn't", "couldnt": "couldn't", "havent": "haven't", "arent": "aren't",
     "thats": "that's", "whats": "what's", "hows": "how's", "youre": "you're", "youve": "you've",
     "theyre": "they're", "ive": "i've", "im": "i'm", "diff": "different",
+    "howd": "how'd", "whatd": "what'd", "whyd": "why'd", "whod": "who'd", "whered": "where'd", "wheres": "where's",
+    "whos": "who's", "youll": "you'll", "youd": "you'd", "theyve": "they've", "weve": "we've", "hasnt": "hasn't",
+    "hadnt": "hadn't", "werent": "weren't", "wont": "won't", "lets": "let's", "hes": "he's", "theyll": "they'll",
 }
 _SHORTHAND_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True))
                              + r")(?![\w'’-])", re.IGNORECASE)
