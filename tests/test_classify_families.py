@@ -19,6 +19,31 @@ from ask_dont_tell.trainer.classify.text import clean, split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 
 FAMILIES = {
+    # sympathy, normalising and the manager on themselves neither name their experience nor tell
+    "bare sympathy is other": ("other", [
+        "that's rough", "Oof, that's a tough one.", "tough break mate", "You're not alone in this.",
+        "it is what it is", "honestly we all have those weeks", "Happens to everyone at some point.",
+        "Everybody struggles at first.", "I'm gutted for you, honestly."]),
+    "asking leave or offering a drink is other": ("other", [
+        "Could I throw something out there?", "mind if i jot a few notes", "Can I be straight with you?",
+        "Would it be ok if I threw an idea in?", "coffee first?", "fancy a cuppa before we start?",
+        "grab a seat", "the kettle's on if you want one"]),
+    "a continuer is other": ("other", [
+        "Yeah, go on.", "ok go ahead", "sure, carry on", "Right, off you go.", "keep me posted"]),
+    "the manager on themselves is other": ("other", [
+        "That's partly on me, to be fair.", "Sorry, that came out harsh.", "I'm not making this easy, am I?",
+        "Looking forward to it.", "I've got a hard stop at four, just so you know."]),
+    "a verdict in plain words is judgment": ("judgment", [
+        "You got complacent once you were shortlisted.", "That's slapdash, frankly.",
+        "you talk a good game but the calls aren't happening", "you let them go cold, plain and simple",
+        "Nobody forced you to put everything on one contact.", "That's a basic error."]),
+    "taking over in the manager's own words is takeover": ("takeover", [
+        "I'm escalating it to their MD myself.", "Forward me the emails, I'll answer them from now on.",
+        "i'll pull the lists and send them over tonight", "Right, I'm taking over the renewal.",
+        "I'll sit on the call and do the closing bit."]),
+    "who did it, what was closed: one fact": ("closed_question", [
+        "Who said that?", "who booked the meeting", "Who told you Q1?", "What did you close in May?",
+        "when in the process did they hear about the price"]),
     # a single word must not decide a hard label
     "a strength named is affirmation": ("affirmation", [
         "You're a strong closer, I've seen it.", "you're a natural with new clients, honestly",

@@ -68,6 +68,46 @@ def test_not_siding(reply, context):
     assert not classify(reply, context).sides_with_blame
 
 
+# The salesperson's own names, typed without capitals, are still people (or companies) they blame.
+SIDING_WITH_CONTEXT_NAMES = [
+    ("why does leon get away with that, seriously", "Leon still hasn't sent the pricing."),
+    ("yeah priya's been dropping the ball for everyone lately", "Priya missed the legal review again."),
+    ("marcus clearly had his mind made up before you walked in", "Marcus gave the account to Ana."),
+]
+
+
+@pytest.mark.parametrize(("reply", "context"), SIDING_WITH_CONTEXT_NAMES)
+def test_siding_with_a_name_from_the_salespersons_line(reply, context):
+    assert classify(reply, context).sides_with_blame, reply
+
+
+# A name that is not blamed ("what happened with Kestrel") does not make the reply about others.
+NAMED_NOT_BLAMED = [
+    ("What happened with Kestrel in the end?", "experience"),
+    ("When did you loop Priya in on it?", "own_part"),
+    ("Tell me what happened on the last Harlow call.", "experience"),
+    ("Did Pinewood sign in the end?", "outcome"),
+    ("How much was Brenner worth?", "outcome"),
+    ("how many deals do u need to close to make quota", "outcome"),
+    ("You've been waiting a long time and it's wearing you down.", "experience"),
+    ("So you feel you did your part and it still didn't land.", "experience"),
+    ("Can you close the door?", "none"),
+    ("The car park's closed next week, by the way.", "none"),
+]
+
+
+@pytest.mark.parametrize(("reply", "focus"), NAMED_NOT_BLAMED)
+def test_names_results_and_feelings_point_where_they_point(reply, focus):
+    result = classify(reply)
+    assert result.focus == focus, (reply, result.focus, result.focus_cue)
+
+
+def test_a_verdict_on_them_is_not_siding():
+    for reply in ("that's pathetic tbh", "That was a stupid thing to say to a CFO.", "Mate, that's a shambles."):
+        result = classify(reply, "I told the CFO our price was basically negotiable.")
+        assert not result.sides_with_blame and result.label == "judgment", (reply, result)
+
+
 def test_a_scenarios_own_terms_decide_focus():
     terms = FocusTerms(blames=("the Hendry rollout",), controls=("discovery notes",), outcomes=("renewal",))
     assert classify("What happened with the Hendry rollout?", terms=terms).focus == "others"

@@ -133,3 +133,26 @@ def test_no_audio_output_device_is_said_instead_of_speaking(qtbot, speaking_wind
     say(qtbot, window, OPEN)
     qtbot.waitUntil(lambda: not window.context.tasks.busy)
     assert speech.current is None and not speech._files  # nothing synthesised, nothing "speaking"
+
+
+def test_missing_audio_libraries_give_a_notice_and_the_practice_goes_on(qtbot, data_dir, monkeypatch):
+    """Qt's multimedia module needs the system's audio libraries (libpulse on Linux); on a machine
+    without them the app says so once and carries on with text, and recording says why it is off."""
+    import ask_dont_tell.ui.audio as audio
+
+    if HAS_ESPEAK or HAS_FLITE:
+        monkeypatch.delenv(SPEECH_ENV, raising=False)
+    monkeypatch.setattr(audio, "_MULTIMEDIA_PROBLEM", "libpulse.so.0: cannot open shared object file")
+    window = open_window(qtbot)
+    qtbot.waitUntil(lambda: window.context.speech.is_ready, timeout=20_000)
+    speech = window.context.speech
+    assert not speech.has_output
+    qtbot.waitUntil(lambda: window.notice.isVisible())
+    if speech.available:
+        assert "audio libraries could not be loaded" in window.notice.text.text()
+    start(qtbot, window)
+    say(qtbot, window, OPEN)
+    say(qtbot, window, OPEN)
+    assert [chip.label for chip in window.practice.chips] == ["open_question", "open_question"]
+    assert speech.current is None and speech._player is None  # nothing was played
+    close_window(window)

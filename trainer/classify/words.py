@@ -213,10 +213,22 @@ NEGATIVE_WORDS = (
     "isnt good enough|wasn't good enough|aren't good enough|everybody's fault|everyone's fault|"
     "except yours|passenger|piss-up|couldn't organise|couldnt organise|no favours|not exactly trying|"
     'not persistent enough|on a plate|all your eggs|close themselves|a bit embarrassing|not how a senior|'
-    "should be behaving|if you'd asked|says otherwise|say otherwise|could've told you|could have told you"
+    "should be behaving|if you'd asked|says otherwise|say otherwise|could've told you|could have told you|"
+    "entitled|lost your edge|outsold|outplayed|outmanoeuvred|outmaneuvered|rings round|rings around|"
+    "like a victim|playing the victim|caved|you cave|you fold|you folded|vanity project|underprepared|under-prepared|"
+    "defensive|complacent|slapdash|badly executed|badly done|got played|handed it to|talk too much|talked too much|"
+    "possessed you|never you is it|never your fault|nobody forced you|no one forced you|and it showed|it showed|"
+    "simple as that|plain and simple|not a good look|isn't a good look|bad look|gone cold on you|let it go cold|"
+    "let them go cold|went cold on your watch|on your watch|asleep|sloppy|all year|all quarter|"
+    "complacency|complacent|basic error|poor account management|doesn't wash|does not wash|fell for|not good enough|"
+    "that is not good|that's not good|too trusting|always rushing|never bothered|trained badly|caused a problem|"
+    "got flustered|not taking it seriously|first sensible thing|hard to believe|blame me for|oldest line|"
+    "that's not raising it|great strategy|painful to hear|leaning on"
 )
 
 POSITIVE_WORDS = (
+    'serious hours|track record|one of the best|really shows|calmly|worked that one hard|worked it hard|'
+    "plenty would've given up|plenty would have given up|on the chin|best on the team|best in the team|"
     'good|great|impressive|rare|professional|honest|honesty|candid|brave|courage|courageous|consistent|'
     'persistent|persistence|discipline|disciplined|loyal|grown|grew|improved|improving|learned|learnt|'
     "care|cares|cared|caring|counts for a lot|come on a lot|came on a lot|everything you said you'd|"
