@@ -21,6 +21,23 @@ if TYPE_CHECKING:
     from ask_dont_tell.trainer.speech import Speaker
 
 
+def multimedia_problem() -> str:
+    """Why Qt's multimedia module cannot be loaded on this machine (its system audio libraries are
+    missing, say), or "" when it loads. Looked up once; the module then stays loaded."""
+    global _MULTIMEDIA_PROBLEM
+    if _MULTIMEDIA_PROBLEM is None:
+        try:
+            import PySide6.QtMultimedia  # noqa: F401
+            _MULTIMEDIA_PROBLEM = ""
+        except (ImportError, OSError) as error:
+            _MULTIMEDIA_PROBLEM = str(error) or type(error).__name__
+    return _MULTIMEDIA_PROBLEM
+
+
+_MULTIMEDIA_PROBLEM: str | None = None
+
+NO_AUDIO_LIBRARY_NOTICE = ("This machine's audio libraries could not be loaded ({}), so the salesperson's lines "
+                           "are shown as text only.")
 NO_OUTPUT_NOTICE = ("No audio output device was found (no speakers or headphones), so the salesperson's "
                     "lines are shown as text only.")
 
@@ -65,7 +82,7 @@ class SpeechService(QObject):
         self._starting = True
 
         def open_it() -> "Speaker":
-            import PySide6.QtMultimedia  # noqa: F401 - loaded here so playback starts quickly later
+            multimedia_problem()  # loaded here, off the UI thread, so playback starts quickly later
             from ask_dont_tell.trainer.speech import open_speaker
 
             # Set here, in the lane, so lines queued behind this task find the speaker.
@@ -84,12 +101,18 @@ class SpeechService(QObject):
         elif not speaker.available:
             self._tell(f"No speech engine was found, so the salesperson's lines are shown as text only "
                        f"({speaker.reason}).")
+        elif multimedia_problem():
+            self._tell(NO_AUDIO_LIBRARY_NOTICE.format(multimedia_problem()))
         elif not self.has_output:
             self._tell(NO_OUTPUT_NOTICE)
         self.ready.emit(speaker.voices())
 
     def _watch_outputs(self) -> None:
         """Know whether any audio output device exists, now and as devices come and go."""
+        if multimedia_problem():
+            self.has_output = False
+            self.skip()
+            return
         if self._devices is None:
             from PySide6.QtMultimedia import QMediaDevices
 
@@ -142,7 +165,7 @@ class SpeechService(QObject):
 
     def prepare_player(self) -> None:
         """Create the media player now (its plugin takes a moment to load the first time)."""
-        if self._player is not None:
+        if self._player is not None or multimedia_problem():
             return
         from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
@@ -194,6 +217,8 @@ class SpeechService(QObject):
 
     def _play(self, key: object) -> None:
         self.prepare_player()
+        if self._player is None:
+            return  # no audio library: the line stays on screen
         self._current = key
         self._player.setSource(QUrl.fromLocalFile(str(self._files[key])))
         self._player.play()

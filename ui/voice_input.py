@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from .audio import multimedia_problem
 from .tasks import TaskManager
 from .theme import SPACE_S
 from .widgets import button, text_label
@@ -44,6 +45,10 @@ PTT_KEYS = "Ctrl+Space"
 OFF, LOADING, READY, LISTENING, RECOGNISING, UNAVAILABLE = (
     "off", "loading", "ready", "listening", "recognising", "unavailable")
 
+
+#: Said when Qt's multimedia module cannot load (the system's audio libraries are missing).
+NO_AUDIO_LIBRARY = ("Recording is not available: this machine's audio libraries could not be loaded ({}); "
+                    "replies are typed.")
 
 class ListenService(QObject):
     """The recogniser and the microphone, shared by every screen that takes a spoken reply."""
@@ -110,6 +115,9 @@ class ListenService(QObject):
 
     def _loaded(self, recogniser) -> None:
         self._recogniser = recogniser
+        if multimedia_problem():
+            self._unavailable(NO_AUDIO_LIBRARY.format(multimedia_problem()))
+            return
         if not self._microphone():
             self._unavailable("No microphone was found, so replies are typed. Connect one and reopen practice "
                               "to speak them.")
@@ -124,6 +132,9 @@ class ListenService(QObject):
         self._set_state(UNAVAILABLE, reason)
 
     def _microphone(self):
+        if multimedia_problem():
+            self._device = None
+            return None
         from PySide6.QtMultimedia import QMediaDevices
 
         device = QMediaDevices.defaultAudioInput()
@@ -151,6 +162,9 @@ class ListenService(QObject):
         """Open the microphone and keep what it hears; False (with a notice) when it cannot."""
         if self.state != READY:
             return self.state == LISTENING
+        if multimedia_problem():
+            self._unavailable(NO_AUDIO_LIBRARY.format(multimedia_problem()))
+            return False
         from PySide6.QtMultimedia import QAudioFormat, QAudioSource
 
         if self._microphone() is None:
