@@ -174,7 +174,7 @@ _IMPERATIVE_EXCEPTIONS = _rx(
     r"the story|some background|your take|your view|your thoughts|a minute|a sec|a second|two minutes|"
     r"a moment)|go on|keep going|take a seat|take your time|have a seat|grab a (?:seat|chair|coffee)|"
     r"come in|come on in|sit down|hang on|hold on|give me a (?:sec|second|minute|moment)|bear with|"
-    r"excuse|pardon|let me (?:grab|find|get|check|pull|open|see|look|just|think|make a note|write|"
+    r"excuse|pardon|take your time|let me (?:grab|find|get|check|pull|open|see|look|just|think|make a note|write|dig out|dig up|look up|"
     r"jot|ask|start|share my|load|bring up)|let's (?:start|begin|get started|kick off|dive in|"
     r"crack on|get going|talk|chat|look|think|unpack|explore|dig|go through|take|see|review|recap|"
     r"catch up|have a look|pick up|park|leave|wrap|finish|stop|pause|meet|grab|do this)|"
@@ -200,18 +200,21 @@ _TAKEOVER = [
     (_rx(r"\b(?:i'll|i will|ill|let me|i'm going to|im going to)\s+(?:just\s+)?go (?:back |over |up |straight )?(?:to|and) (?!you\b)(?:leadership|management|the|them|him|her|their|[a-z]+)\b"), "I'll go to them"),
     (_rx(rf"\bi(?:'m| am|m) (?:now |just |officially )?\w+ing\b[^.,;?!]{{0,50}}?\b(?:myself|personally|on your behalf)\b"), "I'm doing it myself"),
     (_rx(r"\b(?:i'll|i will|ill|let me) (?:just )?(?:sit|jump|hop|come) (?:in )?on (?:the|that|this|your|their) (?:call|meeting|demo|pitch)\b[^.?!]{0,30}?\b(?:do|run|lead|handle|take)\b"), "I'll sit on the call and do it"),
+    (_rx(r"\b(?:put|get|bring|loop|add|cc|copy) me (?:on|in|into|onto) (?:the|that|this|your|their)(?: next)? (?:call|meeting|thread|email|chain|demo|visit)\b|"
+         r"\bon your behalf\b|\b(?:would it help|how about|what if) (?:if )?i (?:just )?(?:rang|called|phoned|emailed|spoke|talked|had a word|went|took|handled|stepped in|jumped in|got involved)\b|"
+         r"\b(?:want|like) me to (?:just )?(?:give (?:them|him|her) a (?:call|ring|bell)|call|ring|email|speak to|talk to|have a word)\b[^.?!]{0,40}?\bmyself\b"), "let me step in"),
     (_rx(r"\bi(?:'m| am) (?:now |just |officially )?(?:taking over|taking charge of|taking control of|taking back|handling|owning) (?:the|your|this|that|it|these|those|all)\b"), "I'm taking over"),
     (_rx(r"\b(?:i(?:'ll| will| shall)? be (?:taking over|handling|running|leading|owning|covering|doing) (?:the|your|this|that|it)|(?:assume|take) (?:ownership|charge|control) of (?:the|your|this|that)|i(?:'ll| will) take it from here)\b"), "I'll be taking over"),
     (_rx(r"\b(?:(?:hand|give|pass|forward|send|flick|get)\s+me|gimme)\s+(?:the|that|this|those|their|his|her|all the|your|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:contract|list|account|accounts|deal|email|emails|chain|thread|file|proposal|deck|details|numbers|number|contact|contacts|client|lead|leads|territory|forecast|pricing|quote|spec|brief|paperwork|renewal|objection|problem|issue|login|password|pipeline|opportunities|calendar|diary)s?\b"), "give me the ..."),
     (_rx(r"\b(?:tell|ask|get|have)\s+(?:them|him|her|[a-z]\w+|the \w+)\s+(?:to\s+)?(?:call|ring|phone|email|contact|come to|speak to|talk to|deal with|go through|send it to|escalate to|report to)\s+me\b"), "tell them to call me"),
     (_rx(rf"\b(?:leave|leaving)\s+(?:it|this|that|them|him|her|the \w+|all that|all of that|it all)\s+(?:with|to)\s+me\b"), "leave it with me"),
-    (_rx(rf"\b(?:give|hand|pass|send|forward|flick|bring|transfer|bounce|punt|toss|throw|shoot|email|fling|get)\s+(?:it|this|that|them|him|her|the [\w-]+(?: [\w-]+)?|me the [\w-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|over)\s*(?:over\s*)?(?:to|across to)\s+me\b"), "hand it to me"),
+    (_rx(rf"\b(?:give|hand|pass|send|forward|flick|bring|transfer|bounce|punt|toss|throw|shoot|email|fling|get)\s+(?:it|this|that|them|him|her|the [\w-]+(?: [\w-]+)?|me the [\w'-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|over)\s*(?:over\s*)?(?:to|across to)\s+me\b(?!\s+(?:by|before|first|once|when|for (?:review|a look|a check|sign-off|approval))\b)"), "hand it to me"),
     (_rx(rf"\bgive me\s+(?:the|their|his|her|that|this|your)\s+(?:[\w-]+\s+)?(?:account|accounts|number|numbers|contact|contacts|details|deal|file|email|client|lead|leads|proposal|deck|phone|name|names|case|customer|territory|list|problem|issue|one|prospect)s?\b"), "give me the account"),
     (_rx(rf"\b(?:i{APOS}ll|i will|i\s?ll|ill|i{APOS}m going to|i am going to|i{APOS}m gonna|im gonna|i am gonna|i{APOS}m about to|i can|i could|i{APOS}d be happy to|i{APOS}m happy to|i{APOS}ll happily|happy to|let me|lemme|allow me to|i{APOS}ll just|i{APOS}ll go and|i{APOS}ll personally|i{APOS}ll get on and|i shall|i{APOS}ll quickly|i{APOS}ll have to|i{APOS}ll need to|i need to|i{APOS}d better|i better|i{APOS}ll make sure i|me and \w+ will|i{APOS}ll take it upon myself to|i{APOS}m taking|i{APOS}m stepping|i{APOS}ll step|i{APOS}m jumping|i will personally)\s+(?:just\s+|personally\s+|go and\s+|quickly\s+|myself\s+|then\s+|also\s+|definitely\s+|get on and\s+|ring round and\s+)?{TAKEOVER_VERB}\b"), "I'll handle it"),
     (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|lemme|i{APOS}m going to|im going to|i am going to|i{APOS}m gonna)\b[^.,;?!]{{0,60}}?\b(?:myself|for you|on your behalf|personally)\b"), "I'll do it myself"),
     (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to)\s+(?:just\s+)?(?:put|pull|get|throw|knock)\s+(?:[\w'-]+\s+){{0,3}}together\b"), "I'll put it together"),
     (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to)\s+(?:just\s+)?(?:tell|ask|get|have|make)\s+(?!you\b|u\b)[\w'-]+\s+(?:to\b|that\b|he\b|she\b|they\b|hes\b|shes\b|he's\b|she's\b|it's\b)"), "I'll get them to"),
-    (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to)\s+(?:just\s+)?(?:come on|come along to|come along on|sit in on|join) (?:all |the |your |that |this |those |a )?(?:next |first |big )?(?:calls?|meetings?|demos?|visits?|pitch)\b|\bdo the talking\b"), "I'll come on the call"),
+    (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to)\s+(?:just\s+)?(?:come on|come along to|come along on|sit in on|join) (?:all |the |your |that |this |those |a )?(?:next |first |big )?(?:calls?|meetings?|demos?|visits?|pitch)\b|(?<!let them )(?<!let him )(?<!let her )\bdo the talking\b"), "I'll come on the call"),
     (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to|i can)\s+(?:just\s+)?(?:pass|give|hand|send|lend|throw) you (?:[\w'-]+ ){{0,3}}(?:of my|my|some of my|a few of my)\b"), "I'll pass you my leads"),
     (_rx(rf"\b(?:i{APOS}ve|i have|i{APOS}d|i already|i just)\s+(?:already\s+|just\s+)?(?:called|rung|phoned|emailed|spoken to|talked to|had a word|sorted|handled|fixed|escalated|booked|sent|rewritten|written|taken care|asked (?!you)|told (?!you)|arranged|organised|organized|set up|raised it|flagged it|reassigned|moved)\b"), "I've already done it"),
     (_rx(rf"\b(?:i{APOS}ll|i will|ill)\s+(?:take|handle|sort|deal with|run|own|cover|manage)\s+(?:it|this|that|them|the \w+|from here|over|care of)"), "I'll take it"),
@@ -238,7 +241,7 @@ _OBJECT_TAKEOVER = _rx(
     r"(?:the|your|all|their|his|her|them|him|it|this|that|those|these|every|a|an|some|[a-z]+'s|[a-z]+)\b"
 )
 _NOT_TAKEOVER = _rx(
-    r"\b(?:let me|i'll|i will|i can|i could)\s+(?:just\s+)?(?:know|ask|check in|check back|listen|"
+    r"\b(?:let me|i'll|i will|i can|i could)\s+(?:just\s+)?(?:know|ask(?= you| a | some| what| how| why| if| whether| about)|check in|check back|listen|dig out|dig up|look up|"
     r"think|see|look|find|grab|get (?:a|us|some|the (?:file|notes|numbers|figures|report|deck up))|"
     r"pull up|open|make a note|note|jot|write (?:that|this|it) down|be honest|be clear|be blunt|"
     r"be straight|put it another way|rephrase|understand|recap|summari[sz]e|check (?:i|that i|my)|"
@@ -269,8 +272,12 @@ _ADVICE_PHRASES = [
     (_rx(r"\b(?:the|one) (?:key|trick|secret|answer|solution|fix|thing to do) (?:with|for|in|to) [\w' ]{1,30}? (?:is|'s|would be)\b"), "the trick with them is"),
     (_rx(r"\b(?:the|a|one)\s+(?:key|trick|secret|answer|solution|fix|best (?:way|thing|approach|bet|move|option|plan)|smart (?:move|play)|right (?:move|call|approach|thing)|way to (?:do|handle|fix|crack|get|win|close|deal with) (?:it|this|that|them))\s+(?:here\s+|is|'s|would be|will be)\b|\bwhat (?:works|worked|you need|you want|would help|will help|helps|i(?:'d| would) do|i do|i did|i used to do) (?:is|was|here is|best is|for me)\b"), "the key is ..."),
     (_rx(rf"\b(?:that|it|this){APOS}?s?\s*(?:is|was|'s)?\s*(?:probably\s+|clearly\s+|obviously\s+|just\s+|simply\s+|all\s+)?because\s+(?:{YOU}|nobody|no one|they|we|he|she)\b|\b(?:that|this|it)(?:{APOS}s| is| was) (?:why|where|how) {YOU}\b|\b(?:you|u) (?:didn(?:'|’)?t|did not|never|don(?:'|’)?t|do not|failed to|forgot to|haven(?:'|’)?t|have not) (?:\w+ ){{0,3}}(?:so|which is why|that's why|and that's why|hence)\b"), "that's because you ..."),
-    (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b|\bback (?:when|in my|in the day)\b|\bi (?:always|used to|would always|never|once|would(?! (?:like|love|want|be happy|be glad) to)) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b|\bi had (?:a|the) (?:same|similar)\b|\bsame thing happened to me\b|\bthat happened to me\b|\bwhen that happened to me\b|\bhappened to me (?:once|too|as well|years ago)\b"), "in my experience"),
+    (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b[^.?!]{0,40}?\bi(?:'d| would| always| used to| just)\b|\bthe way i (?:got better|learned|learnt|cracked|did|handled|fixed|sorted)\b|\bback (?:in my|in the) day\b|\bi (?:always|used to|would always|never|once|would(?! (?:like|love|want|be happy|be glad) to)) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b|\bi had (?:a|the) (?:same|similar)\b|\bsame thing happened to me\b|\bthat happened to me\b|\bwhen that happened to me\b|\bhappened to me (?:once|too|as well|years ago)\b"), "in my experience"),
     (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:just )?(?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to(?! you\b)|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b|\bthe answer(?:'?s| is) (?:simple|easy|obvious|clear)\b|\b(?:youd|you'd) better\b|\b(?:youve|you've) got to\b|\byou gotta\b|\b(?:it )?(?:may|might|would|could) be (?:prudent|wise|sensible|smart|advisable|a good idea|best|better) to\b|^the thing (?:about|with) [\w' ]{1,40}? is\b|^the (?:way|trick|key) to [\w' ]{1,40}? is (?:to|by)\b|(?<!for what )\bit(?:'s| is| would be| might be| could be| may be| will be) (?:well |definitely |probably |really )?worth\b(?! a lot| something| so much| more| every| the effort| it\b)|\byour (?:[\w-]+ ){1,3}?needs? (?:to|more|work|attention|a)\b|\bthe reason (?:it|they|you|this|that|he|she|we) \w+ (?:is|was)\b|^(?:[\w-]+ ){0,3}(?!(?:was|is|has|does|this|his|its|yes|us|thus|as)\b)[\w-]+s (?:basically |pretty much |almost |nearly )?(?:always|never|usually|typically|tend to|rarely|generally)\b|\b(?:it's|it is|it was) (?:recommended|advisable|best practice|policy|standard practice|company policy)\b|\b(?:guidelines|best practice|the policy|the rule|the rules) (?:say|says|is|are|state)\b|\b(?:works?|worked|work) (?:best|better)\b|\b(?:best|better) if you\b|^(?:one|another|the other|a (?:good|great|common|useful)) (?:option|idea|approach|way|thing|choice|alternative|possibility|route) (?:is|would be|could be|might be)\b|\b(?:some|many|most|a lot of|lots of) (?:people|reps|salespeople|managers|clients|customers|buyers|folks)(?: here)? (?:find|say|try|like|prefer|use|do|have found|swear by)\b|\byour (?:[\w'-]+ ){1,3}?(?:has to|have to|should|must|ought to|needs to) be\b|^your (?:[\w-]+ ){0,2}(?:is|are|was|were|looks|look|seems|seem)(?: \w+)? (?:too |very |really |quite |a bit |a little |way )?(?:high|low|thin|weak|short|long|light|heavy|off|behind|empty|slow|late|overdue|unrealistic|inflated|padded)\b|^i(?:'m| am) (?:a bit |really |quite |very |a little |slightly |genuinely )?(?:concerned|worried) (?:about|that|by)\b"), "information"),
+    (_rx(r"\b(?:might|could|would|will) (?:\w+ )?(?:get|work|go down|land|go|move) (?:[\w'-]+ ){0,5}?(?:better|easier|faster|quicker|smoother)\b|"
+         r"\b(?:faster|quicker|easier|better|smoother) (?:if|when|once) (?:you|u)\b|\bso (?:you(?:'ve| have)|youve) got (?:a |the )?(?:good |natural |perfect |real |great )?(?:reason|excuse|opening|chance) to\b|"
+         r"\bthat(?:'s| is) (?:probably |likely |almost certainly |most likely )?(?:what's|what is) (?:happening|going on)\b|"
+         r"^[\w' ]{1,20}? can wait\b|\b(?:is|'s) what matters (?:right )?now\b"), "information"),
     (_rx(r"^(?:and |but |so )?if (?:you|u) (?:\w+[ ,]+){1,10}?(?:you(?:'ll| will| would|'d| might| could| can|'re going to| are going to|'re gonna)|they(?:'ll| will|'d| would| might)|it(?:'ll| will|'d| would| might)|then|that(?:'ll| will| would))\b"), "if you ..., you'll ..."),
     (_rx(rf"\b(?:why not|just)\s+(?:call|ring|phone|email|send|ask|book|try|offer|push|go|get|tell|give|set|use|drop|bring|put|chase|follow)\b"), "just ..."),
     (_rx(rf"\b(?:don{APOS}?t|do not|never)\s+(?:worry|stress|panic|beat yourself|take it personally|overthink|sweat|fret|be so hard|be too hard|give up|lose heart|let it|let them)\b"), "don't worry"),
@@ -332,7 +339,7 @@ _WHAT_ABOUT_YOU = _rx(r"^(?:what|how) about (?:you|yourself|your (?:side|part|en
 _LEADING_YN = _rx(
     rf"^(?:(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+|(?:you )?ever\s+)(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+|perhaps\s+|possibly\s+)?(?:th[a-z]{{3,6}}t (?:maybe |perhaps |at all |even |much )?(?:about|of)|had a (?:go|look|crack|try|play) (?:with|at)|given (?:it|that|them|the \w+|\w+) a (?:go|try|shot|whirl)|played with|looked into|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|asked yourself|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
 )
-_LEADING_YN_OPEN_TAIL = _rx(rf"^(?:have|did|do)\s+{YOU}\s+(?:ever\s+)?(?:thought (?:about|of)|considered|think about|look(?:ed)? at|explored)\s+(?:what|how|why|where|who|which|whether|if)\b")
+_LEADING_YN_OPEN_TAIL = _rx(rf"^(?:have|did|do)\s+{YOU}\s+(?:ever\s+)?(?:thought (?:about|of)|considered|think about|look(?:ed)? at|explored)\s+(?:what|how|why|where|who|which)\b")
 ACTION_VERB = _alt(wordlists.ACTION_VERB)
 _LEADING_MODAL = _rx(
     rf"^(?:(?:would|wouldn't|could|couldn't|might|will|won't|is|isn't|was|wasn't|does|doesn't|can|can't)\s+"
@@ -345,10 +352,10 @@ _LEADING_MODAL = _rx(
     rf"(?:{YOU}|we|ya)\s+(?:not\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|also\s+|instead\s+|"
     rf"try and\s+|try to\s+|at least\s+|still\s+)*(?:{ACTION_VERB})\b)"
 )
-_LEADING_TAG = _rx(r"^(?:could|might|can|would) it (?:just )?be (?:that|because)\b|^(?:could|might|can) it be (?:the|your|their|a|an)\b|^is it possible (?:that|the|they|you|it)\b|^(?:is there|could there be) a chance (?:that|they|you|the)\b|^(?:do|d'|did) (?:you|u) think (?:maybe|perhaps|possibly|it(?:'d| would| might) be worth)\b|^how would it (?:land|go|be|feel|look) if (?:you|we)\b|\bwould you be up for\b|\b(?:would you be (?:open|willing|up for|keen) to|are you open to|would you consider|^(?:you )?don't (?:you )?think|^should (?!i\b)|any (?:mileage|point|harm|merit|value|sense) in|fancy (?:trying|giving|doing|a (?!(?:coffee|tea|cuppa|brew|drink|bite|biscuit|sandwich)\b))|did it (?:occur to|cross your mind)|(?:reckon|think) it(?:'s| is| would be| might be)? worth|worth a (?:shot|try|go|punt|look)|don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
+_LEADING_TAG = _rx(r"^(?:do|d'|did) (?:you|u) (?:reckon|think|suppose) (?:a|an|the|some|that|maybe|perhaps|if|one|another) [\w' ,-]{1,60}?(?:might|would|could|will|may) (?:help|work|get|land|do the trick|make|be (?:better|worth|easier|enough))|^is (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:maybe |perhaps |possibly )?(?:the (?:way|answer|move|key|trick|fix|thing)|worth|better|enough)\b|^is it (?:maybe |perhaps |possibly |just )?(?:worth|possible|time|an option|better|smarter|wiser)\b|^is there (?:a|any) (?:reason|chance) (?:you|not to|why you|we)\b|^any (?:chance|reason|point|harm|merit) (?:a|an|the|you|not|in|we)\b|^would (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:have )?(?:helped|help|worked|work|made a difference|make a difference|landed|land)\b|^what (?:would|will|might|could) stop (?:you|u) (?:from )?(?:just )?\w+ing\b|^what(?:'s| is) stopping (?:you|u) from (?:just )?\w+ing\b|^(?:could|might|can|would) it (?:just )?be (?:that|because)\b|^(?:could|might|can) it be (?:the|your|their|a|an)\b|^is it possible (?:that|the|they|you|it)\b|^(?:is there|could there be) a chance (?:that|they|you|the)\b|^(?:do|d'|did) (?:you|u) think (?:maybe|perhaps|possibly|it(?:'d| would| might) be worth)\b|^how would it (?:land|go|be|feel|look) if (?:you|we)\b|\bwould you be up for\b|\b(?:would you be (?:open|willing|up for|keen) to|are you open to|would you consider|^(?:you )?don't (?:you )?think|^should (?!i\b)|any (?:mileage|point|harm|merit|value|sense) in|fancy (?:trying|giving|doing|a (?!(?:coffee|tea|cuppa|brew|drink|bite|biscuit|sandwich)\b))|did it (?:occur to|cross your mind)|(?:reckon|think) it(?:'s| is| would be| might be)? worth|worth a (?:shot|try|go|punt|look)|don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
 
 ONE_FACT = _rx(
-    rf"^(?:what time'?s?\b|whos\b|what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ ){0,2}(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|when in the \w+ (?:did|was|were|is|does|do)\b|who (?:\w+ed|said|told|sent|made|gave|took|wrote|rang|won|lost|sold|brought|bought|led|ran|set|put|paid|chose|picked|met|saw|knew|got)\b|what did (?:you|u|they|we) (?:close|sell|book|bill|sign|win|lose|land|quote|offer)\b|who else\b(?! (?:could|might|would|can|should|do you|needs|would you))|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
+    rf"^(?:what time'?s?\b|whos\b|what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ ){{0,2}}(?:number|figure|total|price|date|value|worth|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|when in the \w+ (?:did|was|were|is|does|do)\b|who (?:\w+ed|said|told|sent|made|gave|took|wrote|rang|won|lost|sold|brought|bought|led|ran|set|put|paid|chose|picked|met|saw|knew|got)\b|what did (?:you|u|they|we) (?:close|sell|book|bill|sign|win|lose|land|quote|offer)\b|who else\b(?! (?:could|might|would|can|should|do you|needs|would you))|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
 )
 _OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:think|reckon|feel|see|believe|imagine|suppose)|who else (?:could|might|would|can|should|do you|needs)|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
 
@@ -521,7 +528,7 @@ _FEELING = _Lexicon(FEELING_WORDS)
 _REFLECTIVE_FRAME = _rx(
     rf"^(?:so )?{YOU}(?:'re| are) (?:not sure|unsure|torn|wondering|worried|afraid|concerned|frustrated|angry|annoyed|upset|"
     r"disappointed|fed up|nervous|anxious|stressed|tired|exhausted|confused|stuck)\b|"
-    rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|'re saying|are saying|said|mean)\b|"
+    rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|said|mean)\b|^(?:so )?{YOU}(?:'re| are) (?:saying|telling me)\b|"
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:it's|it is) like\b|^(?:so )?from where you(?:'re| are)? (?:sitting|sit|stand)|^(?:so )?(?:as|the way) you see it|"
     r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|^i (?:can )?(?:hear|see|sense|tell) (?:that )?(?:you|it|this|that)(?:'re| are| feel| felt|'ve| have| were| really| kind| sort)\b|"
     r"^i (?:get|have|got) (?:the |a )?(?:impression|feeling|sense)\b|^(?:(?:it )?(?:kind of |sort of |kinda )?(?:feels|sounds|seems) (?:like|as if|as though))\b|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
@@ -630,6 +637,7 @@ _COMFORT = _rx(
     r"(?:stuff|things|that|it) like that (?:just )?happens?|(?:it's|that's) not the (?:worst|end)|"
     r"these things (?:tend to |usually |always )?(?:work|sort|blow) (?:themselves |itself )?(?:out|over)|take your time|no rush|"
     r"there's no rush|i(?:'m| am) (?:knackered|shattered|exhausted|tired|fried|wiped) (?:too|as well|myself)|"
+    r"(?:you're|you are) (?:going to|gonna) be (?:brilliant|great|fine|ok|okay|amazing|grand|alright|all right|a natural)\b|good luck\b(?: with [\w' ]{1,30})?[.!]*$|"
     r"(?:don't|dont|do not) (?:worry|stress|panic|fret|beat yourself up|be (?:so |too )?hard on yourself|sweat it|"
     r"take it (?:personally|to heart))(?: about (?:it|that|this))?(?: too much)?|no worries|never mind|"
     r"(?:you'll|youll|you will) (?:get there|be (?:fine|ok|okay|alright|all right|grand)|figure it out|bounce back|"
@@ -674,6 +682,8 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         _OPENING + r"(?:(?:are|were|did|do|have|had|is|was) (?:you|u) even (?:trying|listening|bothered|bothering|there|"
         r"reading|checking|thinking|awake|serious|paying attention|read|check|think|try|listen|care|bother)|"
         r"what (?:kind|sort) of (?:an? )?[\w-]+(?: [\w-]+)? (?:is|was) (?:this|that)\b|do you (?:ever|even) listen|"
+        r"anything else (?:you want to|you wanna|to) blame|do (?:you|u) (?:really|honestly|seriously) (?:think|expect|believe) (?:that's|that is|this is|it's) "
+        r"(?:ok|okay|acceptable|good enough|fine|professional)|what possessed (?:you|u)|"
         r"(?:blaming|complaining about|moaning about|whining about|making excuses|passing the buck)\b(?:[^.?!]{0,40}?\bagain\b)?)")),
     # information asked as a question: "did you know that a glass of juice has ...?"
     ("information.did_you_know", Label.LEADING_QUESTION, _rx(
@@ -718,9 +728,13 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"off you go|keep me posted|keep me in the loop|go get (?:'em|them|em)|crack on)[.!]*$")),
     # the manager on themselves: sorry, their diary, their own part
     ("other.about_me", Label.OTHER, _rx(
-        _OPENING + r"(?:(?:that's|that is|it's) (?:partly |all |entirely |probably |a bit )?on me\b|that came out (?:harsh|wrong|badly)|"
+        r"^(?:(?:so|and|but|well|okay|ok|right|look|then|now|just|honestly|maybe|hmm|fair|yeah|yes|sorry|oh|ugh|ah|ha|mm)[,.!]*\s+)*"
+        r"(?:(?:that's|that is|it's) (?:partly |all |entirely |probably |a bit )?on me\b|that came out (?:harsh|wrong|badly)|"
         r"i(?:'m| am) not making (?:it|this|things) easy|that's what i(?:'m| am) here for|i(?:'m| am) (?:so |really )?"
-        r"(?:gutted|sorry|devastated|pleased|thrilled|delighted) for you|(?:i'm )?looking forward to it|i(?:'ve| have) got (?:a|another) "
+        r"(?:gutted|sorry|devastated|pleased|thrilled|delighted) for you|i had a (?:terrible|rough|awful|hard|tough|bad|horrible|shocking|nightmare) \w+|"
+        r"i (?:remember|recall) (?:my|when i|the first)|i(?:'ve| have) never been a (?:fan|lover)|i (?:worked|used to work) with (?:their|his|her|them|him)|"
+        r"i(?:'m| am) (?:knackered|tired|shattered|exhausted|fried|wiped)|(?:that's|that is|it's) (?:a lot|quite a lot|a bit much) to (?:hear|take in|process)|"
+        r"(?:it's|that's|what) (?:a )?(?:rubbish|horrible|awful|terrible|rotten|crap|cruel|brutal) way to (?:find out|hear|learn)|(?:i'm )?looking forward to it|i(?:'ve| have) got (?:a|another) "
         r"(?:hard stop|call|meeting)|shout if you need|i (?:need|have) to (?:grab|get|run|dash|jump)|i(?:'m| am) sorry[.!]? (?:it's|that's) "
         r"(?:a )?(?:rubbish|horrible|awful|terrible|rotten))")),
     # normalising: "everyone does at first", "happens to everyone"
@@ -728,6 +742,9 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"^(?:(?:honestly|look|oh|and|but),? )*(?:(?:it |that )?happens to (?:everyone|everybody|all of us|the best of us|us all)|"
         r"(?:everyone|everybody|we all|all of us) (?:does|do|did|gets?|got|has|have|had|feels?|felt|struggles?|goes through|went through)"
         r"(?: (?:that|this|it|stuck|nervous|wobbles?|them|those|one))?)(?: (?:on|with) [\w' ]{1,25}?)?(?: at (?:first|some point|the start)| sometimes| early on| now and then)?[.!]*$")),
+    ("other.small_talk_by_the_way", Label.OTHER, _rx(
+        r"^(?:(?:oh|so|and|hey),? )*how (?:was|is|'s|were) (?:the|your) [\w' -]{1,25}? (?:btw|by the way)\b|"
+        r"^(?:(?:okay|ok|so|right|um|uh),?\s+)*(?:shall|should|can|could) we,? (?:maybe,? |just,? )?(?:catch up|meet|reconvene|pick (?:this|it) up|touch base|regroup)\b")),
     ("other.asking_leave", Label.OTHER, _rx(
         _OPENING + r"(?:(?:do|would) you )?mind if i (?:just |quickly )?(?:take|jot|make|grab|ask|write|record|note)\b|"
         + _OPENING + r"(?:can|could|may) i (?:be|get) (?:honest|straight|frank|blunt|real)(?: with you)?(?: (?:about|for) (?:something|a (?:sec|second|minute|moment)))?\s*[?.!]*$")),
@@ -740,6 +757,9 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:grab|get|have|find|book|take) (?:a |some |another |the )?(?:quick )?(?:coffee|tea|drink|seat|room|bite|lunch|break|"
         r"breather|minute|moment)\b)")),
     # looking at their work together is the meeting's agenda, not a verdict or a takeover
+    ("agenda.meet_to_talk", Label.OTHER, _rx(
+        _OPENING + r"(?:let's|lets|shall we|we could|we can) (?:grab|get|have|book|find) (?:a |some )?(?:coffee|chat|call|half an hour|time|slot|minute)\b"
+        r"[\w' ]{0,25}?\b(?:and|to) (?:go through|talk|look|chat|dig|run)\b")),
     ("agenda.together", Label.OTHER, _rx(
         _OPENING + r"(?:let's|lets|let us|shall we|can we|could we|we could|we can|should we)\s+(?:just\s+)?(?:have a (?:quick )?look|"
         r"take a (?:quick )?look|look|go|run|walk|work|dig) (?:at|through|over|into) (?:your|the|our|this|that|these)\b[^.?!]{0,40}?"
@@ -755,7 +775,7 @@ _SUBJECT_WORD = (r"(?:i|i'd|i'm|you|you'd|you're|your|they|they're|their|we|we'r
 _UNMARKED_CLEFT = _rx(rf"^what\s+(?:{_SUBJECT_WORD}\b|(?:matters|counts|bothers|worries|frustrates|annoys|hurts|stings|"
                       rf"helps|works)\b)(?:\s+[\w'-]+){{0,6}}?\s+(?:is|are|was|were)\b")
 _CLEFT_THEIRS = _rx(r"^what (?:you(?:'re| are)? (?:saying|said|say|mean|want|need|wanted|described|told me|feel|felt|value|care about)|"
-                    r"i(?:'m| am)? hear(?:ing)?|(?:matters|counts|bothers|worries|frustrates|annoys|hurts|stings)(?: most| more)?(?: to| for)? you)\b")
+                    r"i(?:'m| am)? hear(?:ing)?|i(?:'m| am)? (?:getting|picking up|taking away)(?: from (?:you|that|this))?|i get from|(?:matters|counts|bothers|worries|frustrates|annoys|hurts|stings)(?: most| more)?(?: to| for)? you)\b")
 _UNMARKED_WHEN = _rx(rf"^(?:when|whenever|once|while|where|wherever)\s+{_SUBJECT_WORD}\b(?!\s+(?:is|are|was|were|do|does|did)\s+(?:you|u)\b)")
 # "which is why it's so important", "which builds people up": a relative clause broken off as a sentence
 _UNMARKED_WHICH = _rx(r"^which (?:is|was|means|meant|makes|made|can|will|would|could|helps?|builds?|has|have|gives?|leads?|causes?|says|said|shows|showed|tells|told|counts|i (?:respect|admire|appreciate|value|rate|love|like))\b")
@@ -838,6 +858,10 @@ _SPOKEN_TAG = _rx(r"\b(?:yeah|then|or|right|correct|or not|innit|eh|yes or no)$"
 _CHOICE_TAIL = _rx(r"\bor (?:\w+ ){0,3}\w+$|\bor$")
 
 
+# "which makes most sense and why", "who is still buying and what's different about them"
+_LATER_OPEN = _rx(r"\b(?:and|or) (?:why|how|what(?:'s| is| was| did| do| does| has| have| would| could| else| changed| made| happened)?)\b(?!\s*(?:time|date|day|number)\b)")
+
+
 def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
     if _WHAT_ABOUT_YOU.match(body):
         return _hit("wh", Label.OPEN_QUESTION, body[: wh.end() + 6].strip())
@@ -854,7 +878,7 @@ def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
     if tag and not tag.group(0).lower().startswith(("do you think", "don't you want", "do you want")):
         return _hit("wh", Label.LEADING_QUESTION, tag.group(0))
     fact = ONE_FACT.match(body)
-    if fact and not _OPEN_DESPITE_WH_FACT.match(body):
+    if fact and not _OPEN_DESPITE_WH_FACT.match(body) and not _LATER_OPEN.search(body, fact.end()):
         return _hit("wh", Label.CLOSED_QUESTION, fact.group(0))
     return _hit("wh", Label.OPEN_QUESTION, wh.group(0) + _next_words(body, wh.end(), 3))
 
@@ -958,6 +982,8 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"^(?:\w+ ){0,3}?(?:good|great|nice|decent|fair|brilliant|lovely|solid|ok|okay|well done)\b[^.?!]{0,40}?"
         rf"(?:\b(?:but|though|although|however|except|only|it's just|its just)\b[^.?!]{{0,60}}?\b{_NEGATIVE_AFTER_PRAISE}\b|"
         r"\b(?:shame|pity) about\b)")),
+    ("judgment.backhanded", Label.JUDGMENT, _rx(
+        rf"\b(?:decent|good|great|fine|solid) [\w-]+ when {YOU}(?:'re| are) not\b|\bat least {YOU}(?:'re| are) (?:admitting|owning|honest about) [\w' -]{{1,30}}? this time\b")),
     ("judgment.talks_a_good_game", Label.JUDGMENT, _rx(
         rf"\b{YOU} (?:talk|talked|talks) a good game\b|\bwhat (?:possessed|made) you (?:think|to) (?:\w+ )?(?:that|it) was (?:ok|okay|fine|a good idea)|"
         r"\bwhat possessed you\b|\b(?:you )?can(?:'t|not) (?:seriously|honestly|really) (?:be|think|expect)\b|"
@@ -980,7 +1006,7 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?! (?:at (?:making excuses|blaming)|excuse))\b")),
     # their wish, plan or what they have not done, said back: "you'd like to get back to them first"
     ("reflection.their_wish", Label.REFLECTION, _rx(
-        rf"^(?:(?:and|so|okay|ok|right),? )?(?:{YOU})(?:'d| would) (?:really )?(?:like|love|rather|prefer) to\b|"
+        rf"^(?:(?:and|so|okay|ok|right),? )?(?:{YOU})(?:'d| would) (?:really )?(?:like|love|rather|prefer) (?:to|(?:me|us|someone|somebody) to|something|some|more|a)\b|"
         rf"^(?:(?:and|so|okay|ok|right),? )?(?:you're|you are|youre) (?:thinking|hoping|planning|keen|wanting|looking|willing|ready|"
         rf"prepared|determined) (?:of|to|about|for)\b")),
     ("reflection.not_done", Label.REFLECTION, _rx(
@@ -1068,7 +1094,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         return _hit("statement", Label.JUDGMENT, rebuke.group(0))
     for pattern in (_CLAUSE_IMPERATIVE, _NEXT_TIME):
         match = pattern.search(body)
-        if match:
+        if match and not (framed and match.start() >= framed.end()):
             return _hit("statement", Label.ADVICE, match.group(0).lstrip(",;: "))
     judged = _first(_JUDGMENT, body) or (_SIDING.search(body) and _SIDING.search(body).group(0))
     if judged:
@@ -1082,6 +1108,8 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     if framed:
         after = body[framed.end():]
         insult = _NEGATIVE.search(after)
+        if insult and re.match(rf"^(?:so )?{YOU} (?:sound|seem|look|come across)(?: like)?$", framed.group(0).strip()) and insult.start() <= 12:
+            return _hit("statement", Label.JUDGMENT, insult.group(0))  # "you sound entitled", "you sound like a victim"
         turn = re.search(r"\b(?:but|though|however|yet)\b", after)
         if insult and turn and insult.start() > turn.start():
             return _hit("statement", Label.JUDGMENT, insult.group(0))  # "I hear you're busy, but that's a feeble excuse"

@@ -212,7 +212,7 @@ NEGATIVE_WORDS = (
     "you forgot again|genius move|total muppet|an excuse|just an excuse|isn't good enough|"
     "isnt good enough|wasn't good enough|aren't good enough|everybody's fault|everyone's fault|"
     "except yours|passenger|piss-up|couldn't organise|couldnt organise|no favours|not exactly trying|"
-    'not persistent enough|on a plate|all your eggs|close themselves|a bit embarrassing|not how a senior|'
+    'not taking it seriously|not taking the deadline seriously|seriously enough|not persistent enough|on a plate|all your eggs|close themselves|a bit embarrassing|not how a senior|'
     "should be behaving|if you'd asked|says otherwise|say otherwise|could've told you|could have told you|"
     "entitled|lost your edge|outsold|outplayed|outmanoeuvred|outmaneuvered|rings round|rings around|"
     "like a victim|playing the victim|caved|you cave|you fold|you folded|vanity project|underprepared|under-prepared|"
@@ -227,6 +227,7 @@ NEGATIVE_WORDS = (
 )
 
 POSITIVE_WORDS = (
+    "not everyone is|not everyone does|not everyone would|that's rare|than most|not afraid to|kept showing up|keep showing up|"
     'serious hours|track record|one of the best|really shows|calmly|worked that one hard|worked it hard|'
     "plenty would've given up|plenty would have given up|on the chin|best on the team|best in the team|"
     'good|great|impressive|rare|professional|honest|honesty|candid|brave|courage|courageous|consistent|'
