@@ -133,11 +133,11 @@ _LOGISTICS = _rx(r"\b(?:close the door|shut the door|car ?park|parking|badge|rec
 
 # Endorsing the blame: agreeing someone else is at fault, or that it was out of their hands.
 _EXCULPATE = _rx(
-    r"\b(?:(?:did|done|doing) nothing wrong|not (?:really )?your fault|none of (?:this|it|that) is (?:on you|your fault)|not (?:on|down to) you|out of your hands|beyond your control|nothing you could(?:'ve| have)? (?:do|done)|what (?:else )?(?:could|can) (?:you|anyone) (?:have|'ve) done(?=\s*(?:[?!.]|$|about it|really|though))|(?:just )?(?:bad|rotten|tough|terrible|sheer|pure|dumb|plain) luck|unlucky|no one could(?:'ve| have)?|nobody could(?:'ve| have)?|anyone would(?:'ve| have)?|(?:i )?(?:can't|cannot|couldn't|wouldn't) blame you|who (?:could|would|can) blame you|no wonder|of course (?:your|the) (?:numbers|results)|set you up to fail|never stood a chance|didn't stand a chance|no chance|hands were tied|how (?:could|can|were|are|was) you (?:supposed|meant|expected) to|how (?:is|was) anyone (?:supposed|meant)|how (?:could|can) anyone|impossible (?:job|situation|territory|ask)|i'd be (?:angry|annoyed|furious|livid) too|i would be too|i'd feel the same|me too|same here|out of (?:your|ur|anyone's) (?:control|hands)|not (?:in|within) your control|(?:was|is|were|are)(?: \w+)? never (?:up to|down to|on) (?:you|u)\b|never (?:up to|on) (?:you|u)\b|nothing (?:you|u|anyone|any of us) (?:can|could|would)(?:'ve| have)? (?:do|done|have done)|not something (?:you|u) can (?:learn|control|change|fix|do)|(?:that's|thats|it's|its) (?:just )?(?:the job|life|sales|the game|how it goes|the way it goes|how sales works|part of the job)\b|(?:born|wired) (?:closers?|sellers?|for it|that way|with it)|(?:some|certain) (?:people|ppl|reps|folks) (?:are|just are|r) (?:just )?(?:born|wired|naturals?|better at)|i(?:'d| would) (?:feel|be|have felt|have been) (?:exactly |just )?the same|i(?:'d| would)(?: have)? (?:be|been|feel|felt) (?:furious|angry|livid|fuming|gutted|annoyed|frustrated|fed up|cross|upset|mad|sick)(?: too| as well)|i hate (?:it|that|them|him|her|that thing|that system) too|i'll give you that|(?:you've|you have|you'd) (?:got )?every (?:reason|right)|and you (?:were|are|have been)[.!]?$|(?:was|were|is) never (?:going to|gonna) (?:close|sign|happen|work|land|come in)|(?:would|could|will) (?:slow|frustrate|annoy|beat|break) anyone|anyone would(?:'ve| have)? (?:struggled|failed|found)|set (?:you )?up to fail|(?:will|would) sign when they sign|don't beat yourself up)\b")
+    r"\b(?:(?:did|done|doing) nothing wrong|not (?:really )?your fault|none of (?:this|it|that) is (?:on you|your fault)|not (?:on|down to) you|out of your hands|beyond your control|nothing you could(?:'ve| have)? (?:do|done)|what (?:else )?(?:could|can) (?:you|anyone) (?:have|'ve) done(?=\s*(?:[?!.]|$|about it|really|though))|(?:just )?(?:bad|rotten|tough|terrible|sheer|pure|dumb|plain) luck|unlucky|no one could(?:'ve| have)?|nobody could(?:'ve| have)?|anyone would(?:'ve| have)?|(?:i )?(?:can't|cannot|couldn't|wouldn't) blame you|who (?:could|would|can) blame you|no wonder|of course (?:your|the) (?:numbers|results)|set you up to fail|never stood a chance|didn't stand a chance|no chance|hands were tied|how (?:could|can|were|are|was) you (?:supposed|meant|expected) to|how (?:is|was) anyone (?:supposed|meant)|how (?:could|can) anyone|impossible (?:job|situation|territory|ask)|i'd be (?:angry|annoyed|furious|livid) too|i would be too|i'd feel the same|me too|same here|out of (?:your|ur|anyone's) (?:control|hands)|only so much (?:you|anyone|a rep|we|checking|one person) can do|nothing (?:a rep|anyone|you|we|a salesperson) (?:can|could) do|(?:you'd|you would|anyone would|anyone'd) have lost (?:it|that|them)|either way|anyone's numbers would|not fair on (?:you|u)|(?:is|was|'s) on me\b|(?:you|u) (?:can't|cannot|couldn't) (?:compete|win|sell|fill|plan|close|fight|beat|do much)(?: [\w'-]+){0,2} (?:with|against|when|what|those|that|if|around|on)\b|(?:you|u) (?:can't|cannot) control (?:that|it|this|them|the)|(?:you|u) (?:did|sold|played|handled|ran) (?:it|that|everything|your part) right|(?:^|, ?)(?:nobody|no one|no-one)(?:'s| is)? (?:\w+ing|can|could|gets|wants|watches|buys|will|hits|is hitting)\b|everyone(?:'s| is) (?:cutting|struggling|missing|losing|down|behind)|not (?:in|within) your control|(?:was|is|were|are)(?: \w+)? never (?:up to|down to|on) (?:you|u)\b|never (?:up to|on) (?:you|u)\b|nothing (?:you|u|anyone|any of us) (?:can|could|would)(?:'ve| have)? (?:do|done|have done)|not something (?:you|u) can (?:learn|control|change|fix|do)|(?:that's|thats|it's|its) (?:just )?(?:the job|life|sales|the game|how it goes|the way it goes|how sales works|part of the job)\b|(?:born|wired) (?:closers?|sellers?|for it|that way|with it)|(?:some|certain) (?:people|ppl|reps|folks) (?:are|just are|r) (?:just )?(?:born|wired|naturals?|better at)|i(?:'d| would) (?:feel|be|have felt|have been) (?:exactly |just )?the same|i(?:'d| would)(?: have)? (?:be|been|feel|felt) (?:furious|angry|livid|fuming|gutted|annoyed|frustrated|fed up|cross|upset|mad|sick)(?: too| as well)|i hate (?:it|that|them|him|her|that thing|that system) too|i'll give you that|(?:you've|you have|you'd) (?:got )?every (?:reason|right)|and you (?:were|are|have been)[.!]?$|(?:was|were|is) never (?:going to|gonna) (?:close|sign|happen|work|land|come in)|(?:would|could|will) (?:slow|frustrate|annoy|beat|break) anyone|anyone would(?:'ve| have)? (?:struggled|failed|found)|set (?:you )?up to fail|(?:will|would) sign when they sign|don't beat yourself up)\b")
 _AGREE = _rx(
     r"\b(?:you're (?:right|not wrong|spot on)|youre (?:right|not wrong)|you are right|i agree|agreed|exactly|absolutely|totally|fair point|true enough|i know,? right|tell me about it|100 ?%|hundred per ?cent|couldn't agree more|i don't blame you|you've got a point|good point)\b")
 _NEGATIVE_ABOUT = _rx(
-    r"\b(?:messed (?:it |that |this |things )?up|screwed (?:it |that |you |this )?(?:up|over)|dropped the ball|dropped (?:it |this |that )?on you|let you down|failed you|hung you out|threw you under|under the bus|left you (?:alone|to it|high and dry|hanging|in the lurch)|dumped (?:it |this |that )?on you|without (?:asking|telling|consulting) you|behind your back|unfair|not fair|stupid|ridiculous|terrible|awful|useless|lousy|rubbish|garbage|crap|a joke|incompetent|clueless|pathetic|hopeless|a mess|shambles|badly (?:handled|done|managed)|poor(?:ly)? (?:decision|call|handled|managed|planned)|bad (?:decision|call|move|leads|territory)|wrong (?:call|decision)|got (?:it |that |this )?wrong|get (?:it |that |this )?wrong|so (?:weak|poor|bad)|weak leads|no support|zero support|never (?:support|help|back)|(?:should|shouldn't|should not|ought to) have|should've|shouldn't've|didn't (?:support|help|back|deliver)|doesn't (?:support|help|deliver|pull)|never delivers?|not pulling (?:his|her|their) weight|letting you down|keeps? letting you down|dropping the ball|to blame|their fault|his fault|her fault|leadership's fault|management's fault|marketing's fault|junk|brutal|a nightmare|broken|badly (?:\w+ed|done|picked|run)|(?:pretty |really |very )?poor|(?:don't|doesn't|do not|never) (?:have|had) a clue|no clue|clueless|strung (?:you )?along|undercut|stitched (?:you )?up|hung you out|(?:doesn't|don't|never|won't) back (?:you|u)|not the most (?:supportive|helpful|reliable)|drop+ing the ball|dropped the ball|can't be trusted|lied|lying|flip-flop\w*|closed off|impossible|never looked at|out of touch|a joke|rubbish|garbage|shambolic|dire|hopeless|unreasonable|unrealistic|a fantasy|not reachable|never reachable|wasn't reachable|(?:made|had) (?:their|his|her) minds? up|(?:their|his|her) minds? (?:was |were )?(?:already )?made up|that's on (?:them|him|her))\b")
+    r"\b(?:messed (?:it |that |this |things )?up|screwed (?:it |that |you |this )?(?:up|over)|dropped the ball|dropped (?:it |this |that )?on you|let you down|failed you|hung you out|threw you under|under the bus|left you (?:alone|to it|high and dry|hanging|in the lurch)|dumped (?:it |this |that )?on you|without (?:asking|telling|consulting) you|behind your back|unfair|not fair|stupid|ridiculous|terrible|awful|useless|lousy|rubbish|garbage|crap|a joke|incompetent|clueless|pathetic|hopeless|a mess|shambles|badly (?:handled|done|managed)|poor(?:ly)? (?:decision|call|handled|managed|planned)|bad (?:decision|call|move|leads|territory)|wrong (?:call|decision)|got (?:it |that |this )?wrong|get (?:it |that |this )?wrong|so (?:weak|poor|bad)|weak leads|no support|zero support|never (?:support|help|back)|(?:should|shouldn't|should not|ought to) have|should've|shouldn't've|didn't (?:support|help|back|deliver)|doesn't (?:support|help|deliver|pull)|never delivers?|not pulling (?:his|her|their) weight|letting you down|keeps? letting you down|dropping the ball|to blame|their fault|his fault|her fault|leadership's fault|management's fault|marketing's fault|junk|brutal|a nightmare|broken|badly (?:\w+ed|done|picked|run)|(?:pretty |really |very )?poor|(?:don't|doesn't|do not|never) (?:have|had) a clue|no clue|clueless|strung (?:you )?along|undercut|stitched (?:you )?up|hung you out|(?:doesn't|don't|never|won't) back (?:you|u)|not the most (?:supportive|helpful|reliable)|drop+ing the ball|dropped the ball|can't be trusted|lied|lying|flip-flop\w*|closed off|impossible|never looked at|out of touch|a joke|rubbish|garbage|shambolic|dire|hopeless|unreasonable|unrealistic|a fantasy|not reachable|never reachable|wasn't reachable|(?:made|had) (?:their|his|her) minds? up|(?:their|his|her) minds? (?:was |were )?(?:already )?made up|handled (?:really |so |very )?badly|been dead|a lottery|race to the bottom|black holes?|obsessed|letting (?:everyone|you|us) down|dropping balls|years behind|behind the times|can't plan around|doesn't know|don't know|no idea|wonders why|keeps cutting|useless|a shambles|in that state|cost you|cutting back|that's on (?:them|him|her))\b")
 # Their feeling named as theirs ("you feel nobody backs you"): a reflection, not an endorsement.
 _FEELING_FRAME = _rx(rf"\b(?:{YOU} (?:feel|felt|sound|seem|think|believe|reckon|see it)|(?:it |that )?(?:sounds|seems|feels) (?:like|as if|as though|to you)|(?:feels|felt|seems|seemed) (?:\w+ )?\w+ to you|to you it|from where you sit|in your eyes|you're (?:angry|annoyed|upset|frustrated|fed up|hurt|disappointed))\b")
 # Questions that presume the blame: "what else did they get wrong", "how did they think that would work".
@@ -145,7 +145,7 @@ _PRESUME = _rx(
     r"\b(?:what else (?:did|has|have|do|does|will) [\w' ]{1,30}?(?:get wrong|got wrong|mess|screw|drop|dump|forget|break|fail|throw)|what were (?:they|you all|(?!you\b)\w+) thinking|what did (?:they|\w+) expect|how (?:did|do|does|could|would) [\w' ]{1,40}?(?:think|expect|imagine|suppose) [\w' ]{0,50}?(?:work|help|happen|go)|why (?:would|do|does|did|is|are) [\w' ]{1,30}?(?:keep|always|never|so|even bother)|how (?:dare|could) (?:they|he|she)|get(?:s|ting)? away with|why (?:would|did|does|do) [\w' ]{1,25}? do (?:that|this) to (?:you|u)|how (?:frustrating|annoying|demoralising|demoralizing|infuriating|maddening|galling|unfair) (?:must|is|was|has) (?:it|that)|(?:working|dealing) (?:for|with|under) (?:a|an|someone|people|that|the|your) [\w ]{0,20}?(?:who|that) (?:doesn't|don't|never|won't|can't))\b")
 # A person named by their name ("Leon never delivers"): a capitalised word that is not the first
 # word of the sentence, or is and goes on like a subject.
-_NAMED_PERSON = re.compile(r"(?:(?<=[a-z,] )(?!I\b|I'|OK\b)([A-Z][a-z]{2,})\b|^(?!I\b|What\b|Who\b|How\b|Why\b|When\b|Where\b|Which\b|That\b|This\b|There\b|It\b|He\b|She\b|They\b|Nobody\b|Everyone\b|Somebody\b)([A-Z][a-z]{2,})(?=\s+(?:should|has|hasn't|had|never|didn't|doesn't|isn't|wasn't|won't|keeps|always|just|dropped|messed|failed|let)\b))")
+_NAMED_PERSON = re.compile(r"(?:(?<=[a-z,] )(?!I\b|I'|OK\b)([A-Z][a-z]{2,})\b|^(?!I\b|What\b|Who\b|How\b|Why\b|When\b|Where\b|Which\b|That\b|This\b|There\b|It\b|He\b|She\b|They\b|Nobody\b|Everyone\b|Somebody\b)([A-Z][a-z]{2,})(?='s\b|\s+(?:should|has|hasn't|had|never|didn't|doesn't|isn't|wasn't|won't|keeps|always|just|dropped|messed|failed|let)\b))")
 _ABOUT_SALESPERSON_FAULT = _rx(rf"\b{YOU}\s+(?:should|shouldn't|messed|screwed|dropped|failed|got it wrong|let)\b|\byour (?:fault|mess|mistake)\b")
 
 
@@ -228,13 +228,27 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
     if own and own[0] in _GENERIC_OWN and not _SITUATION.search(low) and (small := _SMALL_TALK.search(low)) and (
             not _GREETING.fullmatch(small.group(0))):
         return "none", _cut(text, small)  # "did you catch the match", "are you going to get a puppy"
-    strong_outcome = _STRONG_OUTCOME.search(low)
-    if strong_outcome and (own is None or (own[0] in _GENERIC_OWN and not _PLANNING.search(low))):
+    chat = _CHAT.search(low)
+    if chat and not _PLANNING.search(low):
+        return "none", _cut(text, chat)  # "tea's in the pot", "let's pick this up Tuesday", "how is Declan anyway"
+    strong_outcome = _STRONG_OUTCOME.search(low) or _OUTCOME_ASKED.search(low)
+    if strong_outcome and (own is None or (own[0] in _GENERIC_OWN and not _PLANNING.search(low))) and not _ACTIVITY_COUNT.search(low):
         return "outcome", _cut(text, strong_outcome)  # "how many deals do you need to close to make quota"
-    if own and own[0] in _GENERIC_OWN and _FELT_START.search(low):
-        return "experience", _cut(text, _FELT_START.search(low))  # "you've been waiting ages and it's wearing you down"
+    blamed = terms.pattern("blames") if terms else None
+    if own is None and blamed is not None and (match := blamed.search(low)):
+        return "others", _cut(text, match)  # the scenario's own blame target, asked about
+    felt = _FELT_START.search(low) or _STORY.search(low)
+    if own and own[0] in _GENERIC_OWN and felt and not _PLANNING.search(low):
+        return "experience", _cut(text, felt)  # "you've been waiting ages and it's wearing you down"
+    if own is None and (acted := _OWN_QUESTIONED.search(low)):
+        own = ("own.questioned", _cut(text, acted))  # "what did you tell Castlegate", "what's stopping you"
     if own:
         return "own_part", own[1]
+    if felt and not _ASKED_VIEW.search(low):
+        return "experience", _cut(text, felt)  # "how did the call with their buyer go", "you look shattered"
+    third = _THIRD_PARTY_ASKED.search(low)
+    if third:
+        return "others", _cut(text, third)  # "who made the call to move it", "what's on Chloe's desk"
     addressed = _SECOND_PERSON.search(_ASKED_VIEW.sub(lambda m: " " * len(m.group(0)), low))
     if label == "affirmation" and (felt := _FEELING.search(text)):
         return "experience", felt.group(0)  # "you've had a lot on", "you care about this client"
@@ -289,6 +303,35 @@ _PLANNING = _rx(rf"\b(?:(?:could|can|will|would|might|should) {YOU} (?:\w+ )?(?:
 # Their feeling named in a reflection: "you've been waiting ages and it's wearing you down"
 _FELT_START = _rx(rf"\b(?:(?:so |and )?{YOU} (?:feel|felt|sound|seem)|(?:it |that )?(?:sounds|seems|feels) (?:like|as if|as though|heavy|hard|tough|rough|exhausting)|"
                   r"wearing (?:you|u) down|getting (?:to you|old)|(?:starting|beginning) to (?:doubt|wonder|worry|lose))\b")
+# Nothing of the situation: hospitality, the diary, small talk about other lives.
+_CHAT = _rx(r"\b(?:tea(?:'s| is) (?:in the pot|on|brewing)|grab a seat|take a seat|pull up a chair|coffee\s*\?|"
+            r"pick (?:this|it) up (?:on |next |after |later|tomorrow|monday|tuesday|wednesday|thursday|friday)|leave it there|same time next week|"
+            r"back to it|(?:in|at) (?:five|ten|\d+) minutes|(?:meeting|call) in (?:five|ten|\d+)|jump on (?:the|a|my) [\w-]+ call|"
+            r"blocked out the (?:hour|afternoon|morning)|open up the front|customers (?:at|in) \w+|said hi|how(?:'s| is) [\w']+ anyway|"
+            r"the new job|christmas (?:quiz|party|do)|all-?hands|kick-?off in|good weekend|nice weekend|your holiday|the match)\b")
+# The result asked about: how big, whether it signs, where it leaves the year.
+_OUTCOME_ASKED = _rx(
+    r"\b(?:how (?:big|large) is (?:it|the deal|the account|this one)|how much (?:are we talking|volume|revenue|spend|business|is it worth)|"
+    r"what(?:'s| is| was) the (?:fee|arr|acv|value|volume|deal size|contract value|spend|margin|total)|"
+    r"(?:is|are|will) [\w' &]{1,30}? (?:going to |likely to |still |actually going to )?(?:sign|book|buy|renew|move|go ahead|approve|proceed|commit)\b|"
+    r"still a chance|completely dead|going ahead|wobbling|approved yet|signed yet|"
+    r"where does (?:that|this|losing it|it) leave (?:your|the) (?:year|quarter|number|month|half|target)|"
+    r"what does (?:your|the) (?:half|year|quarter|month|number|pipeline total) look like|riding on|end the (?:month|quarter|year) on|a big jump)")
+# Counting their own activity is about their part, not the result: "how many days were you on site"
+_ACTIVITY_COUNT = _rx(r"\bhow (?:many|much) (?:days|calls|meetings|visits|demos|emails|hours|dials|follow-?ups|appointments|conversations|touches|time)\b")
+# What happened and how it felt, asked or said: "how did the call go", "how did you find out"
+_STORY = _rx(rf"\b(?:how did (?:{YOU}) (?:hear|find out|learn|take it|feel)|how did (?:that|the|this|it|your) [\w' ]{{0,40}}?go\b|"
+             r"what happened|what was (?:that|it|the \w+)(?: \w+)? like|you look (?:shattered|tired|exhausted|fed up|worried|stressed|knackered|done in)|"
+             r"keeping you up|running out of steam|it hurts|that hurts|embarrass\w*|gutted|how are you (?:doing )?in yourself)\b")
+# Their own doing, asked: "what did you tell them", "what could you have said", "what's stopping you"
+_OWN_QUESTIONED = _rx(rf"\b(?:(?:did|could|would|will|can|should|do) {YOU} (?:have )?(?:say|said|tell|told|mention|mentioned|suggest|suggested|offer|offered)|"
+                      r"when did you (?:last )?(?:speak|talk|see|meet|hear from|call)|stopping you|stops you|holding you back|in your way|"
+                      r"what are (?:the|your) options|options (?:as you see|you've got|you have)|what would (?:going|doing|trying|calling|asking) [\w' ]{1,30}? look like)\b")
+# Someone else's doing asked about: "who decides", "what's on Chloe's desk", "when are the new segments supposed to ship"
+_THIRD_PARTY_ASKED = _rx(
+    r"\b(?:who (?:decides|decided|made the call|makes the call|is booking|'s booking|books|approved|approves|signs off|signed off|chose|picked|set|owns)|"
+    r"what(?:'s| is) (?:on|going on (?:in|with|at|for)) (?!your\b|you\b)[\w' ]{2,30}|[a-z]+'s (?:desk|workload|plate|diary|team|side of things)|"
+    r"(?:when|why) (?:are|is|did|does|do|will|has|have) (?:the|their|our|product|marketing|legal|finance|underwriting|procurement|ops|it) [\w' ]{1,30}?(?:supposed to|going to|meant to|ship|deliver|decide))")
 _TELLING = frozenset({"advice", "leading_question"})
 _GREETING = _rx(r"how (?:are|'re) you(?: doing)?|how you doing|how're you|hello|hi there|good (?:morning|afternoon)|morning")
 _GENERIC_OWN = frozenset({"own.you_do", "own.you_could", "own.could_do", "own.you_acted"})
@@ -302,8 +345,10 @@ _PRONOUN = _rx(r"(?:he|she|they|them|him|her|his|their)")
 _ASKED_VIEW = _rx(rf"\b(?:do|did|would|don't|wouldn't) {YOU} (?:think|reckon|believe|say|feel)\b(?!\s+(?:about|like|that you))|,\s*(?:do )?{YOU} (?:think|reckon)\b")
 
 
-def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] = frozenset()) -> str:
-    """The words that endorse the blame, or ''."""
+def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] = frozenset(),
+                    context_words: set[str] | frozenset[str] = frozenset()) -> str:
+    """The words that endorse the blame, or ''. ``context_words`` are the content words of the
+    salesperson's line: what they blame, when the reply names it again."""
     low = _lower(text)
     exculpate = _EXCULPATE.search(low)
     if exculpate:
@@ -311,6 +356,7 @@ def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] =
     if _ABOUT_SALESPERSON_FAULT.search(low):
         return ""
     target = _others_in(text, terms, names).lower()
+    asked = bool(_ASKED.match(low) or low.rstrip().endswith("?"))
     if _NOBODY.fullmatch(target):
         target = ""  # "nobody needs that" blames no one
     presume = _PRESUME.search(low)
@@ -326,7 +372,14 @@ def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] =
     negative = _NEGATIVE_ABOUT.search(low)
     if not negative:
         return ""
+    if not target and not asked:
+        # what they blamed, named again as the subject of a statement ("once it's with the lender it's
+        # a lottery"), not a word after the verdict ("that was a stupid thing to say to a CFO")
+        before = content_words(low[:negative.start()])
+        target = next(iter(sorted((context_words & before) - _THEIR_OWN_WORK)), "")
     agree = _AGREE.search(low)
+    if _SMALL_TALK.search(low) and not agree:
+        return ""  # "the wifi on the fourth floor is useless"
     if not target and not agree:
         return ""  # "that's pathetic": a fault with no one else named is a verdict on them, not siding
     if _FEELING_FRAME.search(low) and not agree:
@@ -334,6 +387,10 @@ def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] =
     return _cut(text, negative)
 
 
+# Their own work: a fault found with these is a verdict on them, not an endorsement of their blame.
+_THEIR_OWN_WORK = frozenset(content_words(
+    "deck demo proposal pitch email emails call calls prep preparation plan forecast pipeline notes follow discovery quote "
+    "numbers number work effort approach presentation meeting meetings month quarter week day time"))
 _ASKED = _rx(r"^\W*(?:(?:so|and|but|ok|okay|um|uh)\W+)*(?:what|how|why|when|where|who|which|do|does|did|is|are|was|were|have|has|can|could|would|will)\b")
 # Before a named person, the words that make them the one who acted: the start of the sentence, a
 # question about what they did ("why does Leon", "what did Priya say"), or a verdict on them.
@@ -381,7 +438,7 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
     names = context_names(context)
     labels = list(labels) if labels is not None and len(labels) == len(sentences) else [None] * len(sentences)
     readings = [_sentence_focus(s, terms, context_words, label, names) for s, label in zip(sentences, labels)]
-    siding = next((found for s in sentences if (found := _sentence_sides(s, terms, names))), "")
+    siding = next((found for s in sentences if (found := _sentence_sides(s, terms, names, context_words))), "")
     if not siding:
         # "You're right. Leadership messed it up." and "Exactly, they never support you."
         agree = next((_cut(s, m) for s in sentences if (m := _AGREE.search(_lower(s)))), "")

@@ -1035,6 +1035,7 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:it's|it is|it's really|that's) (?:really |very |so |absolutely |just )?(?:important|essential|crucial|vital) "
         r"(?:that (?:you|we)|for you to)\b|"
         r"i (?:can )?(?:see|saw|noticed|notice|read) (?:on|from|in) (?:the|your|this|their) [\w-]+(?: [\w-]+)? (?:that|you|your)\b|"
+        r"(?:i|we) (?:noticed|saw|see|notice) (?:some of |from |in |on )?(?:your|the) (?:records?|notes|file|chart|crm|forecast|numbers|figures|pipeline|report)\b|"
         r"(?:there's|there is|there has been|there have been|there's been) (?:a lot of |some |plenty of |lots of |good |new )?"
         r"(?:research|studies|evidence|data)\b|(?:on|in) (?:this|the|your) (?:form|questionnaire|chart|records?|file) (?:here )?"
         r"(?:that |it says |you |says )|"
@@ -1051,9 +1052,36 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:call|recommend|suggest|say) is|what (?:it|the \w+) says is|what we call|(?:is|are) (?:a|the) (?:sign|symptom|risk factor) of|"
         r"(?:most|many|some) (?:people|reps|buyers|customers|clients|folks) (?:\w+ ){0,3}?(?:find|do|tend|say|need)|"
         r"what (?:some|most|many|other) (?:people|reps|folks|managers|buyers)(?: \w+){0,3} (?:do|find|try) is|"
-        r"(?:there's|there is|there are) (?:also |a lot of |lots of |plenty of |many |some |a few |a couple of |other |a |good |great |free |new |local )*(?:course|programme|program|group|service|tool|"
+        r"(?:there's|there is|there are) (?:also |basically |actually |really )?(?:a lot of |lots of |plenty of |many |some |a few |a couple of |other |a |an |good |great |free |new |local |three |two |four )*(?:[\w'-]+ ){0,2}?(?:course|programme|program|group|service|tool|"
         r"template|option|options|resource|resources|class|classes|groups|services|programmes|programs|leaflet|brochure|training|workshop|playbook|guide)\b)")),
     # an option offered on a condition: "if you're willing, we could set up another meeting"
+    # what must happen, said of something other than the manager: "they need to stop", "that has to change"
+    ("advice.must_happen", Label.ADVICE, _rx(
+        r"^(?!.*\b(?:feel|feels|felt|think|thinks|said|says|told|saying|sounds|seems)\b.*\b(?:need|needs|has|have|must)\b)"
+        r".*?\b(?:they|it|that|this|these|those|the [\w-]+|your [\w-]+(?: [\w-]+)?|we)(?:'ve| have)? (?:really |just |definitely |absolutely )?"
+        r"(?:needs? to|has to|have to|must|got to|gotta) (?:stop|start|change|happen|be (?:shorter|longer|sharper|clearer|done|fixed|sorted|addressed|"
+        r"dealt with|in|out|sent|signed|better|the priority|first)|go|come (?:first|out|down|off)|get (?:done|sorted|fixed|sent|signed|closed|better))\b")),
+    # what will follow if they act: "getting it down is going to keep you from ..."
+    ("advice.prediction", Label.ADVICE, _rx(
+        r"^(?!.*\b(?:worried|worry|worries|afraid|scared|fear|fears|feel|feels|felt|think|thinks|sounds|seems|concerned|nervous|anxious)\b)"
+        r".*?\b(?:is|are|'s|'re) (?:going to|gonna) (?:keep you from|help you|stop you|protect you|make (?:it|things|you|a)|cause|reduce|lower|raise|increase|cut|save you)\b|"
+        r"\bif i (?:was|were) (?:gonna|going to|to) (?:work on|pick|choose|focus on|start with|do|change|tackle)\b")),
+    # an option or a new way of seeing it, offered: "there might be other ways to look at it", "that might
+    # be something we can look at", "losing it might have been a good thing", "the latest research"
+    ("advice.option_offered", Label.ADVICE, _rx(
+        r"\bthere (?:might|may|could) (?:also )?be (?:some )?(?:other |different |better )?(?:ways|options|things|approaches|routes|angles)\b|"
+        r"\b(?:that|this|it) (?:might|may|could) (?:also )?be something (?:that )?(?:we|you) (?:can|could|might) (?:look at|try|explore|work on|think about)\b|"
+        r"\b(?:might|may|could) (?:actually |even |really )?(?:be|have been) a (?:good|positive|helpful|useful|blessing|lucky) (?:thing|break)\b|"
+        r"\b(?:the )?latest (?:research|evidence|information|guidance|data|figures)\b|\bthis is (?:the )?information (?:that|i)\b")),
+    # an option or a resource named for them: "so that's something you can work on with finance",
+    # "so you can carry on with that", "I've got a checklist here", "I want to reassure you that ..."
+    ("advice.option_so", Label.ADVICE, _rx(
+        r"^(?:(?:okay|ok|well|yeah|and|um|uh|right|so),?\s+)*(?:(?:that's|that is|it's|this is) something (?:that )?(?:you|we)(?:'d)? "
+        r"(?:can|could|might|kinda like to|would like to|should|may want to|absolutely)\b|(?:you|we) can (?:continue|carry on|look into|keep going|go ahead)\b)|"
+        r"\bi(?:'ve| have) got (?:a|an|some) (?:\w+ )?(?:brochure|leaflet|handout|template|checklist|guide|sheet|worksheet|script|playbook|example|case study)\b|"
+        r"\bi (?:do )?(?:want to|wanna|would like to|'d like to) reassure you (?:that|about)\b|"
+        r"^(?:(?:and|so|but),?\s+)*(?:this|that|it|these|those|the [\w-]+)(?: [\w-]+)? (?:can|will|would|could) (?:really |also |actually |definitely )?"
+        r"(?:help|prevent|stop|reduce|lower|improve|protect|speed up|shorten|fix)\b")),
     ("advice.option_if_willing", Label.ADVICE, _rx(
         r"\bif (?:you're|you are|you'd be|you were|you feel) (?:willing|open|ready|interested|up for it|happy)\b[^.?!]{0,30}?"
         r"\b(?:we|i) (?:could|can|might|would)\b|\bif (?:you're|you are) willing to (?:do|try) (?:that|this|it),? (?:that|it) "
