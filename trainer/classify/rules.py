@@ -222,7 +222,7 @@ _TAKEOVER = [
     (_rx(r"\b(?:take|taking)\s+(?:it|that|this|the \w+)\s+off\s+your\s+(?:plate|hands|desk|list)\b|\btake\s+(?:that|it|this)\s+(?:on|over)\s+for\s+you\b|\bdo\s+it\s+for\s+you\b|\bwrite\s+it\s+for\s+you\b|\bfor you\s*[,.]?\s*(?:no problem|don't worry)"), "take it off your plate"),
 ]
 _GENERIC_TAKEOVER = _rx(
-    rf"\b(?:i{APOS}ll|i will|ill|i{APOS}m going to|im going to|i am going to|i{APOS}m gonna|im gonna|let me|lemme)\s+"
+    rf"\b(?:i{APOS}ll|i will|i shall|ill|i{APOS}m going to|im going to|i am going to|i{APOS}m gonna|im gonna|let me|lemme)\s+"
     r"(?:just\s+|go and\s+|personally\s+|quickly\s+|also\s+|then\s+|myself\s+|happily\s+|gladly\s+)?([a-z]+)\b"
 )
 _GENERIC_NOT_TAKEOVER = _rx(
@@ -337,7 +337,7 @@ _LEADING_WH = _rx(
 )
 _WHAT_ABOUT_YOU = _rx(r"^(?:what|how) about (?:you|yourself|your (?:side|part|end|role|own)|for you|them|it|that|now|this|the rest|next|everything else|the other \w+)\s*\??$|^(?:what|how) about (?:you|yourself)\s*(?:[,?]|$)")
 _LEADING_YN = _rx(
-    rf"^(?:(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+|(?:you )?ever\s+)(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+|perhaps\s+|possibly\s+)?(?:th[a-z]{{3,6}}t (?:maybe |perhaps |at all |even |much )?(?:about|of)|had a (?:go|look|crack|try|play) (?:with|at)|given (?:it|that|them|the \w+|\w+) a (?:go|try|shot|whirl)|played with|looked into|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|asked yourself|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
+    rf"^(?:(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+|(?:you )?ever\s+)(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+|perhaps\s+|possibly\s+)?(?:th[a-z]{{3,6}}t (?:maybe |perhaps |at all |even |much )?(?:about|of)|had a (?:go|look|crack|try|play) (?:with|at)|given (?:it|that|them|the \w+|\w+) a (?:go|try|shot|whirl)|played with|looked into|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if|your|their|what|whether)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|asked yourself|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
 )
 _LEADING_YN_OPEN_TAIL = _rx(rf"^(?:have|did|do)\s+{YOU}\s+(?:ever\s+)?(?:thought (?:about|of)|considered|think about|look(?:ed)? at|explored)\s+(?:what|how|why|where|who|which)\b")
 ACTION_VERB = _alt(wordlists.ACTION_VERB)
@@ -352,7 +352,10 @@ _LEADING_MODAL = _rx(
     rf"(?:{YOU}|we|ya)\s+(?:not\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|also\s+|instead\s+|"
     rf"try and\s+|try to\s+|at least\s+|still\s+)*(?:{ACTION_VERB})\b)"
 )
-_LEADING_TAG = _rx(r"^(?:do|d'|did) (?:you|u) (?:reckon|think|suppose) (?:a|an|the|some|that|maybe|perhaps|if|one|another) [\w' ,-]{1,60}?(?:might|would|could|will|may) (?:help|work|get|land|do the trick|make|be (?:better|worth|easier|enough))|^is (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:maybe |perhaps |possibly )?(?:the (?:way|answer|move|key|trick|fix|thing)|worth|better|enough)\b|^is it (?:maybe |perhaps |possibly |just )?(?:worth|possible|time|an option|better|smarter|wiser)\b|^is there (?:a|any) (?:reason|chance) (?:you|not to|why you|we)\b|^any (?:chance|reason|point|harm|merit) (?:a|an|the|you|not|in|we)\b|^would (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:have )?(?:helped|help|worked|work|made a difference|make a difference|landed|land)\b|^what (?:would|will|might|could) stop (?:you|u) (?:from )?(?:just )?\w+ing\b|^what(?:'s| is) stopping (?:you|u) from (?:just )?\w+ing\b|^(?:could|might|can|would) it (?:just )?be (?:that|because)\b|^(?:could|might|can) it be (?:the|your|their|a|an)\b|^is it possible (?:that|the|they|you|it)\b|^(?:is there|could there be) a chance (?:that|they|you|the)\b|^(?:do|d'|did) (?:you|u) think (?:maybe|perhaps|possibly|it(?:'d| would| might) be worth)\b|^how would it (?:land|go|be|feel|look) if (?:you|we)\b|\bwould you be up for\b|\b(?:would you be (?:open|willing|up for|keen) to|are you open to|would you consider|^(?:you )?don't (?:you )?think|^should (?!i\b)|any (?:mileage|point|harm|merit|value|sense) in|fancy (?:trying|giving|doing|a (?!(?:coffee|tea|cuppa|brew|drink|bite|biscuit|sandwich)\b))|did it (?:occur to|cross your mind)|(?:reckon|think) it(?:'s| is| would be| might be)? worth|worth a (?:shot|try|go|punt|look)|don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
+_LEADING_TAG = _rx(r"^why (?:you|u) (?:don't|dont|do not|not) \w+|^(?:you |u )?(?:not|don't) think (?:is|it's|it is|it would be) (?:better|best|good|worth)\b|(?:reckon|think) it(?:'d| would| might| will) help\b|"
+    r"^(?:could|might|can) (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:do the (?:job|trick)|help|work|get (?:you|them|it)|land|make the difference)\b|"
+    r"\bisn't (?:that|this|it) (?:an|a|the) (?:invitation|sign|cue|chance|opening|signal|excuse)\b|"
+    r"^(?:do|d'|did) (?:you|u) (?:reckon|think|suppose) (?:a|an|the|some|that|maybe|perhaps|if|one|another) [\w' ,-]{1,60}?(?:might|would|could|will|may) (?:help|work|get|land|do the trick|make|be (?:better|worth|easier|enough))|^is (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:maybe |perhaps |possibly )?(?:the (?:way|answer|move|key|trick|fix|thing)|worth|better|enough)\b|^is it (?:maybe |perhaps |possibly |just )?(?:worth|possible|time|an option|better|smarter|wiser)\b|^is there (?:a|any) (?:reason|chance) (?:you|not to|why you|we)\b|^any (?:chance|reason|point|harm|merit) (?:a|an|the|you|not|in|we)\b|^would (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:have )?(?:helped|help|worked|work|made a difference|make a difference|landed|land)\b|^what (?:would|will|might|could) stop (?:you|u) (?:from )?(?:just )?\w+ing\b|^what(?:'s| is) stopping (?:you|u) from (?:just )?\w+ing\b|^(?:could|might|can|would) it (?:just )?be (?:that|because)\b|^(?:could|might|can) it be (?:the|your|their|a|an)\b|^is it possible (?:that|the|they|you|it)\b|^(?:is there|could there be) a chance (?:that|they|you|the)\b|^(?:do|d'|did) (?:you|u) think (?:maybe|perhaps|possibly|it(?:'d| would| might) be worth)\b|^how would it (?:land|go|be|feel|look) if (?:you|we)\b|\bwould you be up for\b|\b(?:would you be (?:open|willing|up for|keen) to|are you open to|would you consider|^(?:you )?don't (?:you )?think|^should (?!i\b)|any (?:mileage|point|harm|merit|value|sense) in|fancy (?:trying|giving|doing|a (?!(?:coffee|tea|cuppa|brew|drink|bite|biscuit|sandwich)\b))|did it (?:occur to|cross your mind)|(?:reckon|think) it(?:'s| is| would be| might be)? worth|worth a (?:shot|try|go|punt|look)|don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
 
 ONE_FACT = _rx(
     rf"^(?:what time'?s?\b|whos\b|what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ ){{0,2}}(?:number|figure|total|price|date|value|worth|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|when in the \w+ (?:did|was|were|is|does|do)\b|who (?:\w+ed|said|told|sent|made|gave|took|wrote|rang|won|lost|sold|brought|bought|led|ran|set|put|paid|chose|picked|met|saw|knew|got)\b|what did (?:you|u|they|we) (?:close|sell|book|bill|sign|win|lose|land|quote|offer)\b|who else\b(?! (?:could|might|would|can|should|do you|needs|would you))|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
@@ -582,7 +585,7 @@ def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
 _YN_START_NAMED = _rx(r"^(?:is|are|was|were|did|does|has|isn't|wasn't|didn't|doesn't|hasn't|won't|will|can|could|would|should)\s+"
                       r"(?!(?:do|be|have|go|get|make|take|give|try|it|there|this|that)\b)[a-z][a-z'-]+\s+\w+\s+\w+")
 _HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
-_DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|ill|i'm|im|i am|let me)\b[^.,;?!]{0,60}?\b(?:myself|on your behalf|personally)\b")
+_DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|i shall|ill|i'm|im|i am|let me)\b[^.,;?!]{0,60}?\b(?:myself|on your behalf|personally|for you)\b(?! to\b)")
 
 
 def _housekeeping_near(body: str, start: int, width: int = 30) -> bool:
@@ -591,7 +594,7 @@ def _housekeeping_near(body: str, start: int, width: int = 30) -> bool:
     return bool(found) and found.start() < start + width
 
 
-_LOGISTICS_SEND = _rx(r"^(?:i'll|i will|ill) (?:send|forward|share) (?:the|a|you the|you a|over the) (?:calendar |diary |meeting |teams |zoom )?(?:invite|link|notes|agenda|summary|minutes|slides)\b")
+_LOGISTICS_SEND = _rx(r"^(?:i'll|i will|ill) (?:send|forward|share) (?:the|a|an|you the|you a|you an|over the) (?:calendar |diary |meeting |teams |zoom )?(?:invite|link|notes|agenda|summary|minutes|slides)\b")
 
 
 # Every takeover names the manager or hands the work over: a reply with none of these words is not
@@ -613,10 +616,10 @@ def _takeover(body: str) -> str | None:
         return None
     cue = _first(_TAKEOVER, body)
     if not cue:
-        generic = _GENERIC_TAKEOVER.search(body)
-        # "I'll + a verb of doing their work" (reply, map out, reallocate, coach ...) takes it over
-        if generic and not _GENERIC_NOT_TAKEOVER.match(generic.group(1)) and not _housekeeping_near(body, generic.end()):
-            return generic.group(0)
+        # "I'll + a verb of doing their work" (reply, map out, reallocate, coach, host ...) takes it over
+        for generic in _GENERIC_TAKEOVER.finditer(body):
+            if not _GENERIC_NOT_TAKEOVER.match(generic.group(1)) and not _housekeeping_near(body, generic.end()):
+                return generic.group(0)
         owned = _OBJECT_TAKEOVER.search(body)
         if owned and not _housekeeping_near(body, owned.start(), owned.end() - owned.start() + 30) and not _NOT_TAKEOVER.search(owned.group(0)):
             return owned.group(0)
@@ -632,11 +635,12 @@ _COMFORT = _rx(
     r"^(?:(?:i'm sure|i reckon|i think|trust me|honestly|look|oh|ugh|oof|ah|aw|bless),? )*(?:"
     r"(?:that's|that is|that was|it's|what) (?:a |such a )?(?:really |so |just |pretty )?(?:rough|tough|rubbish|gutting|grim|horrible|pants|"
     r"a pain|unlucky|a bummer|a blow|rotten|crap|cruel)(?: one| break| luck| week| day| month)?(?: mate| man)?[.!]*$|"
-    r"tough (?:break|luck|one|week|day)|you(?:'re| are) (?:not|never) (?:alone|the only one|the first)(?: (?:in|with|on) (?:this|that|it)(?: one)?)?|it is what it is|"
+    r"tough (?:break|luck|one|week|day)|you(?:'re| are) (?:not|never) (?:alone|the only one|the first)(?: (?:in|with|on) (?:this|that|it)(?: one)?)?(?:,? and you won't be the last)?|it is what it is|"
     r"we(?:'ll| will) (?:figure|work|sort) (?:it|this|that) out|we all have (?:those|these|them|weeks|days|months)|"
     r"(?:stuff|things|that|it) like that (?:just )?happens?|(?:it's|that's) not the (?:worst|end)|"
     r"these things (?:tend to |usually |always )?(?:work|sort|blow) (?:themselves |itself )?(?:out|over)|take your time|no rush|"
     r"there's no rush|i(?:'m| am) (?:knackered|shattered|exhausted|tired|fried|wiped) (?:too|as well|myself)|"
+    r"it(?:'ll| will) come(?: good| right)?(?:,|\.|$)|sending (?:my|our) (?:best|love|thoughts)|thinking of (?:you|her|him|them)|don't remind me|tell me about it,|"
     r"(?:you're|you are) (?:going to|gonna) be (?:brilliant|great|fine|ok|okay|amazing|grand|alright|all right|a natural)\b|good luck\b(?: with [\w' ]{1,30})?[.!]*$|"
     r"(?:don't|dont|do not) (?:worry|stress|panic|fret|beat yourself up|be (?:so |too )?hard on yourself|sweat it|"
     r"take it (?:personally|to heart))(?: about (?:it|that|this))?(?: too much)?|no worries|never mind|"
@@ -682,6 +686,8 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         _OPENING + r"(?:(?:are|were|did|do|have|had|is|was) (?:you|u) even (?:trying|listening|bothered|bothering|there|"
         r"reading|checking|thinking|awake|serious|paying attention|read|check|think|try|listen|care|bother)|"
         r"what (?:kind|sort) of (?:an? )?[\w-]+(?: [\w-]+)? (?:is|was) (?:this|that)\b|do you (?:ever|even) listen|"
+        r"(?:it|that|this) never (?:is|does|works|happens), (?:is|does) it|when have you ever\b|how did [\w' ]{1,25}? work out for you|"
+        r"(?:so )?i(?:'m| am) supposed to [\w' ]{1,40}?, am i|how (?:do|did|can|could) you [\w' ]{1,30}? after (?:six|five|four|three|two|\d+|all|a) [\w ]{0,12}?(?:months|years|weeks) here|"
         r"anything else (?:you want to|you wanna|to) blame|do (?:you|u) (?:really|honestly|seriously) (?:think|expect|believe) (?:that's|that is|this is|it's) "
         r"(?:ok|okay|acceptable|good enough|fine|professional)|what possessed (?:you|u)|"
         r"(?:blaming|complaining about|moaning about|whining about|making excuses|passing the buck)\b(?:[^.?!]{0,40}?\bagain\b)?)")),
@@ -725,7 +731,7 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     # keep talking, carry on, off you go: acknowledgements, not questions or instructions
     ("other.continuer", Label.OTHER, _rx(
         r"^(?:(?:yeah|yep|yes|ok|okay|alright|right|sure|mm+|sit down|of course|fine)[,.!]?\s+)*(?:go on|go ahead|go for it|carry on|"
-        r"off you go|keep me posted|keep me in the loop|go get (?:'em|them|em)|crack on)[.!]*$")),
+        r"off you go|keep me posted|keep me in the loop|go get (?:'em|them|em)|crack on)(?:[,.!]+\s*(?:i'm listening|i'm all ears|take it|take your time|i'll wait|i'm here))?[.!]*$")),
     # the manager on themselves: sorry, their diary, their own part
     ("other.about_me", Label.OTHER, _rx(
         r"^(?:(?:so|and|but|well|okay|ok|right|look|then|now|just|honestly|maybe|hmm|fair|yeah|yes|sorry|oh|ugh|ah|ha|mm)[,.!]*\s+)*"
@@ -746,8 +752,15 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"^(?:(?:oh|so|and|hey),? )*how (?:was|is|'s|were) (?:the|your) [\w' -]{1,25}? (?:btw|by the way)\b|"
         r"^(?:(?:okay|ok|so|right|um|uh),?\s+)*(?:shall|should|can|could) we,? (?:maybe,? |just,? )?(?:catch up|meet|reconvene|pick (?:this|it) up|touch base|regroup)\b")),
     ("other.asking_leave", Label.OTHER, _rx(
-        _OPENING + r"(?:(?:do|would) you )?mind if i (?:just |quickly )?(?:take|jot|make|grab|ask|write|record|note)\b|"
+        _OPENING + r"(?:(?:do|would) you )?mind if i (?:just |quickly )?(?:take|jot|make|grab|ask|write|record|note|jump in)\b|"
+        + _OPENING + r"(?:would|will|is) it be (?:ok|okay|alright|all right|fine) if i (?:asked|ask) (?:you )?(?:a few|some|a couple of) (?:more )?questions\b|"
+        + _OPENING + r"can i offer (?:a|an|my) (?:suggestion|idea|thought|observation),? or\b|"
         + _OPENING + r"(?:can|could|may) i (?:be|get) (?:honest|straight|frank|blunt|real)(?: with you)?(?: (?:about|for) (?:something|a (?:sec|second|minute|moment)))?\s*[?.!]*$")),
+    ("other.housekeeping", Label.OTHER, _rx(
+        _OPENING + r"(?:(?:yes|yeah|okay|ok|by all means|please sit|sit),?\s+)*(?:(?:just )?give me (?:two|a few|five|ten|one|a couple of|\d+) (?:minutes|mins|secs|seconds|moments)|"
+        r"wait (?:one|a) (?:moment|minute|second|sec)|allow me a moment|bear with me|(?:can i |let me )?(?:just )?grab my (?:laptop|notebook|notes|coffee|pen)|"
+        r"i (?:get|grab|fetch) my (?:notebook|notes|laptop)|welcome back|good to have you (?:back|in)|thank you for making the time|thanks for making the time|"
+        r"it was my pleasure|(?:i )?look forward to our next|i(?:'ll| will) send you (?:an|the|a) (?:invite|invitation|link|calendar))")),
     ("other.hospitality", Label.OTHER, _rx(
         _OPENING + r"(?:(?:fancy|want|need|grab) (?:a |some )?(?:coffee|tea|cuppa|brew|water|drink|biscuit|sandwich)|(?:coffee|tea|cuppa|brew)(?: first| anyone| before we start)?\s*\?*$|"
         r"(?:pull|grab|take|have) (?:up )?a (?:chair|pew|seat)|(?:the )?kettle(?:'s| has| is) (?:just )?(?:boiled|on))")),
@@ -854,7 +867,7 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
 
 
 _SUGGESTION_STATEMENT = _rx(r"^(?:you |ya )?(?:ever )?(?:tried|thought (?:about|of)|considered)\b")
-_SPOKEN_TAG = _rx(r"\b(?:yeah|then|or|right|correct|or not|innit|eh|yes or no)$")
+_SPOKEN_TAG = _rx(r"\b(?:yeah|then|or|(?<!exactly )(?<!just )(?<!all )(?<!quite )right|correct|or not|innit|eh|yes or no)$")
 _CHOICE_TAIL = _rx(r"\bor (?:\w+ ){0,3}\w+$|\bor$")
 
 
@@ -979,7 +992,7 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"your time|the update|letting me know|the heads up|making the time))?[.!, ]*$")),
     # praise then criticism is judgment: "good effort, but the deck was a mess"
     ("judgment.praise_then_criticism", Label.JUDGMENT, _rx(
-        r"^(?:\w+ ){0,3}?(?:good|great|nice|decent|fair|brilliant|lovely|solid|ok|okay|well done)\b[^.?!]{0,40}?"
+        r"^(?:\w+ ){0,3}?(?:good|great|nice|decent|fair|brilliant|lovely|solid|ok|okay|well done|i appreciate|appreciate)\b[^.?!]{0,40}?"
         rf"(?:\b(?:but|though|although|however|except|only|it's just|its just)\b[^.?!]{{0,60}}?\b{_NEGATIVE_AFTER_PRAISE}\b|"
         r"\b(?:shame|pity) about\b)")),
     ("judgment.backhanded", Label.JUDGMENT, _rx(
@@ -1050,7 +1063,7 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"guidelines|statistics|stats) (?:shows?|says?|suggests?|recommends?|tells? us)|(?:it's|it is|it has been|it's been) (?:been )?"
         r"(?:shown|proven|known|recommended)|(?:is|are) (?:associated|linked|correlated) with|what (?:they|we|experts|doctors|people) "
         r"(?:call|recommend|suggest|say) is|what (?:it|the \w+) says is|what we call|(?:is|are) (?:a|the) (?:sign|symptom|risk factor) of|"
-        r"(?:most|many|some) (?:people|reps|buyers|customers|clients|folks) (?:\w+ ){0,3}?(?:find|do|tend|say|need)|"
+        r"(?:most|many|some) (?:people|reps|buyers|customers|clients|folks|firms|companies|businesses|teams|accounts) (?:\w+ ){0,3}?(?:find|do|tend|say|need|are moving|are switching|have moved|are going|expect|want)|is better (?:you|to|if)\b|what tends to (?:help|work)|"
         r"what (?:some|most|many|other) (?:people|reps|folks|managers|buyers)(?: \w+){0,3} (?:do|find|try) is|"
         r"(?:there's|there is|there are) (?:also |basically |actually |really )?(?:a lot of |lots of |plenty of |many |some |a few |a couple of |other |a |an |good |great |free |new |local |three |two |four )*(?:[\w'-]+ ){0,2}?(?:course|programme|program|group|service|tool|"
         r"template|option|options|resource|resources|class|classes|groups|services|programmes|programs|leaflet|brochure|training|workshop|playbook|guide)\b)")),
@@ -1105,6 +1118,8 @@ _SO_SUMMARY = _rx(r"^(?:and |but |right,? |okay,? |ok,? )?so\b,?\s+(?!um\b|uh\b|
 
 def _classify_statement(body: str) -> tuple[Label, str]:
     named = _named(_NAMED_STATEMENT_RULES, body)
+    if named and named[0] is Label.JUDGMENT and (view := _THEIR_VIEW_START.match(body)):
+        return _hit("statement", Label.REFLECTION, view.group(0))  # "you feel like you're not pulling your weight"
     if named:
         return named
     imperative = _is_imperative(body)
@@ -1125,7 +1140,8 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         if match and not (framed and match.start() >= framed.end()):
             return _hit("statement", Label.ADVICE, match.group(0).lstrip(",;: "))
     judged = _first(_JUDGMENT, body) or (_SIDING.search(body) and _SIDING.search(body).group(0))
-    if judged:
+    chatting = bool(_SMALL_TALK.search(body)) and not _SECOND_PERSON_EARLY.match(body)  # "the coffee was awful"
+    if judged and not chatting:
         return _hit("statement", Label.JUDGMENT, judged)
     request = _REQUEST_ANYWHERE.search(body)
     if request:
@@ -1144,7 +1160,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         if insult and re.match(r"^\s*(?:(?:an?|your|the|that|this|marketing|leadership|[a-z]+'s|[a-z]+ (?:is|are|was|were))\s+)", after) and not re.search(r"\b(?:think|thinks|feel|feels|felt|believe|reckon|see|say|said|told)\b", after):
             return _hit("statement", Label.JUDGMENT, insult.group(0))
         return _hit("statement", Label.REFLECTION, framed.group(0))
-    negative = _NEGATIVE.search(body)
+    negative = None if chatting else _NEGATIVE.search(body)
     if negative and not re.search(r"\b(?:not|n't|nt|never|no)\s+(?:\w+\s+)?$", body[: negative.start()], re.I):
         return _hit("statement", Label.JUDGMENT, negative.group(0))
     affirmed = _first(_AFFIRMATION[4:], body)
@@ -1184,6 +1200,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     return _hit("statement", Label.REFLECTION if len(words) >= 3 else Label.OTHER, _WeakCue(_first_words(body, 4)))
 
 
+_THEIR_VIEW_START = _rx(rf"^(?:(?:so|and|okay|ok)\s+)?(?:{YOU} (?:feel|felt|think|worry|fear|reckon)(?: like| that)?|it (?:feels|sounds) like|sounds like|you(?:'re| are) (?:worried|afraid|scared) (?:that )?)")
 _SECOND_PERSON_EARLY = _rx(rf"^(?:and |but |so |yet |now |also |still |plus )?(?:[\w'-]+ ){{0,2}}?(?:{YOU}|you're|youre|you've|youve|you'd|youd|you'll|your|yourself)\b")
 _PAST_TENSE = _rx(r"\b(?:went|was|were|did|had|said|got|came|took|made|gave|told|felt|thought|knew|saw|left|lost|won|sent|spent|fell|ran|been|\w{3,}ed)\b")
 
@@ -1326,6 +1343,13 @@ def _restated(result: SentenceResult, sentence: Mapped, context: str, alone: boo
                           "context.restates", sentence.span(first.start(), first.end()), CONFIDENCE_RULE - 0.2)
 
 
+def _says_back(sentence: str, context: str) -> bool:
+    """Most of the sentence is the salesperson's own words: praise of a word they used ("stuck with")
+    is their line said back, but "that care for your clients is why they trust you" is the manager's."""
+    own = _stems(sentence)
+    return bool(own) and len(own & _stems(context)) * 2 >= len(own)
+
+
 def classify_form(reply: str, context: str | None = None) -> Classification:
     """Label a manager's reply by its form and cue phrases (the first axis only)."""
     if not isinstance(reply, str):
@@ -1340,7 +1364,8 @@ def classify_form(reply: str, context: str | None = None) -> Classification:
         result = SentenceResult(sentence.text, label.value, cue, rule, span, confidence)
         if context and (result.confidence < CONFIDENCE_RULE or result.rule in _RESTATE_OVERRIDES):
             result = _restated(result, sentence, context, alone=len(sentences) == 1) or result
-        elif context and result.rule in _ECHO_OVERRIDES and _stems(result.cue) and _stems(result.cue) <= _stems(context):
+        elif context and result.rule in _ECHO_OVERRIDES and _stems(result.cue) and _stems(result.cue) <= _stems(context) and (
+                result.rule == "statement.judgment" or _says_back(sentence.text, context)):
             # their own word said back ("I'm useless at this" -> "you feel useless at it") is not a
             # verdict or praise of the manager's
             result = SentenceResult(result.text, Label.REFLECTION.value, result.cue, "context.echoes", result.span,

@@ -85,6 +85,7 @@ IMPERATIVE_VERB = (
 )
 
 FEELING_WORDS = (
+    'kicking yourself|beating yourself up|'
     'gutting|worries|scary|frighten\\w*|terrif\\w*|feel good|feel bad|feels good|feels bad|feel better|'
     'feel worse|devastating|heartbreaking|soul-destroying|crushing|galling|out of reach|horrible|exhausting|'
     'demoralising|demoralizing|trips you up|wearing you down|wear you down|wears you down|grinding|'
@@ -212,6 +213,8 @@ NEGATIVE_WORDS = (
     "you forgot again|genius move|total muppet|an excuse|just an excuse|isn't good enough|"
     "isnt good enough|wasn't good enough|aren't good enough|everybody's fault|everyone's fault|"
     "except yours|passenger|piss-up|couldn't organise|couldnt organise|no favours|not exactly trying|"
+    "unbelievable|new low|out of the air|mediocre|at best|is generous|lowest on the team|bottom of the (?:board|table)|lapse|"
+    "rather disappointing|find this disappointing|you beat yourself|someone else to blame|shame you|poor judgement|poor judgment|"
     'not taking it seriously|not taking the deadline seriously|seriously enough|not persistent enough|on a plate|all your eggs|close themselves|a bit embarrassing|not how a senior|'
     "should be behaving|if you'd asked|says otherwise|say otherwise|could've told you|could have told you|"
     "entitled|lost your edge|outsold|outplayed|outmanoeuvred|outmaneuvered|rings round|rings around|"
