@@ -79,6 +79,13 @@ class WordModel:
             self._log_likelihood[label] = {key: math.log((count + SMOOTHING) / denominator)
                                            for key, count in counts[label].items()}
         self._vocabulary = frozenset(vocabulary)
+        # The same weights as one tuple per word, in label order, so a sentence is scored in one pass.
+        self._labels: tuple[str, ...] = tuple(self._prior)
+        self._prior_vector = tuple(self._prior[label] for label in self._labels)
+        unseen = tuple(self._unseen[label] for label in self._labels)
+        self._vectors: dict[str, tuple[float, ...]] = {
+            key: tuple(self._log_likelihood[label].get(key, unseen[i]) for i, label in enumerate(self._labels))
+            for key in vocabulary}
 
     def _weight(self, label: str, key: str) -> float:
         return self._log_likelihood[label].get(key, self._unseen[label])
@@ -95,20 +102,22 @@ class WordModel:
         features = [f for f in every if f.key in self._vocabulary]
         if not features or (min_known and self.known_share(sentence, every) < min_known):
             return None
-        scores = {label: prior + sum(self._weight(label, f.key) for f in features)
-                  for label, prior in self._prior.items()}
-        best = max(scores, key=lambda label: (scores[label], -ALL_LABELS.index(label)))
-        rivals = [label for label in scores if label != best]
+        vectors = [self._vectors[f.key] for f in features]
+        scores = [prior + sum(vector[i] for vector in vectors) for i, prior in enumerate(self._prior_vector)]
+        # ties go to the label earlier in the manual's order
+        best_index = max(range(len(scores)), key=lambda i: (scores[i], -ALL_LABELS.index(self._labels[i])))
+        rivals = [i for i in range(len(scores)) if i != best_index]
 
-        def evidence(feature: _Feature) -> float:
+        def evidence(index: int) -> float:
             # how much more this word says "best" than the label that likes it most after best
-            return self._weight(best, feature.key) - max(self._weight(r, feature.key) for r in rivals)
+            vector = vectors[index]
+            return vector[best_index] - max(vector[i] for i in rivals)
 
         # the cue is the telling word (or pair) that most favours the label; bare function words
         # ("your", "the") are shown only when nothing else was known
-        telling = [f for f in features if not set(f.key.split()) <= _FUNCTION_WORDS] or features
-        cue = max(telling, key=lambda f: (evidence(f), -f.begin))
-        return Label(best), sentence[cue.begin:cue.finish]
+        telling = [i for i, f in enumerate(features) if not set(f.key.split()) <= _FUNCTION_WORDS] or list(range(len(features)))
+        cue = features[max(telling, key=lambda i: (evidence(i), -features[i].begin))]
+        return Label(self._labels[best_index]), sentence[cue.begin:cue.finish]
 
 
 _lock = threading.Lock()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..labels import FOCI
-from .rules import _FEELING, _lower
+from .rules import _FEELING, _lower, split_anchored
 from .words import content_stems
 
 __all__ = ["FOCI", "FocusReading", "FocusTerms", "read_focus", "phrase_pattern", "content_words"]
@@ -228,17 +228,18 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
     if own and own[0] in _GENERIC_OWN and not _SITUATION.search(low) and (small := _SMALL_TALK.search(low)) and (
             not _GREETING.fullmatch(small.group(0))):
         return "none", _cut(text, small)  # "did you catch the match", "are you going to get a puppy"
+    planning = _PLANNING.search(low)
     chat = _CHAT.search(low)
-    if chat and not _PLANNING.search(low):
+    if chat and not planning:
         return "none", _cut(text, chat)  # "tea's in the pot", "let's pick this up Tuesday", "how is Declan anyway"
     strong_outcome = _STRONG_OUTCOME.search(low) or _OUTCOME_ASKED.search(low)
-    if strong_outcome and (own is None or (own[0] in _GENERIC_OWN and not _PLANNING.search(low))) and not _ACTIVITY_COUNT.search(low):
+    if strong_outcome and (own is None or (own[0] in _GENERIC_OWN and not planning)) and not _ACTIVITY_COUNT.search(low):
         return "outcome", _cut(text, strong_outcome)  # "how many deals do you need to close to make quota"
     blamed = terms.pattern("blames") if terms else None
     if own is None and blamed is not None and (match := blamed.search(low)):
         return "others", _cut(text, match)  # the scenario's own blame target, asked about
     felt = _FELT_START.search(low) or _STORY.search(low)
-    if own and own[0] in _GENERIC_OWN and felt and not _PLANNING.search(low):
+    if own and own[0] in _GENERIC_OWN and felt and not planning:
         return "experience", _cut(text, felt)  # "you've been waiting ages and it's wearing you down"
     if own is None and (acted := _OWN_QUESTIONED.search(low)):
         own = ("own.questioned", _cut(text, acted))  # "what did you tell Castlegate", "what's stopping you"
@@ -353,23 +354,20 @@ def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] =
     exculpate = _EXCULPATE.search(low)
     if exculpate:
         return _cut(text, exculpate)
-    if _ABOUT_SALESPERSON_FAULT.search(low):
-        return ""
+    presume, typical = _PRESUME.search(low), _TYPICAL_OF_THEM.search(low)
+    shifted, negative = _BLAME_SHIFTED.search(low), _NEGATIVE_ABOUT.search(low)
+    if not (presume or typical or shifted or negative) or _ABOUT_SALESPERSON_FAULT.search(low):
+        return ""  # nothing that endorses a blame, or a fault of theirs
     target = _others_in(text, terms, names).lower()
     asked = bool(_ASKED.match(low) or low.rstrip().endswith("?"))
     if _NOBODY.fullmatch(target):
         target = ""  # "nobody needs that" blames no one
-    presume = _PRESUME.search(low)
     if presume and target:
         return _cut(text, presume)
-    if target and (shifted := _TYPICAL_OF_THEM.search(low)):
-        return _cut(text, shifted)  # "typical of them", "that's them all over"
-    if target and not _PRONOUN.fullmatch(target):
-        # "that's on Leon, not you", "classic leadership", "the leads are the real problem"
-        shifted = _BLAME_SHIFTED.search(low)
-        if shifted:
-            return _cut(text, shifted)
-    negative = _NEGATIVE_ABOUT.search(low)
+    if target and typical:
+        return _cut(text, typical)  # "typical of them", "that's them all over"
+    if target and shifted and not _PRONOUN.fullmatch(target):
+        return _cut(text, shifted)  # "that's on Leon, not you", "classic leadership", "the leads are the real problem"
     if not negative:
         return ""
     if not target and not asked:
@@ -440,24 +438,44 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
     context_words = content_words(context or "")
     names = context_names(context)
     labels = list(labels) if labels is not None and len(labels) == len(sentences) else [None] * len(sentences)
-    readings = [_sentence_focus(s, terms, context_words, label, names) for s, label in zip(sentences, labels)]
+    if not sentences:
+        return FocusReading("none", "", False, "")
+    read: dict[int, tuple[str, str]] = {}
+
+    def reading(index: int) -> tuple[str, str]:
+        # each sentence is read once, and only when needed: the deciding one usually settles it
+        if index not in read:
+            read[index] = _sentence_focus(sentences[index], terms, context_words, labels[index], names)
+        return read[index]
+
+    def every_reading() -> list[tuple[str, str]]:
+        return [reading(index) for index in range(len(sentences))]
+
     siding = next((found for s in sentences if (found := _sentence_sides(s, terms, names, context_words))), "")
     if not siding:
         # "You're right. Leadership messed it up." and "Exactly, they never support you."
         agree = next((_cut(s, m) for s in sentences if (m := _AGREE.search(_lower(s)))), "")
-        if agree and any(f == "others" for f, _ in readings) and context_words:
+        if agree and context_words and any(f == "others" for f, _ in every_reading()):
             siding = agree
-    if not readings:
-        return FocusReading("none", "", bool(siding), siding)
-    if deciding is not None and 0 <= deciding < len(readings) and readings[deciding][0] != "none":
-        focus, cue = readings[deciding]
+    if deciding is not None and 0 <= deciding < len(sentences) and reading(deciding)[0] != "none":
+        focus, cue = reading(deciding)
     else:
-        focus, cue = min(readings, key=lambda r: _PRIORITY[r[0]])
-    names_cause = any(f == "others" for f, _ in readings) or any(_others_in(s, terms, names) for s in sentences)
-    keeps = (focus == "outcome" and _EXCULPATE.search(_lower(siding))) or (
-        focus == "experience" and any(_FELT_START.search(_lower(s)) for s in sentences))
-    if siding and (not keeps or names_cause):
-        # endorsing the blame points at the cause they blame, unless the reply is about the result
-        # ("missing the number was out of your hands") or their feeling ("you feel cheated, and you were")
-        focus, cue = "others", siding
+        focus, cue = min(every_reading(), key=lambda r: _PRIORITY[r[0]])
+    if siding and focus != "others":
+        keeps = (focus == "outcome" and _EXCULPATE.search(_lower(siding))) or (
+            focus == "experience" and any(_FELT_START.search(_lower(s)) for s in sentences))
+        names_cause = any(f == "others" for f, _ in every_reading()) or any(_others_in(s, terms, names) for s in sentences)
+        if not keeps or names_cause:
+            # endorsing the blame points at the cause they blame, unless the reply is about the result
+            # ("missing the number was out of your hands") or their feeling ("you feel cheated, and you were")
+            focus, cue = "others", siding
     return FocusReading(focus, cue, bool(siding), siding)
+
+
+# "^" branches tried once at the start, not at every position (see ``rules.split_anchored``)
+for _name, _value in list(globals().items()):
+    if isinstance(_value, re.Pattern) and _name.startswith("_"):
+        globals()[_name] = split_anchored(_value)
+_OWN_PART_RULES = tuple((rule_id, split_anchored(pattern)) for rule_id, pattern in _OWN_PART_RULES)
+_OTHERS_RULES = tuple((rule_id, split_anchored(pattern)) for rule_id, pattern in _OTHERS_RULES)
+_EXPERIENCE_RULES = tuple((rule_id, split_anchored(pattern)) for rule_id, pattern in _EXPERIENCE_RULES)

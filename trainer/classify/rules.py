@@ -18,6 +18,7 @@ punctuation, fillers).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -139,16 +140,22 @@ class _Lexicon:
         self.prefixes = tuple(sorted(self.prefixes, key=len, reverse=True))
 
     def search(self, text: str) -> _Found | None:
-        tokens = [(m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in self._TOKEN.finditer(text)]
-        words = [t[0] for t in tokens]
+        tokens, words = _lexicon_tokens(text)
         for index, (word, begin, _end) in enumerate(tokens):
             for parts in self.phrases.get(word, ()):
-                if tuple(words[index:index + len(parts)]) == parts:
+                if words[index:index + len(parts)] == parts:
                     finish = tokens[index + len(parts) - 1][2]
                     return _Found(text[begin:finish], begin, finish)
             if self.prefixes and word.startswith(self.prefixes):
                 return _Found(text[begin:tokens[index][2]], begin, tokens[index][2])
         return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _lexicon_tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
+    """The words of ``text`` with their spans, read once for all the lexicons that search it."""
+    tokens = tuple((m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in _Lexicon._TOKEN.finditer(text))
+    return tokens, tuple(t[0] for t in tokens)
 
 
 # --- vocabulary ---------------------------------------------------------------------------------
@@ -335,6 +342,7 @@ _REFLECTION = [
 _LEADING_WH = _rx(
     rf"^(?:how would it be if (?:you|we)|what(?:'s| is) to stop you|what(?:'s| is) stopping you from \w+ing|what stops you from \w+ing|how bout|how 'bout|what bout|what about|how about|what if|why not|why don't|why dont|why do not|why wouldn't|why won't|why can't|why couldn't you just|wouldn't it|couldn't you|shouldn't you|could you not|can you not|what would happen if you|what (?:would|will|do) (?:happen|you think would happen|they say|it look like) if (?:you|we) (?:just\s+)?(?:call|ring|phone|email|send|ask|offer|try|book|push|go|gave|give|tried|called|sent|offered|asked|booked|pushed|went|dropped|drop|cut|lowered|lower|brought|bring|used|use|put|set|started|start|stopped|stop|made|make))\b"
 )
+_REQUEST_MODAL_START = re.compile(rf"^(?:{REQUEST_MODAL})", re.IGNORECASE)
 _WHAT_ABOUT_YOU = _rx(r"^(?:what|how) about (?:you|yourself|your (?:side|part|end|role|own)|for you|them|it|that|now|this|the rest|next|everything else|the other \w+)\s*\??$|^(?:what|how) about (?:you|yourself)\s*(?:[,?]|$)")
 _LEADING_YN = _rx(
     rf"^(?:(?:have|had|did|do|has|d|'d|ve|'ve)?\s*(?:{YOU}|ya)\s+|(?:you )?ever\s+)(?:ever\s+|even\s+|maybe\s+|actually\s+|at all\s+|already\s+|perhaps\s+|possibly\s+)?(?:th[a-z]{{3,6}}t (?:maybe |perhaps |at all |even |much )?(?:about|of)|had a (?:go|look|crack|try|play) (?:with|at)|given (?:it|that|them|the \w+|\w+) a (?:go|try|shot|whirl)|played with|looked into|considered|consider|tried|try|looked at|look at|think about|thought to|considered|explored|asked (?:them|him|her|for|the|about|if|your|their|what|whether)|called|rung|rang|phoned|emailed|sent|offered|pushed|gone back|went back|checked with|spoken to|spoke to|talked to|reached out|followed up|booked|scheduled|used|put|brought|involved|escalated|looped|cc'd|mentioned|asked yourself|pulled|dropped|cut|lowered|raised|reframed|played|leveraged|leaned on|pitched|shown|showed)\b"
@@ -560,18 +568,24 @@ _OBJECT_IMPERATIVE = _rx(
     r"within|before|by|to|on|back|up|out|off|down|first|any|one|two|three|with)\b")
 
 
+# An instruction: optional softeners, then an instruction verb and a few words after it.
+_IMPERATIVE_START = re.compile(
+    rf"^(?:please\s+|kindly\s+|whatever (?:you|u) do,?\s+|if nothing else,?\s+|at the very least,?\s+|at minimum,?\s+|obviously,?\s+|of course,?\s+|ideally,?\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another|give (?:[\w'-]+ ){{1,2}}a (?:shout|ring|call|bell|buzz|nudge|try|go|chance)|step (?:back|aside|up)|back off|ease off|lean in)\b(?:\s+[\w'-]+){{0,3}}", re.IGNORECASE)
+_NOT_AN_INSTRUCTION = re.compile(r"^(?:try me|call it|get it\??$|take care|go on|keep going|hold on|hang on|stop there|look,|listen,|mind you)", re.IGNORECASE)
+
+
 def _is_imperative(clause: str) -> str | None:
     if _IMPERATIVE_EXCEPTIONS.match(clause):
         return None
     commanded = _OBJECT_IMPERATIVE.match(clause)
     if commanded:
         return commanded.group(0)
-    match = re.match(rf"^(?:please\s+|kindly\s+|whatever (?:you|u) do,?\s+|if nothing else,?\s+|at the very least,?\s+|at minimum,?\s+|obviously,?\s+|of course,?\s+|ideally,?\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another|give (?:[\w'-]+ ){{1,2}}a (?:shout|ring|call|bell|buzz|nudge|try|go|chance)|step (?:back|aside|up)|back off|ease off|lean in)\b(?:\s+[\w'-]+){{0,3}}", clause, re.I)
+    match = _IMPERATIVE_START.match(clause)
     if not match:
         return None
     verb_phrase = match.group(0)
     # "call it a day?" / "try me" are not instructions about the work
-    if re.match(r"^(?:try me|call it|get it\??$|take care|go on|keep going|hold on|hang on|stop there|look,|listen,|mind you)", verb_phrase, re.I):
+    if _NOT_AN_INSTRUCTION.match(verb_phrase):
         return None
     return verb_phrase
 
@@ -860,12 +874,13 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
         return _classify_yes_no(body, yes_no)
     if question_marked:
         return _classify_marked_statement(body)
-    if (_SPOKEN_TAG.search(body) and re.match(rf"^(?:so |and )?(?:{YOU}|you've|youve|you're|youre|they|theyre|they're|he|she|it)\b", body)) or (
-            _CHOICE_TAIL.search(body) and re.match(rf"^(?:so |and )?(?:{AUX})\b", body)):
+    if (_SPOKEN_TAG.search(body) and _SAID_OF_SOMEONE.match(body)) or (_CHOICE_TAIL.search(body) and _AUX_START.match(body)):
         return _classify_marked_statement(body)  # "you rang them back yeah", "is it annual or monthly"
     return _classify_statement(body)
 
 
+_SAID_OF_SOMEONE = _rx(rf"^(?:so |and )?(?:{YOU}|you've|youve|you're|youre|they|theyre|they're|he|she|it)\b")
+_AUX_START = _rx(rf"^(?:so |and )?(?:{AUX})\b")
 _SUGGESTION_STATEMENT = _rx(r"^(?:you |ya )?(?:ever )?(?:tried|thought (?:about|of)|considered)\b")
 _SPOKEN_TAG = _rx(r"\b(?:yeah|then|or|(?<!exactly )(?<!just )(?<!all )(?<!quite )right|correct|or not|innit|eh|yes or no)$")
 _CHOICE_TAIL = _rx(r"\bor (?:\w+ ){0,3}\w+$|\bor$")
@@ -915,7 +930,7 @@ def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
     if judged:
         return _hit("yes_no", Label.JUDGMENT, judged)
     request_inside = _REQUEST_ANYWHERE.search(body)
-    if request_inside and re.match(rf"^(?:{REQUEST_MODAL})", body, re.I):
+    if request_inside and _REQUEST_MODAL_START.match(body):
         return _hit("yes_no", Label.OPEN_QUESTION, body[: request_inside.end()])
     asked = _ASK_LEAVE_TO_ASK.match(body)
     if asked and not ONE_FACT.match(body[asked.end() - len(asked.group(1)):]):
@@ -1139,7 +1154,8 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         match = pattern.search(body)
         if match and not (framed and match.start() >= framed.end()):
             return _hit("statement", Label.ADVICE, match.group(0).lstrip(",;: "))
-    judged = _first(_JUDGMENT, body) or (_SIDING.search(body) and _SIDING.search(body).group(0))
+    sided = _SIDING.search(body)
+    judged = _first(_JUDGMENT, body) or (sided and sided.group(0))
     chatting = bool(_SMALL_TALK.search(body)) and not _SECOND_PERSON_EARLY.match(body)  # "the coffee was awful"
     if judged and not chatting:
         return _hit("statement", Label.JUDGMENT, judged)
@@ -1152,7 +1168,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     if framed:
         after = body[framed.end():]
         insult = _NEGATIVE.search(after)
-        if insult and re.match(rf"^(?:so )?{YOU} (?:sound|seem|look|come across)(?: like)?$", framed.group(0).strip()) and insult.start() <= 12:
+        if insult and _SOUNDS_FRAME.match(framed.group(0).strip()) and insult.start() <= 12:
             return _hit("statement", Label.JUDGMENT, insult.group(0))  # "you sound entitled", "you sound like a victim"
         turn = re.search(r"\b(?:but|though|however|yet)\b", after)
         if insult and turn and insult.start() > turn.start():
@@ -1173,7 +1189,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     positive = _POSITIVE.search(body)
     if positive and re.search(r"\b(?:not|n't|nt|never|no|hardly)\s+(?:\w+\s+)?$", body[: positive.start()], re.I):
         positive = None  # "not impressive", "you're not confident"
-    if positive and (re.search(rf"\b(?:{YOU}|your|you're|youre|you've|youve)\b", body, re.I) or re.match(r"^(?:that|this|it)(?:'s| is| was|s)\b", body, re.I)) and (" " in positive.group(0) or not _NEGATIVE_FEELING.search(body)):
+    if positive and (_ANY_YOU.search(body) or re.match(r"^(?:that|this|it)(?:'s| is| was|s)\b", body, re.I)) and (" " in positive.group(0) or not _NEGATIVE_FEELING.search(body)):
         return _hit("statement", Label.AFFIRMATION, positive.group(0))
     reflected = _first(_REFLECTION[:6], body)
     if reflected:
@@ -1200,7 +1216,9 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     return _hit("statement", Label.REFLECTION if len(words) >= 3 else Label.OTHER, _WeakCue(_first_words(body, 4)))
 
 
+_SOUNDS_FRAME = _rx(rf"^(?:so )?{YOU} (?:sound|seem|look|come across)(?: like)?$")
 _THEIR_VIEW_START = _rx(rf"^(?:(?:so|and|okay|ok)\s+)?(?:{YOU} (?:feel|felt|think|worry|fear|reckon)(?: like| that)?|it (?:feels|sounds) like|sounds like|you(?:'re| are) (?:worried|afraid|scared) (?:that )?)")
+_ANY_YOU = re.compile(rf"\b(?:{YOU}|your|you're|youre|you've|youve)\b", re.IGNORECASE)
 _SECOND_PERSON_EARLY = _rx(rf"^(?:and |but |so |yet |now |also |still |plus )?(?:[\w'-]+ ){{0,2}}?(?:{YOU}|you're|youre|you've|youve|you'd|youd|you'll|your|yourself)\b")
 _PAST_TENSE = _rx(r"\b(?:went|was|were|did|had|said|got|came|took|made|gave|told|felt|thought|knew|saw|left|lost|won|sent|spent|fell|ran|been|\w{3,}ed)\b")
 
@@ -1209,8 +1227,10 @@ def _is_embedded(body: str, position: int) -> bool:
     """True when a 'you should' sits inside a question such as 'what do you think you should do', or
     inside their own view said back: 'you feel like you need a break', 'you've been told you have to'."""
     before = body[:position].lower()
-    return bool(re.search(rf"\b(?:{WH_OPEN_START}|whether|if|wonder|think|decide|decided|deciding|know|sure)\b[^,.;]*$", before)
-                or _THEIR_VIEW_BEFORE.search(before))
+    return bool(_ASKED_OR_WONDERED_BEFORE.search(before) or _THEIR_VIEW_BEFORE.search(before))
+
+
+_ASKED_OR_WONDERED_BEFORE = _rx(rf"\b(?:{WH_OPEN_START}|whether|if|wonder|think|decide|decided|deciding|know|sure)\b[^,.;]*$")
 
 
 _THEIR_VIEW_BEFORE = _rx(r"\b(?:feel|feels|feeling|felt|told|noticed|reali[sz]e|reali[sz]ed|saying|said|sounds like|"
@@ -1400,3 +1420,93 @@ def _mark_sarcasm(results: list[SentenceResult]) -> list[SentenceResult]:
             marked[index] = SentenceResult(sentence.text, Label.JUDGMENT.value, sentence.text.strip(" .!"),
                                            "sarcasm.judgment", sentence.span, CONFIDENCE_RULE)
     return marked
+
+
+
+
+# --- speed -----------------------------------------------------------------------------------------
+# In one alternation, a branch anchored with "^" is still tried, and fails, at every position of the
+# text. ``split_anchored`` keeps the anchored branches in a pattern tried once, at the start, and the
+# others in a pattern searched as usual; the match found is the one the whole pattern would find.
+
+def _top_level(source: str) -> list[str]:
+    """``source`` split at each ``|`` outside groups and character classes."""
+    parts, depth, current, index, in_class = [], 0, [], 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            current.append(source[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current, index = [], index + 1
+            continue
+        current.append(char)
+        index += 1
+    parts.append("".join(current))
+    return parts
+
+
+class AnchoredSplit:
+    """A pattern whose "^" branches are tried once at the start and whose other branches are searched."""
+
+    def __init__(self, pattern: re.Pattern[str], anchored: list[str], floating: list[str]):
+        self.pattern = pattern.pattern
+        self._whole = pattern
+        self._anchored = re.compile("|".join(anchored), pattern.flags)
+        self._floating = re.compile("|".join(floating), pattern.flags) if floating else None
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if pos == 0 and self._anchored.match(text):
+            return self._whole.match(text)  # something matches at the start: the whole pattern's choice there
+        return self._floating.search(text, pos) if self._floating is not None else None
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._whole.match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._whole.fullmatch(text)
+
+    def finditer(self, text: str):
+        return self._whole.finditer(text)
+
+    def split(self, text: str) -> list[str]:
+        return self._whole.split(text)
+
+    def sub(self, replacement, text: str) -> str:
+        return self._whole.sub(replacement, text)
+
+
+def split_anchored(pattern: "re.Pattern[str] | AnchoredSplit") -> "re.Pattern[str] | AnchoredSplit":
+    """``pattern`` as an ``AnchoredSplit`` when it has several "^" branches; else unchanged."""
+    if not isinstance(pattern, re.Pattern) or pattern.groups:
+        return pattern  # a branch's own match would number the groups differently
+    branches = _top_level(pattern.pattern)
+    anchored = [branch for branch in branches if branch.startswith("^")]
+    if len(anchored) < 2 or len(branches) < 3:
+        return pattern
+    return AnchoredSplit(pattern, anchored, [branch for branch in branches if not branch.startswith("^")])
+
+
+_TAKEOVER = [(split_anchored(pattern), name) for pattern, name in _TAKEOVER]
+_ADVICE_PHRASES = [(split_anchored(pattern), name) for pattern, name in _ADVICE_PHRASES]
+_JUDGMENT = [(split_anchored(pattern), name) for pattern, name in _JUDGMENT]
+_AFFIRMATION = [(split_anchored(pattern), name) for pattern, name in _AFFIRMATION]
+_REFLECTION = [(split_anchored(pattern), name) for pattern, name in _REFLECTION]
+_LEADING_TAG = split_anchored(_LEADING_TAG)
+_REFLECTIVE_FRAME = split_anchored(_REFLECTIVE_FRAME)
+_NAMED_STATEMENT_RULES = tuple((rule_id, label, split_anchored(pattern)) for rule_id, label, pattern in _NAMED_STATEMENT_RULES)
+_NAMED_CLAUSE_RULES = tuple((rule_id, label, split_anchored(pattern)) for rule_id, label, pattern in _NAMED_CLAUSE_RULES)
+
+for _name, _value in list(globals().items()):
+    if isinstance(_value, re.Pattern) and _name.startswith("_"):
+        globals()[_name] = split_anchored(_value)
