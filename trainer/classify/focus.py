@@ -197,6 +197,8 @@ def _others_in(text: str, terms: FocusTerms | None, names: frozenset[str] = froz
             pronoun = pronoun or _cut(text, match)
     for named in _NAMED_PERSON.finditer(text):
         name = named.group(1) or named.group(2)
+        if _VOCATIVE.match(text, named.end()) and text[:named.start()].rstrip().endswith(","):
+            continue  # "That's poor, Priya.": the salesperson, addressed
         if not _NAMED_THING.match(low, named.end()) and not _CALENDAR.fullmatch(name.lower()):
             return name
     for word in re.finditer(r"[a-z]{3,}", low) if names else ():
@@ -205,6 +207,7 @@ def _others_in(text: str, terms: FocusTerms | None, names: frozenset[str] = froz
     return pronoun
 
 
+_VOCATIVE = re.compile(r"\s*(?:[.!?]|$)")
 _NOBODY = _rx(r"(?:nobody|no one|no-one)")
 _CALENDAR = _rx(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
                r"july|august|september|october|november|december|christmas|easter|honestly|seriously|really|right|okay|"

@@ -743,6 +743,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         _OPENING + r"(?:let me|lemme|i'm (?:going to|gonna)|i (?:just )?(?:want|wanna) to|i'd like to|can i|could i) (?:just |quickly )?"
         r"(?:summari[sz]e|recap|sum up|play back|reflect back)\b")),
     # keep talking, carry on, off you go: acknowledgements, not questions or instructions
+    ("open.how_tail", Label.OPEN_QUESTION, _rx(r"^[\w' -]{1,30}? how\s*\?+$")),
+    ("other.one_word", Label.OTHER, _rx(
+        r"^(?:(?:yeah|yes|ok|okay|hmm|mm|oh|ha),?\s+)?(?:maybe|probably|possibly|perhaps|any ?time|no problem|of course|fair|fair enough|true|"
+        r"indeed|absolutely|definitely|not really|not yet|kind of|sort of|no worries|sure thing|will do|noted|got it)[.!]*$")),
     ("other.continuer", Label.OTHER, _rx(
         r"^(?:(?:yeah|yep|yes|ok|okay|alright|right|sure|mm+|sit down|of course|fine)[,.!]?\s+)*(?:go on|go ahead|go for it|carry on|"
         r"off you go|keep me posted|keep me in the loop|go get (?:'em|them|em)|crack on)(?:[,.!]+\s*(?:i'm listening|i'm all ears|take it|take your time|i'll wait|i'm here))?[.!]*$")),
@@ -752,7 +756,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:(?:that's|that is|it's) (?:partly |all |entirely |probably |a bit )?on me\b|that came out (?:harsh|wrong|badly)|"
         r"i(?:'m| am) not making (?:it|this|things) easy|that's what i(?:'m| am) here for|i(?:'m| am) (?:so |really )?"
         r"(?:gutted|sorry|devastated|pleased|thrilled|delighted) for you|i had a (?:terrible|rough|awful|hard|tough|bad|horrible|shocking|nightmare) \w+|"
-        r"i (?:remember|recall) (?:my|when i|the first)|i(?:'ve| have) never been a (?:fan|lover)|i (?:worked|used to work) with (?:their|his|her|them|him)|"
+        r"i (?:remember|recall) (?:my|when i|the first)|(?:that was|i was|i am being|i'm being) [\w ]{0,12}?(?:of me|below the belt|a cheap shot|out of line|uncalled for)|"
+        r"i(?:'m| am) (?:rubbish|useless|terrible|bad|not great|no good) at (?:this|that)|i had a (?:shocker|nightmare|stinker)|my first (?:year|month|quarter|six months|week)|"
+        r"i(?:'m| am) (?:taking it out|having a go) on you|i(?:'m| am) not trying to (?:have a go|be |criticise|criticize|catch you)|i was bottom of|"
+        r"i(?:'m| am) (?:wound up|stressed|under pressure|frazzled)|i remember being in that seat|i(?:'ve| have) never been a (?:fan|lover)|i (?:worked|used to work) with (?:their|his|her|them|him)|"
         r"i(?:'m| am) (?:knackered|tired|shattered|exhausted|fried|wiped)|(?:that's|that is|it's) (?:a lot|quite a lot|a bit much) to (?:hear|take in|process)|"
         r"(?:it's|that's|what) (?:a )?(?:rubbish|horrible|awful|terrible|rotten|crap|cruel|brutal) way to (?:find out|hear|learn)|(?:i'm )?looking forward to it|i(?:'ve| have) got (?:a|another) "
         r"(?:hard stop|call|meeting)|shout if you need|i (?:need|have) to (?:grab|get|run|dash|jump)|i(?:'m| am) sorry[.!]? (?:it's|that's) "
@@ -1350,7 +1357,9 @@ def _restated(result: SentenceResult, sentence: Mapped, context: str, alone: boo
     """A sentence that says back what the salesperson just said is a reflection."""
     if result.label in (Label.OPEN_QUESTION.value, Label.LEADING_QUESTION.value, Label.REFLECTION.value):
         return None
-    own, theirs = _stems(sentence.text), _stems(context)
+    if result.rule in _RESTATE_OVERRIDES and len(_WORD.findall(sentence.text)) <= 4:
+        return None  # "Furious with us?", "Too harsh?": a short check, asked
+    own, theirs = _stems(sentence.text) - _NOT_RESTATING, _stems(context) - _NOT_RESTATING
     shared = own & theirs
     # a reply of a word or two said back ("Discouraged." "Your mom.")
     echo = alone and len(own) <= 2 and len(shared) >= 1 and len(_WORD.findall(sentence.text)) <= 4
@@ -1361,6 +1370,12 @@ def _restated(result: SentenceResult, sentence: Mapped, context: str, alone: boo
                 key=lambda m: m.start())
     return SentenceResult(sentence.text, Label.REFLECTION.value, sentence.text[first.start():first.end()],
                           "context.restates", sentence.span(first.start(), first.end()), CONFIDENCE_RULE - 0.2)
+
+
+#: Days and times said back are a meeting being fixed, not their story ("Thursday, then.").
+_NOT_RESTATING = frozenset(_stems(
+    "monday tuesday wednesday thursday friday saturday sunday minutes minute hours hour week weeks month months "
+    "today tomorrow morning afternoon mate maybe probably"))
 
 
 def _says_back(sentence: str, context: str) -> bool:
@@ -1396,11 +1411,18 @@ def classify_form(reply: str, context: str | None = None) -> Classification:
     # The manual's order decides among sentences with clear signs; a sentence only a fallback
     # rule could label decides only when no sentence has a clear sign.
     deciding = [r for r, fallback in zip(results, weak) if not fallback and r.label != Label.OTHER.value] or results
+    if any(r.label in _VERDICTS and r.rule not in _SAID_BACK for r in deciding):
+        # "Seven calls to get in. You didn't let go of that one." / "Two weeks with no visits? That's
+        # not okay.": the fact they said is the ground for the manager's verdict, which is the reply
+        deciding = [r for r in deciding if r.rule not in _SAID_BACK]
     primary = primary_of([Label(r.label) for r in deciding])
     decider = next(r for r in deciding if r.label == primary.value)
     return Classification(primary.value, decider.cue, tuple(results), confidence=decider.confidence,
                           rule=decider.rule, span=decider.span)
 
+
+_VERDICTS = frozenset({Label.AFFIRMATION.value, Label.JUDGMENT.value})
+_SAID_BACK = frozenset({"context.restates", "context.echoes"})
 
 _BARE_PRAISE = re.compile(
     r"^(?:oh,? )?(?:great|brilliant|genius|fantastic|perfect|lovely|marvellous|wonderful|super|superb|excellent|"
