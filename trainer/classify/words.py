@@ -213,7 +213,7 @@ NEGATIVE_WORDS = (
     "you forgot again|genius move|total muppet|an excuse|just an excuse|isn't good enough|"
     "isnt good enough|wasn't good enough|aren't good enough|everybody's fault|everyone's fault|"
     "except yours|passenger|piss-up|couldn't organise|couldnt organise|no favours|not exactly trying|"
-    "could've fooled me|could have fooled me|half-heartedly|ducking|gone to pot|costing us|that's not okay|that is not okay|that's not ok|not enough work|double standard|copy-paste|copy and paste|"
+    "with you, isn't it|could've fooled me|could have fooled me|half-heartedly|ducking|gone to pot|costing us|that's not okay|that is not okay|that's not ok|not enough work|double standard|copy-paste|copy and paste|"
     "time to moan|course you didn't|shouldn't need me to tell you|with you, isn't it|again with the|isn't handling it|didn't flag|"
     "unbelievable|new low|out of the air|mediocre|at best|is generous|lowest on the team|bottom of the (?:board|table)|lapse|"
     "rather disappointing|find this disappointing|you beat yourself|someone else to blame|shame you|poor judgement|poor judgment|"
@@ -232,6 +232,7 @@ NEGATIVE_WORDS = (
 )
 
 POSITIVE_WORDS = (
+    "than anyone|haven't lost your touch|not lost your touch|"
     "proper plan|realistic plan|solid plan|good plan|that's commitment|real work|i respect that|leader's instinct|i saw that|would kill for|"
     "not everyone is|not everyone does|not everyone would|that's rare|than most|not afraid to|kept showing up|keep showing up|"
     'serious hours|track record|one of the best|really shows|calmly|worked that one hard|worked it hard|'
