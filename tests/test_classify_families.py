@@ -19,6 +19,23 @@ from ask_dont_tell.trainer.classify.text import clean, split_sentences
 ROOT = Path(__file__).resolve().parent.parent
 
 FAMILIES = {
+    # information, options and what must happen are telling, however softly said
+    "an option or resource offered is advice": ("advice", [
+        "There might be other ways to look at the renewal.", "that might be something we can look at together next week",
+        "Losing them might have been a good thing in the long run.", "I've got a checklist here from the last launch.",
+        "so that's something you can work on with finance"]),
+    "what must happen is advice": ("advice", [
+        "They need to stop discounting before the second call.", "The deck has to be shorter, honestly.",
+        "that needs to change before Friday", "the proposal needs to be sent today"]),
+    "a suggestion asked as a yes/no question is leading": ("leading_question", [
+        "Do you reckon a quick call to the buyer might help?", "Is it maybe worth a shorter deck?",
+        "Could a case study from a similar firm do the job?", "would a one-page summary have helped, do you think",
+        "Any reason not to ring them today?", "you could build it for them next week, couldn't you?"]),
+    "a rebuke asked as a question is judgment": ("judgment", [
+        "Seriously, you didn't check the price list?", "Do you really think that's acceptable?",
+        "Anything else you want to blame me for?", "how did winging it work out for you",
+        "When have you ever hit a deadline without chasing?"]),
+    "a word and 'how?' is an open question": ("open_question", ["Cagey how?", "garbage how?", "Stuck how?"]),
     # sympathy, normalising and the manager on themselves neither name their experience nor tell
     "bare sympathy is other": ("other", [
         "that's rough", "Oof, that's a tough one.", "tough break mate", "You're not alone in this.",
@@ -40,7 +57,8 @@ FAMILIES = {
     "taking over in the manager's own words is takeover": ("takeover", [
         "I'm escalating it to their MD myself.", "Forward me the emails, I'll answer them from now on.",
         "i'll pull the lists and send them over tonight", "Right, I'm taking over the renewal.",
-        "I'll sit on the call and do the closing bit."]),
+        "I'll sit on the call and do the closing bit.", "Honestly, it's easier if I just handle it.",
+        "No, it's better coming from me.", "The client is not your worry now."]),
     "who did it, what was closed: one fact": ("closed_question", [
         "Who said that?", "who booked the meeting", "Who told you Q1?", "What did you close in May?",
         "when in the process did they hear about the price"]),

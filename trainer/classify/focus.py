@@ -238,18 +238,21 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
     strong_outcome = _STRONG_OUTCOME.search(low) or _OUTCOME_ASKED.search(low)
     if strong_outcome and (own is None or (own[0] in _GENERIC_OWN and not planning)) and not _ACTIVITY_COUNT.search(low):
         return "outcome", _cut(text, strong_outcome)  # "how many deals do you need to close to make quota"
-    blamed = terms.pattern("blames") if terms else None
-    if own is None and blamed is not None and (match := blamed.search(low)):
-        return "others", _cut(text, match)  # the scenario's own blame target, asked about
-    felt = _FELT_START.search(low) or _STORY.search(low)
-    if own and own[0] in _GENERIC_OWN and felt and not planning:
-        return "experience", _cut(text, felt)  # "you've been waiting ages and it's wearing you down"
+    felt, story = _FELT_START.search(low), _STORY.search(low)
+    if own and own[0] in _GENERIC_OWN and (felt or story) and not planning:
+        return "experience", _cut(text, felt or story)  # "you've been waiting ages and it's wearing you down"
     if own is None and (acted := _OWN_QUESTIONED.search(low)):
         own = ("own.questioned", _cut(text, acted))  # "what did you tell Castlegate", "what's stopping you"
     if own:
         return "own_part", own[1]
-    if felt and not _ASKED_VIEW.search(low):
-        return "experience", _cut(text, felt)  # "how did the call with their buyer go", "you look shattered"
+    asked_view = _ASKED_VIEW.search(low)
+    if felt and not asked_view:
+        return "experience", _cut(text, felt)  # "so you feel let down by the split", "you look shattered"
+    blamed = terms.pattern("blames") if terms else None
+    if blamed is not None and (match := blamed.search(low)):
+        return "others", _cut(text, match)  # the scenario's own blame target, asked about
+    if story and not asked_view:
+        return "experience", _cut(text, story)  # "how did the call with their buyer go"
     third = _THIRD_PARTY_ASKED.search(low)
     if third:
         return "others", _cut(text, third)  # "who made the call to move it", "what's on Chloe's desk"

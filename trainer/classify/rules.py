@@ -510,7 +510,7 @@ _OTHER_START = _rx(
     r"where was i|here we go|there we go|right then|ok then|okay then|that's me|no worries|no problem|"
     r"how are you(?: doing| today| keeping)?\s*\??$|how's it going\s*\??$|how was your (?:weekend|holiday|trip|break)|you alright\s*\??$|alright\s*\??$|hang on|hold on|"
     r"bear with me|one moment|just a (?:sec|second|moment|minute)|let me (?:find|grab|get|check|pull up|open|look|just)|"
-    r"i(?:'ve| have) got (?:a|another|to (?:leave|dash|run|go|jump))|hard stop|i need to (?:leave|dash|run|go|jump)|"
+    r"i(?:'ve| have) got (?:a(?! (?:\w+ )?(?:brochure|leaflet|handout|template|checklist|guide|sheet|worksheet|script|playbook|case study)\b)|another|to (?:leave|dash|run|go|jump))|hard stop|i need to (?:leave|dash|run|go|jump)|"
     r"catch you|come in|come on in|take a seat|have a seat|sit (?:wherever|anywhere|down)|hold that thought|"
     r"where was i|where were we|shall we (?:start|begin|get going|crack on|kick off|get started|make a start)|"
     r"thanks for coming(?: in| along| over)?(?: today| this morning)?[.!]*$|thank you for coming(?: in| along| over)?(?: today| this morning)?[.!]*$|"
