@@ -209,6 +209,7 @@ _TAKEOVER = [
     (_rx(r"\b(?:i'll|i will|ill|let me) (?:just )?(?:sit|jump|hop|come) (?:in )?on (?:the|that|this|your|their) (?:call|meeting|demo|pitch)\b[^.?!]{0,30}?\b(?:do|run|lead|handle|take)\b"), "I'll sit on the call and do it"),
     (_rx(r"\b(?:it's|it is|it'd be|it would be|that's)? ?(?:easier|better|quicker|simpler|faster) (?:if i (?:just )?(?:handle|do|take|sort|deal with|run|call|ring)|(?:it )?(?:comes|coming) from me|for me to (?:handle|do|take|sort|deal with|call|ring))\b|"
          r"\bbetter it comes from me\b"), "better coming from me"),
+    (_rx(r"\bso (?:that )?(?:you|u) don't (?:have to|need to)\b|\b(?:that's|that is|it's) my (?:job|problem|call|headache) now\b"), "so you don't have to"),
     (_rx(r"\b(?:is|'s) (?:not|no longer) (?:your|yours) (?:worry|problem|concern|headache)(?: (?:now|any ?more|from here))?\b"), "not your worry now"),
     (_rx(r"\b(?:put|get|bring|loop|add|cc|copy) me (?:on|in|into|onto) (?:the|that|this|your|their)(?: next)? (?:call|meeting|thread|email|chain|demo|visit)\b|"
          r"\bon your behalf\b|\b(?:would it help|how about|what if) (?:if )?i (?:just )?(?:rang|called|phoned|emailed|spoke|talked|had a word|went|took|handled|stepped in|jumped in|got involved)\b|"
@@ -237,7 +238,7 @@ _GENERIC_TAKEOVER = _rx(
 )
 _GENERIC_NOT_TAKEOVER = _rx(
     r"^(?:be|think|see|know|let|try|check|catch|follow|start|stop|pause|come|support|help|back|listen|repeat|"
-    r"rephrase|note|jot|grab|open|look|leave|wrap|finish|admit|say|explain|keep|shut|need|want|wait|hold|go|"
+    r"rephrase|note|jot|grab|open|look|leave|wrap|finish|admit|say|explain|keep|shut|need|want|wait|hold|go|sign|approve|"
     r"understand|hear|guess|bet|park|circle|remember|forget|miss|owe|stay|sit|digest|mull|sleep|promise|trust|"
     r"believe|assume|clarify|confirm|play|recap|summari[sz]e|reflect|buy|treat|book|schedule|organise|"
     r"organize|arrange|cancel|postpone|shift|swap|pop|read|watch|share|find|level|double|ping|put|do|get|make|"
@@ -287,7 +288,7 @@ _ADVICE_PHRASES = [
     (_rx(r"\b(?:might|could|would|will) (?:\w+ )?(?:get|work|go down|land|go|move) (?:[\w'-]+ ){0,5}?(?:better|easier|faster|quicker|smoother)\b|"
          r"\b(?:faster|quicker|easier|better|smoother) (?:if|when|once) (?:you|u)\b|\bso (?:you(?:'ve| have)|youve) got (?:a |the )?(?:good |natural |perfect |real |great )?(?:reason|excuse|opening|chance) to\b|"
          r"\bthat(?:'s| is) (?:probably |likely |almost certainly |most likely )?(?:what's|what is) (?:happening|going on)\b|"
-         r"^[\w' ]{1,20}? can wait\b|\b(?:is|'s) what matters (?:right )?now\b"), "information"),
+         r"^[\w' ]{1,20}? can wait\b|\b(?:is|'s) what matters (?:right )?now\b|\bworth (?!it\b|something|nothing|anything|everything)\w+ing\b|^(?:it )?sounds like (?:you|u) need (?:a|an|to|some|more)\b"), "information"),
     (_rx(r"^(?:and |but |so )?if (?:you|u) (?:\w+[ ,]+){1,10}?(?:you(?:'ll| will| would|'d| might| could| can|'re going to| are going to|'re gonna)|they(?:'ll| will|'d| would| might)|it(?:'ll| will|'d| would| might)|then|that(?:'ll| will| would))\b"), "if you ..., you'll ..."),
     (_rx(rf"\b(?:why not|just)\s+(?:call|ring|phone|email|send|ask|book|try|offer|push|go|get|tell|give|set|use|drop|bring|put|chase|follow)\b"), "just ..."),
     (_rx(rf"\b(?:don{APOS}?t|do not|never)\s+(?:worry|stress|panic|beat yourself|take it personally|overthink|sweat|fret|be so hard|be too hard|give up|lose heart|let it|let them)\b"), "don't worry"),
@@ -363,7 +364,10 @@ _LEADING_MODAL = _rx(
     rf"(?:{YOU}|we|ya)\s+(?:not\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|also\s+|instead\s+|"
     rf"try and\s+|try to\s+|at least\s+|still\s+)*(?:{ACTION_VERB})\b)"
 )
-_LEADING_TAG = _rx(r"\b(?:you|u) (?:could|can|might)\b[^?]*\b(?:couldn't|can't|mightn't|could not) (?:you|u)\s*\?*$|^(?:or|and) why not\b|^why (?:you|u) (?:don't|dont|do not|not) \w+|^(?:you |u )?(?:not|don't) think (?:is|it's|it is|it would be) (?:better|best|good|worth)\b|(?:reckon|think) it(?:'d| would| might| will) help\b|"
+_LEADING_TAG = _rx(r"^could (?:the|a|an|your|some|those|these) [\w' ]{1,40}? be used\b|^is there (?:a|any) way to\b|^might it be (?:appropriate|worth|wise|better|an idea|useful) to\b|"
+    r"^would (?:\w+ing) [\w' ]{1,40}? (?:work|help|be better|make sense)\b|^(?:\w+[,.] )?worth (?:\w+ing)\b|"
+    r"^what do (?:you|u) think would happen if (?:you|u) (?:just )?\w+|^(?:so )?what would it look like to \w+|"
+    r"\b(?:you|u) (?:could|can|might)\b[^?]*\b(?:couldn't|can't|mightn't|could not) (?:you|u)\s*\?*$|^(?:or|and) why not\b|^why (?:you|u) (?:don't|dont|do not|not) \w+|^(?:you |u )?(?:not|don't) think (?:is|it's|it is|it would be) (?:better|best|good|worth)\b|(?:reckon|think) it(?:'d| would| might| will) help\b|"
     r"^(?:could|might|can) (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:do the (?:job|trick)|help|work|get (?:you|them|it)|land|make the difference)\b|"
     r"\bisn't (?:that|this|it) (?:an|a|the) (?:invitation|sign|cue|chance|opening|signal|excuse)\b|"
     r"^(?:do|d'|did) (?:you|u) (?:reckon|think|suppose) (?:a|an|the|some|that|maybe|perhaps|if|one|another) [\w' ,-]{1,60}?(?:might|would|could|will|may) (?:help|work|get|land|do the trick|make|be (?:better|worth|easier|enough))|^is (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:maybe |perhaps |possibly )?(?:the (?:way|answer|move|key|trick|fix|thing)|worth|better|enough)\b|^is it (?:maybe |perhaps |possibly |just )?(?:worth|possible|time|an option|better|smarter|wiser)\b|^is there (?:a|any) (?:reason|chance) (?:you|not to|why you|we)\b|^any (?:chance|reason|point|harm|merit) (?:a|an|the|you|not|in|we)\b|^would (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:have )?(?:helped|help|worked|work|made a difference|make a difference|landed|land)\b|^what (?:would|will|might|could) stop (?:you|u) (?:from )?(?:just )?\w+ing\b|^what(?:'s| is) stopping (?:you|u) from (?:just )?\w+ing\b|^(?:could|might|can|would) it (?:just )?be (?:that|because)\b|^(?:could|might|can) it be (?:the|your|their|a|an)\b|^is it possible (?:that|the|they|you|it)\b|^(?:is there|could there be) a chance (?:that|they|you|the)\b|^(?:do|d'|did) (?:you|u) think (?:maybe|perhaps|possibly|it(?:'d| would| might) be worth)\b|^how would it (?:land|go|be|feel|look) if (?:you|we)\b|\bwould you be up for\b|\b(?:would you be (?:open|willing|up for|keen) to|are you open to|would you consider|^(?:you )?don't (?:you )?think|^should (?!i\b)|any (?:mileage|point|harm|merit|value|sense) in|fancy (?:trying|giving|doing|a (?!(?:coffee|tea|cuppa|brew|drink|bite|biscuit|sandwich)\b))|did it (?:occur to|cross your mind)|(?:reckon|think) it(?:'s| is| would be| might be)? worth|worth a (?:shot|try|go|punt|look)|don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push|run|build|write|set up|share|bring in|involve|pitch|pair)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
@@ -546,10 +550,13 @@ _REFLECTIVE_FRAME = _rx(
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:it's|it is) like\b|^(?:so )?from where you(?:'re| are)? (?:sitting|sit|stand)|^(?:so )?(?:as|the way) you see it|"
     r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|^i (?:can )?(?:hear|see|sense|tell) (?:that )?(?:you|it|this|that)(?:'re| are| feel| felt|'ve| have| were| really| kind| sort)\b|"
     r"^i (?:get|have|got) (?:the |a )?(?:impression|feeling|sense)\b|^(?:(?:it )?(?:kind of |sort of |kinda )?(?:feels|sounds|seems) (?:like|as if|as though))\b|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
-    r"^(?:so,? )?in your (?:view|eyes|mind)|^(?:so,? )?(?:part of you|on one hand|on the one hand)"
+    r"^(?:so,? )?in your (?:view|eyes|mind)|^(?:so,? )?(?:part of you|on one hand|on the one hand)|^it (?:stings|hurts|smarts|grates)\b"
 )
 POSITIVE_WORDS = wordlists.POSITIVE_WORDS
 _POSITIVE = _Lexicon(POSITIVE_WORDS)
+# A hurt named, which makes effort said back a reflection of how it feels rather than praise
+_PAINFUL_FEELING = _rx(r"\b(?:embarrass\w*|stings?|hurts?|gutted|frustrat\w*|upset|annoyed|angry(?! (?:customer|client|buyer|caller|email|prospect))|disappointed|ashamed|"
+                       r"anxious|worried|nervous|scared|fed up|took it out of you|out of patience|kicking yourself|beating yourself up)\b")
 _NEGATIVE_FEELING = _rx(
     r"\b(?:gutting|gutted|frustrat\w*|annoy\w*|upset|fed up|stressed|worried|anxious|nervous|scared|afraid|"
     r"disappoint\w*|embarrass\w*|overwhelm\w*|exhaust\w*|tired|drained|stuck|alone|unfair|hurt|sad|"
@@ -574,7 +581,7 @@ _OBJECT_IMPERATIVE = _rx(
 # An instruction: optional softeners, then an instruction verb and a few words after it.
 _IMPERATIVE_START = re.compile(
     rf"^(?:please\s+|kindly\s+|whatever (?:you|u) do,?\s+|if nothing else,?\s+|at the very least,?\s+|at minimum,?\s+|obviously,?\s+|of course,?\s+|ideally,?\s+|just\s+|maybe\s+|definitely\s+|really\s+|honestly\s+|now\s+|then\s+|first\s+|only\s+|also\s+|instead\s+|next time,?\s+|next time\s+|today\s+|tomorrow\s+|this week\s+|for now,?\s+|from now on,?\s+|going forward,?\s+)*(?:{IMPERATIVE_VERB}|have a (?:look|go|think|word|chat|crack|listen|read|play|try)|have another|give (?:[\w'-]+ ){{1,2}}a (?:shout|ring|call|bell|buzz|nudge|try|go|chance)|step (?:back|aside|up)|back off|ease off|lean in)\b(?:\s+[\w'-]+){{0,3}}", re.IGNORECASE)
-_NOT_AN_INSTRUCTION = re.compile(r"^(?:try me|call it|get it\??$|take care|go on|keep going|hold on|hang on|stop there|look,|listen,|mind you)", re.IGNORECASE)
+_NOT_AN_INSTRUCTION = re.compile(r"^(?:try me|call it|get it\??$|take care|go on|keep going|hold on|hang on|stop there|look,|listen,|mind you|always the same)", re.IGNORECASE)
 
 
 def _is_imperative(clause: str) -> str | None:
@@ -601,8 +608,8 @@ def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
 # "is leon back from leave", "did harlow sign": an auxiliary, a name or a noun, and more words
 _YN_START_NAMED = _rx(r"^(?:is|are|was|were|did|does|has|isn't|wasn't|didn't|doesn't|hasn't|won't|will|can|could|would|should)\s+"
                       r"(?!(?:do|be|have|go|get|make|take|give|try|it|there|this|that)\b)[a-z][a-z'-]+\s+\w+\s+\w+")
-_HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
-_DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|i shall|ill|i'm|im|i am|let me)\b[^.,;?!]{0,90}?\b(?:myself|on your behalf|personally|for you)\b(?! to\b)")
+_HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|team calendar|calendar|diary|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
+_DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|i shall|ill|i'm|im|i am|let me|want me to|shall i|should i)\b[^.,;?!]{0,90}?\b(?:myself|on your behalf|personally|for you)\b(?! to\b)")
 
 
 # The word model may guess a takeover only where the manager says they will act: "I'll", "let me"
@@ -662,7 +669,10 @@ _COMFORT = _rx(
     r"(?:stuff|things|that|it) like that (?:just )?happens?|(?:it's|that's) not the (?:worst|end)|"
     r"these things (?:tend to |usually |always )?(?:work|sort|blow) (?:themselves |itself )?(?:out|over)|take your time|no rush|"
     r"there's no rush|i(?:'m| am) (?:knackered|shattered|exhausted|tired|fried|wiped) (?:too|as well|myself)|"
-    r"it(?:'ll| will) come(?: good| right)?(?:,|\.|$)|sending (?:my|our) (?:best|love|thoughts)|thinking of (?:you|her|him|them)|don't remind me|tell me about it,|"
+    r"it(?:'ll| will) work out,? (?:these things|they|it) (?:usually|always|normally) (?:do|does)|it's not just you|(?:it's|that's) brutal for everyone|"
+    r"(?:i )?hope you (?:feel|get) better(?: soon)?|feel better soon|get well soon|(?:that's|this is) what (?:these sessions are|i'm here|we're here) for|"
+    r"(?:it is|it's|it was) my pleasure|don't get me started(?: on [\w' ]{1,30})?[.!]*$|"
+    r"it(?:'ll| will) come(?: good| right)?(?:,|\.|$)|sending (?:my|our) (?:best|love|thoughts)|thinking of (?:you|her|him|them)|don't remind me|tell me about it(?=,)|"
     r"(?:you're|you are) (?:going to|gonna) be (?:brilliant|great|fine|ok|okay|amazing|grand|alright|all right|a natural)\b|good luck\b(?: with [\w' ]{1,30})?[.!]*$|"
     r"(?:don't|dont|do not) (?:worry|stress|panic|fret|beat yourself up|be (?:so |too )?hard on yourself|sweat it|"
     r"take it (?:personally|to heart))(?: about (?:it|that|this))?(?: too much)?|no worries|never mind|"
@@ -760,7 +770,7 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"indeed|absolutely|definitely|not really|not yet|kind of|sort of|no worries|sure thing|will do|noted|got it)[.!]*$")),
     ("other.continuer", Label.OTHER, _rx(
         r"^(?:(?:yeah|yep|yes|ok|okay|alright|right|sure|mm+|sit down|of course|fine)[,.!]?\s+)*(?:go on|go ahead|go for it|carry on|"
-        r"off you go|keep me posted|keep me in the loop|go get (?:'em|them|em)|crack on)(?:[,.!]+\s*(?:i'm listening|i'm all ears|take it|take your time|i'll wait|i'm here))?[.!]*$")),
+        r"(?:let's|lets) do (?:it|that)|off you go|keep me posted|keep me in the loop|go get (?:'em|them|em)|crack on)(?:[,.!]+\s*(?:i'm listening|i'm all ears|take it|take your time|i'll wait|i'm here))?[.!]*$")),
     # the manager on themselves: sorry, their diary, their own part
     ("other.about_me", Label.OTHER, _rx(
         r"^(?:(?:so|and|but|well|okay|ok|right|look|then|now|just|honestly|maybe|hmm|fair|yeah|yes|sorry|oh|ugh|ah|ha|mm)[,.!]*\s+)*"
@@ -783,6 +793,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("other.small_talk_by_the_way", Label.OTHER, _rx(
         r"^(?:(?:oh|so|and|hey),? )*how (?:was|is|'s|were) (?:the|your) [\w' -]{1,25}? (?:btw|by the way)\b|"
         r"^(?:(?:okay|ok|so|right|um|uh),?\s+)*(?:shall|should|can|could) we,? (?:maybe,? |just,? )?(?:catch up|meet|reconvene|pick (?:this|it) up|touch base|regroup)\b")),
+    ("other.who_could_blame_you", Label.OTHER, _rx(r"\bwho (?:could|can|would) (?:blame|fault) (?:you|u)\b")),
+    ("other.asking_leave_to_speak", Label.OTHER, _rx(
+        _OPENING + r"(?:(?:can|could|may) i|(?:do you )?mind if i|is it (?:alright|all right|ok|okay) if i)\s+(?:just\s+)?(?:ask you (?:a few|some|a couple of|one|a) (?:more |quick )?questions?|"
+        r"say something|push back(?: on (?:that|this|it))?|share (?:a thought|something|my screen|an idea)|be honest|jump in|add something)\b[\w' ,]{0,30}?[?.!]*$")),
     ("other.asking_leave", Label.OTHER, _rx(
         _OPENING + r"(?:(?:do|would) you )?mind if i (?:just |quickly )?(?:take|jot|make|grab|ask|write|record|note|jump in)\b|"
         + _OPENING + r"(?:would|will|is) it be (?:ok|okay|alright|all right|fine) if i (?:asked|ask) (?:you )?(?:a few|some|a couple of) (?:more )?questions\b|"
@@ -1205,6 +1219,8 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     if negative and not re.search(r"\b(?:not|n't|nt|never|no)\s+(?:\w+\s+)?$", body[: negative.start()], re.I):
         return _hit("statement", Label.JUDGMENT, negative.group(0))
     affirmed = _first(_AFFIRMATION[4:], body)
+    if affirmed and (felt := _PAINFUL_FEELING.search(body)):
+        return _hit("statement", Label.REFLECTION, felt.group(0))  # "you took a risk, it didn't land, and now you're embarrassed"
     if affirmed:
         return _hit("statement", Label.AFFIRMATION, affirmed)
     words = _WORD.findall(body)
@@ -1397,6 +1413,9 @@ _NOT_RESTATING = frozenset(_stems(
     "today tomorrow morning afternoon mate maybe probably"))
 
 
+_CONTRAST = re.compile(r"\b(?:but|though|however)\b", re.IGNORECASE)
+
+
 def _says_back(sentence: str, context: str) -> bool:
     """Most of the sentence is the salesperson's own words: praise of a word they used ("stuck with")
     is their line said back, but "that care for your clients is why they trust you" is the manager's."""
@@ -1419,7 +1438,7 @@ def classify_form(reply: str, context: str | None = None) -> Classification:
         if context and (result.confidence < CONFIDENCE_RULE or result.rule in _RESTATE_OVERRIDES):
             result = _restated(result, sentence, context, alone=len(sentences) == 1) or result
         elif context and result.rule in _ECHO_OVERRIDES and _stems(result.cue) and _stems(result.cue) <= _stems(context) and (
-                result.rule == "statement.judgment" or _says_back(sentence.text, context)):
+                result.rule == "statement.judgment" or _says_back(sentence.text, context)) and not _CONTRAST.search(sentence.text):
             # their own word said back ("I'm useless at this" -> "you feel useless at it") is not a
             # verdict or praise of the manager's
             result = SentenceResult(result.text, Label.REFLECTION.value, result.cue, "context.echoes", result.span,

@@ -58,6 +58,7 @@ REQUEST_VERB = (
 
 IMPERATIVE_VERB = (
     "send|call|ring|phone|email|e-mail|text|message|try|make sure|make certain|ensure|don't|do not|dont|"
+    "counter with|brief your|brief them|break it into|break it down|bundle|anchor on|reuse|group your|lock in|"
     'never|always|stop|quit|go|get|book|ask them|ask him|ask her|ask for|ask the|focus|start|keep|'
     'be more|be less|be firm|be clear|be honest with them|put|use|bring|check|follow up|follow-up|chase|'
     'push|offer|qualify|prepare|prep|write|set|tell them|tell him|tell her|tell the|remember|think about|'
@@ -85,6 +86,7 @@ IMPERATIVE_VERB = (
 )
 
 FEELING_WORDS = (
+    'running out of patience|out of patience|bothering you|took it out of you|weighing up|'
     'kicking yourself|beating yourself up|'
     'gutting|worries|scary|frighten\\w*|terrif\\w*|feel good|feel bad|feels good|feels bad|feel better|'
     'feel worse|devastating|heartbreaking|soul-destroying|crushing|galling|out of reach|horrible|exhausting|'
@@ -107,7 +109,7 @@ FEELING_WORDS = (
 )
 
 TAKEOVER_VERB = (
-    'call|ring|phone|email|e-mail|text|message|talk to|talk with|speak to|speak with|have a word|'
+    'call|ring|phone|email|e-mail|text|message|talk to|talk with|speak to|speak with|have a word|give them a ring|give them a call|give him a ring|give him a call|give her a ring|give her a call|'
     'have a quiet word|have words|chat with|sort|sort out|sort it|sort this|sort that|handle|deal with|'
     'fix|take|take over|take care|take it|take this|take that|take the|chase|chase up|escalate|write|'
     'draft|rewrite|redo|raise it|raise this|raise that|raise the|set up|book|reach out|contact|get on to|'
@@ -208,15 +210,17 @@ NEGATIVE_WORDS = (
     "you're kidding|is nothing|are nothing|dodging|ducking it|bit rich|a bit rich|waste of|a scandal|"
     'scandalous|let you down badly|has let you down|have let you down|junior mistake|rookie mistake|'
     "schoolboy error|basic mistake|beginner's mistake|not working it|not putting the work in|"
-    "who could blame you|who can blame you|can't blame you|don't blame you|not a great look|"
+    "not a great look|"
     "isn't a great look|not a good look|you're the reason|you are the reason|you just forgot|"
     "you forgot again|genius move|total muppet|an excuse|just an excuse|isn't good enough|"
     "isnt good enough|wasn't good enough|aren't good enough|everybody's fault|everyone's fault|"
     "except yours|passenger|piss-up|couldn't organise|couldnt organise|no favours|not exactly trying|"
+    "no business agreeing|no business touching|no business doing|no business taking|forget a lot|way out of line|out of line|a monologue|knew were a stretch|finest hour|how do you not|timid|loser|again, i see|isn't your call|never a result|a disgrace|"
+    "hilarious|really professional|great timing|there goes the|very proactive|always have a reason|"
     "with you, isn't it|could've fooled me|could have fooled me|half-heartedly|ducking|gone to pot|costing us|that's not okay|that is not okay|that's not ok|not enough work|double standard|copy-paste|copy and paste|"
     "time to moan|course you didn't|shouldn't need me to tell you|with you, isn't it|again with the|isn't handling it|didn't flag|"
-    "unbelievable|new low|out of the air|mediocre|at best|is generous|lowest on the team|bottom of the (?:board|table)|lapse|"
-    "rather disappointing|find this disappointing|you beat yourself|someone else to blame|shame you|poor judgement|poor judgment|"
+    "unbelievable|new low|out of the air|mediocre|at best|is generous|lowest on the team|bottom of the board|bottom of the table|lapse|"
+    "rather disappointing|find this disappointing|you beat yourself before|someone else to blame|shame you|poor judgement|poor judgment|"
     'not taking it seriously|not taking the deadline seriously|seriously enough|not persistent enough|on a plate|all your eggs|close themselves|a bit embarrassing|not how a senior|'
     "should be behaving|if you'd asked|says otherwise|say otherwise|could've told you|could have told you|"
     "entitled|lost your edge|outsold|outplayed|outmanoeuvred|outmaneuvered|rings round|rings around|"
@@ -232,6 +236,7 @@ NEGATIVE_WORDS = (
 )
 
 POSITIVE_WORDS = (
+    "dedication|love the commitment|reliable as always|what the best people do|takes nerve|took nerve|earned that|that matters to me|love that|maturity|investing in yourself|real achievement|"
     "than anyone|haven't lost your touch|not lost your touch|"
     "proper plan|realistic plan|solid plan|good plan|that's commitment|real work|i respect that|leader's instinct|i saw that|would kill for|"
     "not everyone is|not everyone does|not everyone would|that's rare|than most|not afraid to|kept showing up|keep showing up|"
