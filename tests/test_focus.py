@@ -102,6 +102,32 @@ def test_names_results_and_feelings_point_where_they_point(reply, focus):
     assert result.focus == focus, (reply, result.focus, result.focus_cue)
 
 
+# Where a reply points, read from its own words: the result, a feeling, their doing, nothing.
+MORE_FOCUS = [
+    ("how big is the renewal", "outcome"), ("Is the 70 solid?", "outcome"), ("what's still open that could land before the 30th", "outcome"),
+    ("Where does that leave you for the quarter if it slips?", "outcome"),
+    ("That sounds stressful, being caught out in front of the buyer.", "experience"),
+    ("So you're feeling out of your depth on the pricing.", "experience"), ("How did that land with you?", "experience"),
+    ("Which accounts have you looked at so far?", "own_part"), ("who could introduce you", "own_part"),
+    ("What have you already said to him about it?", "own_part"),
+    ("Sorry, I've got a hard stop at ten, let's wrap.", "none"), ("Oh, the team lunch got moved to Wednesday.", "none"),
+]
+
+
+@pytest.mark.parametrize(("reply", "focus"), MORE_FOCUS)
+def test_results_feelings_doing_and_chat(reply, focus):
+    result = classify(reply)
+    assert result.focus == focus, (reply, result.focus, result.focus_cue)
+
+
+# An excuse for the result, with no one else named, points at the result and sides.
+@pytest.mark.parametrize("reply", ["Honestly, nobody could have hit that number.", "missing the month was out of your hands",
+                                   "A twelve percent dip isn't on you, numbers go up and down."])
+def test_an_excuse_for_the_result_points_at_the_outcome(reply):
+    result = classify(reply, "I missed my number again this quarter.")
+    assert result.sides_with_blame and result.focus == "outcome", (reply, result.focus, result.siding_cue)
+
+
 def test_a_verdict_on_them_is_not_siding():
     for reply in ("that's pathetic tbh", "That was a stupid thing to say to a CFO.", "Mate, that's a shambles."):
         result = classify(reply, "I told the CFO our price was basically negotiable.")
