@@ -288,6 +288,7 @@ _ADVICE_PHRASES = [
     (_rx(r"\b(?:might|could|would|will) (?:\w+ )?(?:get|work|go down|land|go|move) (?:[\w'-]+ ){0,5}?(?:better|easier|faster|quicker|smoother)\b|"
          r"\b(?:faster|quicker|easier|better|smoother) (?:if|when|once) (?:you|u)\b|\bso (?:you(?:'ve| have)|youve) got (?:a |the )?(?:good |natural |perfect |real |great )?(?:reason|excuse|opening|chance) to\b|"
          r"\bthat(?:'s| is) (?:probably |likely |almost certainly |most likely )?(?:what's|what is) (?:happening|going on)\b|"
+         r"\bone (?:thing|idea|option|trick) (?:that )?(?:people|reps|others|clients|some people|many people|most people) (?:find|have found|say) (?:useful|helpful|works|work)\b|"
          r"^[\w' ]{1,20}? can wait\b|\b(?:is|'s) what matters (?:right )?now\b|\bworth (?!it\b|something|nothing|anything|everything)\w+ing\b|^(?:it )?sounds like (?:you|u) need (?:a|an|to|some|more)\b"), "information"),
     (_rx(r"^(?:and |but |so )?if (?:you|u) (?:\w+[ ,]+){1,10}?(?:you(?:'ll| will| would|'d| might| could| can|'re going to| are going to|'re gonna)|they(?:'ll| will|'d| would| might)|it(?:'ll| will|'d| would| might)|then|that(?:'ll| will| would))\b"), "if you ..., you'll ..."),
     (_rx(rf"\b(?:why not|just)\s+(?:call|ring|phone|email|send|ask|book|try|offer|push|go|get|tell|give|set|use|drop|bring|put|chase|follow)\b"), "just ..."),
