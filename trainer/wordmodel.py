@@ -82,10 +82,15 @@ class WordModel:
         # The same weights as one tuple per word, in label order, so a sentence is scored in one pass.
         self._labels: tuple[str, ...] = tuple(self._prior)
         self._prior_vector = tuple(self._prior[label] for label in self._labels)
-        unseen = tuple(self._unseen[label] for label in self._labels)
-        self._vectors: dict[str, tuple[float, ...]] = {
-            key: tuple(self._log_likelihood[label].get(key, unseen[i]) for i, label in enumerate(self._labels))
-            for key in vocabulary}
+        self._unseen_vector = tuple(self._unseen[label] for label in self._labels)
+        self._vectors: dict[str, tuple[float, ...]] = {}  # filled as words are met, so building stays quick
+
+    def _vector(self, key: str) -> tuple[float, ...]:
+        vector = self._vectors.get(key)
+        if vector is None:
+            vector = self._vectors[key] = tuple(self._log_likelihood[label].get(key, self._unseen_vector[i])
+                                                for i, label in enumerate(self._labels))
+        return vector
 
     def _weight(self, label: str, key: str) -> float:
         return self._log_likelihood[label].get(key, self._unseen[label])
@@ -102,7 +107,7 @@ class WordModel:
         features = [f for f in every if f.key in self._vocabulary]
         if not features or (min_known and self.known_share(sentence, every) < min_known):
             return None
-        vectors = [self._vectors[f.key] for f in features]
+        vectors = [self._vector(f.key) for f in features]
         scores = [prior + sum(vector[i] for vector in vectors) for i, prior in enumerate(self._prior_vector)]
         # ties go to the label earlier in the manual's order
         best_index = max(range(len(scores)), key=lambda i: (scores[i], -ALL_LABELS.index(self._labels[i])))
