@@ -24,7 +24,7 @@ __all__ = ["Classification", "SentenceResult", "classify", "split_sentences", "M
 
 _SIDING_MISREAD = {Label.JUDGMENT.value, Label.ADVICE.value}
 _AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must|you have to|you ought|you could(?!'ve| have)|try|why don't you|you messed|you never|you always|"
-                           r"(?<!not )your fault|your [\w-]+ (?:is|are|was|were) too|that's the problem|because you|you(?:'ll|'d| will| would)? (?:want|need) to|otherwise)\b", re.IGNORECASE)
+                           r"(?<!not )your fault|your [\w-]+ (?:is|are|was|were) too|that's the problem|because you|you(?:'ll|'d| will| would)? (?:want|need) to|otherwise|(?:that's|it's|that is|it is) on you)\b", re.IGNORECASE)
 
 
 def classify(reply: str, context: str | None = None, terms: FocusTerms | None = None) -> Classification:

@@ -229,7 +229,7 @@ _TAKEOVER = [
     (_rx(rf"\b(?:i{APOS}ll|i will|ill|let me|i{APOS}m going to|im going to|i can)\s+(?:just\s+)?(?:pass|give|hand|send|lend|throw) you (?:[\w'-]+ ){{0,3}}(?:of my|my|some of my|a few of my)\b"), "I'll pass you my leads"),
     (_rx(rf"\b(?:i{APOS}ve|i have|i{APOS}d|i already|i just)\s+(?:already\s+|just\s+)?(?:called|rung|phoned|emailed|spoken to|talked to|had a word|sorted|handled|fixed|escalated|booked|sent|rewritten|written|taken care|asked (?!you)|told (?!you)|arranged|organised|organized|set up|raised it|flagged it|reassigned|moved)\b"), "I've already done it"),
     (_rx(rf"\b(?:i{APOS}ll|i will|ill)\s+(?:take|handle|sort|deal with|run|own|cover|manage)\s+(?:it|this|that|them|the \w+|from here|over|care of)"), "I'll take it"),
-    (_rx(r"\b(?:leave|let)\s+(?:that|it|this)\s+to\s+me\b|\bthat's\s+(?:on|for)\s+me\s+(?:to sort|now)\b|\bconsider it (?:done|sorted|handled)\b|(?<!check )(?<!sure )(?<!if )\bi've got (?:this|it)\b(?! right| wrong| straight)|\bi've got you covered\b|\bi got (?:this|it)\b(?! right| wrong| straight)|\bi'm (?:all over|on) (?:it|this|that)\b|\bi'm on the case\b|\b(?:off|out of) your (?:hands|plate|desk)\b|\bi(?:'ll| will) be on (?:the|that|your|this) (?:call|meeting|demo)\b|\bi'm (?:jumping|hopping|getting) on (?:the|that|your|this|their)\b|\bi'm (?:joining|taking|running|handling|leading|calling|ringing|emailing) (?:the|that|your|this|their)\b|\b(?:find|get|line up|set up) you (?:a|an|some|the) (?:new |couple of |few )?(?:champion|contact|lead|leads|intro|introduction|meeting|deal|client|customer|account|quick wins?)\b|\b(?:pass|hand|give|send) (?:them|it|those|these) (?:to|over to) you\b|\bmy problem now\b|\bnot your problem (?:any ?more|now)\b|\bleave the \w+ to me\b|\bi'll be the one to\b|\bi'll take the lead\b|\bi'll take (?:the|that|this) (?:meeting|call|account|deal|client|lead)\b"), "I've got this"),
+    (_rx(r"\b(?:leave|let)\s+(?:that|it|this)\s+to\s+me\b|\bthat's\s+(?:on|for)\s+me\s+(?:to sort|now)\b|\bconsider it (?:done|sorted|handled)\b|(?<!check )(?<!sure )(?<!if )\bi've got (?:this|it)\b(?! right| wrong| straight| here)|\bi've got you covered\b|\bi got (?:this|it)\b(?! right| wrong| straight)|\bi'm (?:all over|on) (?:it|this|that)\b|\bi'm on the case\b|\b(?:off|out of) your (?:hands|plate|desk)\b|\bi(?:'ll| will) be on (?:the|that|your|this) (?:call|meeting|demo)\b|\bi'm (?:jumping|hopping|getting) on (?:the|that|your|this|their)\b|\bi'm (?:joining|taking|running|handling|leading|calling|ringing|emailing) (?:the|that|your|this|their)\b|\b(?:find|get|line up|set up) you (?:a|an|some|the) (?:new |couple of |few )?(?:champion|contact|lead|leads|intro|introduction|meeting|deal|client|customer|account|quick wins?)\b|\b(?:pass|hand|give|send) (?:them|it|those|these) (?:to|over to) you\b|\bmy problem now\b|\bnot your problem (?:any ?more|now)\b|\bleave the \w+ to me\b|\bi'll be the one to\b|\bi'll take the lead\b|\bi'll take (?:the|that|this) (?:meeting|call|account|deal|client|lead)\b"), "I've got this"),
     (_rx(r"\b(?:take|taking)\s+(?:it|that|this|the \w+)\s+off\s+your\s+(?:plate|hands|desk|list)\b|\btake\s+(?:that|it|this)\s+(?:on|over)\s+for\s+you\b|\bdo\s+it\s+for\s+you\b|\bwrite\s+it\s+for\s+you\b|\bfor you\s*[,.]?\s*(?:no problem|don't worry)"), "take it off your plate"),
 ]
 _GENERIC_TAKEOVER = _rx(
@@ -269,7 +269,7 @@ _MODAL_ADVICE = _rx(
     rf"(?:should|shoulda|should've|shouldn't|shouldnt|need to|needa|needs to|have to|gotta|got to|'ve got to|ve got to|'ve gotta|have got to|must|mustn't|ought to|oughta|'d better|d better|had better|better|'d be better|would be better|might want to|may want to|might wanna|want to make sure|wanna make sure|could try|could always|could just|could start|could call|could send|could ask|could use|could look|could put|could give|could offer|could bring|could book|could maybe|could perhaps|could possibly|want to be \w+ing|wanna be \w+ing|can (?:always |also |just )?(?:work on|talk to|call|ask|speak to|try|use|go to|contact|check out|join|ring|email|book|pick up|start|bring)|could probably|could also|might possibly|might also|might just|might try|might consider|can try|can always|can just|can't keep|cannot keep|can't just|can't afford|can't let|will need to|'ll need to|ll need to|'ll want to|ll want to|'ll have to|ll have to|will have to|are going to have to|'re going to have to|re going to have to|'re gonna have to|re gonna have to|gonna have to|need more|need less|need a|need an|need some|needn't|don't need to|do not need to|don't have to|do not have to|shall)\b"
 )
 _MODAL_ADVICE_EXCEPTIONS = _rx(
-    rf"\b{YOU} (?:shouldn't|should not) (?:need|have) (?:me )?to (?:be told|tell|remind|ask)|\b{YOU}\s+(?:should|must|need to|ought to)\s+(?:be (?:really |very |so |rightly |justly )?(?:proud|pleased|chuffed|happy)|"
+    rf"\b{YOU} (?:shouldn't|should not) (?:need|have) (?:me )?to (?:be told|tell|remind|ask)|\b{YOU} (?:don't|do not) need to (?:apologi[sz]e|be sorry|worry)|\b{YOU} should be,|\b{YOU}\s+(?:should|must|need to|ought to)\s+(?:be (?:really |very |so |rightly |justly )?(?:proud|pleased|chuffed|happy)|"
     r"have (?:seen|heard)|know (?:that|i|we)|feel (?:proud|good)|give yourself)"
 )
 _ADVICE_PHRASES = [
@@ -365,7 +365,8 @@ _LEADING_MODAL = _rx(
     rf"(?:{YOU}|we|ya)\s+(?:not\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|also\s+|instead\s+|"
     rf"try and\s+|try to\s+|at least\s+|still\s+)*(?:{ACTION_VERB})\b)"
 )
-_LEADING_TAG = _rx(r"^could (?:the|a|an|your|some|those|these) [\w' ]{1,40}? be used\b|^is there (?:a|any) way to\b|^might it be (?:appropriate|worth|wise|better|an idea|useful) to\b|"
+_LEADING_TAG = _rx(r"^(?:or )?could (?:the|a|an|your|some|those|these) [\w' ]{1,40}? (?:be used|wait)\b|^(?:or )?could it be (?:the|your|their|a|an)\b|"
+    r"^(?:or )?would (?:a|an|the|some) [\w' ,-]{1,40}? do the (?:same )?(?:job|trick)\b|^could [a-z]+ (?:introduce you|help you|put you in touch|make an intro)\b|^is there (?:a|any) way to\b|^might it be (?:appropriate|worth|wise|better|an idea|useful) to\b|"
     r"^would (?:\w+ing) [\w' ]{1,40}? (?:work|help|be better|make sense)\b|^(?:\w+[,.] )?worth (?:\w+ing)\b|"
     r"^what do (?:you|u) think would happen if (?:you|u) (?:just )?\w+|^(?:so )?what would it look like to \w+|"
     r"\b(?:you|u) (?:could|can|might)\b[^?]*\b(?:couldn't|can't|mightn't|could not) (?:you|u)\s*\?*$|^(?:or|and) why not\b|^why (?:you|u) (?:don't|dont|do not|not) \w+|^(?:you |u )?(?:not|don't) think (?:is|it's|it is|it would be) (?:better|best|good|worth)\b|(?:reckon|think) it(?:'d| would| might| will) help\b|"
@@ -556,8 +557,10 @@ _REFLECTIVE_FRAME = _rx(
 POSITIVE_WORDS = wordlists.POSITIVE_WORDS
 _POSITIVE = _Lexicon(POSITIVE_WORDS)
 # A hurt named, which makes effort said back a reflection of how it feels rather than praise
-_PAINFUL_FEELING = _rx(r"\b(?:embarrass\w*|stings?|hurts?|gutted|frustrat\w*|upset|annoyed|angry(?! (?:customer|client|buyer|caller|email|prospect))|disappointed|ashamed|"
+_PAINFUL_FEELING = _rx(r"\b(?:doesn't feel (?:great|good|right)|sidelined|embarrass\w*|stings?|hurts?|gutted|frustrat\w*|upset|annoyed|angry(?! (?:customer|client|buyer|caller|email|prospect))|disappointed|ashamed|"
                        r"anxious|worried|nervous|scared|fed up|took it out of you|out of patience|kicking yourself|beating yourself up)\b")
+# Credit given for the feeling itself: "it says a lot about you that you're worried about them"
+_CREDIT_FOR_IT = _rx(r"\b(?:says a lot about you|shows (?:how much )?you care|tells me (?:how much|you care)|(?:is|that's) a (?:good|great) (?:sign|thing))\b")
 _NEGATIVE_FEELING = _rx(
     r"\b(?:gutting|gutted|frustrat\w*|annoy\w*|upset|fed up|stressed|worried|anxious|nervous|scared|afraid|"
     r"disappoint\w*|embarrass\w*|overwhelm\w*|exhaust\w*|tired|drained|stuck|alone|unfair|hurt|sad|"
@@ -609,7 +612,7 @@ def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
 # "is leon back from leave", "did harlow sign": an auxiliary, a name or a noun, and more words
 _YN_START_NAMED = _rx(r"^(?:is|are|was|were|did|does|has|isn't|wasn't|didn't|doesn't|hasn't|won't|will|can|could|would|should)\s+"
                       r"(?!(?:do|be|have|go|get|make|take|give|try|it|there|this|that)\b)[a-z][a-z'-]+\s+\w+\s+\w+")
-_HOUSEKEEPING = _rx(r"\b(?:door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|team calendar|calendar|diary|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
+_HOUSEKEEPING = _rx(r"\b(?:on the call|door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|team calendar|calendar|diary|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
 _DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|i shall|ill|i'm|im|i am|let me|want me to|shall i|should i)\b[^.,;?!]{0,90}?\b(?:myself|on your behalf|personally|for you)\b(?! to\b)")
 
 
@@ -711,6 +714,11 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         rf"(?:how about|what if|why don't) i)\s+(?:just\s+|maybe\s+|quickly\s+|personally\s+|go and\s+)?"
         rf"(?!take a (?:look|note|moment|minute|second|break)\b){TAKEOVER_VERB}\b(?!\s+(?:you|u|with you)\b)")),
     # a rebuke opened by "seriously", "come on": "seriously why would you send that"
+    ("judgment.contrast_verdict", Label.JUDGMENT, _rx(
+        r"^(?:oh,? )?come on[.!]*$|\bthat's (?:not (?:a|an) [\w-]+, that's (?:a|an) [\w-]+|[\w-]+, not [\w-]+)[.!]*$|"
+        r"\bthat's the (?:word|attitude|thinking|mindset|tone) (?:that worries me|i mean|i'm talking about)|"
+        r"\b(?:you said that|(?:is )?what you said about [\w' ]{1,20}?)(?: last \w+|,? too|,? again| before)[.!]*$|"
+        r"\band you know it[.!]*$|\bright now you're not a good\b")),
     ("judgment.seriously_you", Label.JUDGMENT, _rx(
         r"^(?:seriously|really|honestly|come on)[,!?.]*\s+(?:you|u) (?:didn't|did not|don't|haven't|never|couldn't|forgot)\b|"
         r"\bthat's the (?:bit|part|thing) that (?:annoys|bothers|frustrates|gets|worries) me\b")),
@@ -768,7 +776,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("open.how_tail", Label.OPEN_QUESTION, _rx(r"^[\w' -]{1,30}? how\s*\?+$")),
     ("other.one_word", Label.OTHER, _rx(
         r"^(?:(?:yeah|yes|ok|okay|hmm|mm|oh|ha),?\s+)?(?:maybe|probably|possibly|perhaps|any ?time|no problem|of course|fair|fair enough|true|"
-        r"indeed|absolutely|definitely|not really|not yet|kind of|sort of|no worries|sure thing|will do|noted|got it)[.!]*$")),
+        r"indeed|absolutely|definitely|not really|not yet|kind of|sort of|no worries|sure thing|will do|noted|got it|go on then|rant away|later(?:,? \w+)?|"
+        r"i heard|i remember|i know|your call|(?:that's|it's) your (?:decision|call)(?:,? honestly)?|classic|(?:ugh,? )?not again|weren't we all|aren't we all|"
+        r"forget i said that|i did,? actually|look after yourself|take care of yourself|i can do that|don't be|don't apologi[sz]e|no need to apologi[sz]e|"
+        r"stop it,? you'll make me blush|(?:yeah|yep|sure|ok|okay|alright)?,? ?(?:alright,? )?(?:have a go|put it in|send (?:them|it) over))[.!]*$")),
     ("other.continuer", Label.OTHER, _rx(
         r"^(?:(?:yeah|yep|yes|ok|okay|alright|right|sure|mm+|sit down|of course|fine)[,.!]?\s+)*(?:go on|go ahead|go for it|carry on|"
         r"(?:let's|lets) do (?:it|that)|off you go|keep me posted|keep me in the loop|go get (?:'em|them|em)|crack on)(?:[,.!]+\s*(?:i'm listening|i'm all ears|take it|take your time|i'll wait|i'm here))?[.!]*$")),
@@ -797,7 +808,8 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("other.who_could_blame_you", Label.OTHER, _rx(r"\bwho (?:could|can|would) (?:blame|fault) (?:you|u)\b")),
     ("other.asking_leave_to_speak", Label.OTHER, _rx(
         _OPENING + r"(?:(?:can|could|may) i|(?:do you )?mind if i|is it (?:alright|all right|ok|okay) if i)\s+(?:just\s+)?(?:ask you (?:a few|some|a couple of|one|a) (?:more |quick )?questions?|"
-        r"say something|push back(?: on (?:that|this|it))?|share (?:a thought|something|my screen|an idea)|be honest|jump in|add something)\b[\w' ,]{0,30}?[?.!]*$")),
+        r"say something|push back(?: on (?:that|this|it))?|share (?:a thought|something|my screen|an idea)|be honest|jump in|add something|"
+        r"tell you what i know|ask (?:a couple|a few|some) (?:more )?questions)\b[\w' ,]{0,30}?[?.!]*$")),
     ("other.asking_leave", Label.OTHER, _rx(
         _OPENING + r"(?:(?:do|would) you )?mind if i (?:just |quickly )?(?:take|jot|make|grab|ask|write|record|note|jump in)\b|"
         + _OPENING + r"(?:would|will|is) it be (?:ok|okay|alright|all right|fine) if i (?:asked|ask) (?:you )?(?:a few|some|a couple of) (?:more )?questions\b|"
@@ -1220,7 +1232,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     if negative and not re.search(r"\b(?:not|n't|nt|never|no)\s+(?:\w+\s+)?$", body[: negative.start()], re.I):
         return _hit("statement", Label.JUDGMENT, negative.group(0))
     affirmed = _first(_AFFIRMATION[4:], body)
-    if affirmed and (felt := _PAINFUL_FEELING.search(body)):
+    if affirmed and (felt := _PAINFUL_FEELING.search(body)) and not _CREDIT_FOR_IT.search(body):
         return _hit("statement", Label.REFLECTION, felt.group(0))  # "you took a risk, it didn't land, and now you're embarrassed"
     if affirmed:
         return _hit("statement", Label.AFFIRMATION, affirmed)
@@ -1231,6 +1243,8 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     positive = _POSITIVE.search(body)
     if positive and re.search(r"\b(?:not|n't|nt|never|no|hardly)\s+(?:\w+\s+)?$", body[: positive.start()], re.I):
         positive = None  # "not impressive", "you're not confident"
+    if positive and _PAINFUL_FEELING.search(body) and _ANY_YOU.search(body) and not _CREDIT_FOR_IT.search(body):
+        return _hit("statement", Label.REFLECTION, _PAINFUL_FEELING.search(body).group(0))  # "you're willing, you're just angry about how it happened"
     if positive and (_ANY_YOU.search(body) or re.match(r"^(?:that|this|it)(?:'s| is| was|s)\b", body, re.I)) and (" " in positive.group(0) or not _NEGATIVE_FEELING.search(body)):
         return _hit("statement", Label.AFFIRMATION, positive.group(0))
     reflected = _first(_REFLECTION[:6], body)
@@ -1260,7 +1274,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
 
 _COMPLEMENT = _rx(r"^\s*(?:that|about|because|when|how)\b")
 _SOUNDS_FRAME = _rx(rf"^(?:so )?{YOU} (?:sound|seem|look|come across)(?: like)?$")
-_THEIR_VIEW_START = _rx(rf"^(?:(?:so|and|okay|ok)\s+)?(?:{YOU} (?:feel|felt|think|worry|fear|reckon)(?: like| that)?|it (?:feels|sounds) like|sounds like|you(?:'re| are) (?:worried|afraid|scared) (?:that )?)")
+_THEIR_VIEW_START = _rx(rf"^(?:(?:so|and|okay|ok)\s+)?(?:part of (?:you|u) (?:thinks|feels|worries|wonders)(?: that)?|{YOU} (?:feel|felt|think|worry|fear|reckon)(?: like| that)?|it (?:feels|sounds) like|sounds like|you(?:'re| are) (?:worried|afraid|scared) (?:that )?)")
 _ANY_YOU = re.compile(rf"\b(?:{YOU}|your|you're|youre|you've|youve)\b", re.IGNORECASE)
 _SECOND_PERSON_EARLY = _rx(rf"^(?:and |but |so |yet |now |also |still |plus )?(?:[\w'-]+ ){{0,2}}?(?:{YOU}|you're|youre|you've|youve|you'd|youd|you'll|your|yourself)\b")
 _PAST_TENSE = _rx(r"\b(?:went|was|were|did|had|said|got|came|took|made|gave|told|felt|thought|knew|saw|left|lost|won|sent|spent|fell|ran|been|\w{3,}ed)\b")

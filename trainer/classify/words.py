@@ -215,6 +215,7 @@ NEGATIVE_WORDS = (
     "you forgot again|genius move|total muppet|an excuse|just an excuse|isn't good enough|"
     "isnt good enough|wasn't good enough|aren't good enough|everybody's fault|everyone's fault|"
     "except yours|passenger|piss-up|couldn't organise|couldnt organise|no favours|not exactly trying|"
+    "sandbagging|isn't great|wasn't great|you'll struggle|you'd know if you|don't like it when it's you|late with your|seem to be new to you|"
     "no business agreeing|no business touching|no business doing|no business taking|forget a lot|way out of line|out of line|a monologue|knew were a stretch|finest hour|how do you not|timid|loser|again, i see|isn't your call|never a result|a disgrace|"
     "hilarious|really professional|great timing|there goes the|very proactive|always have a reason|"
     "with you, isn't it|could've fooled me|could have fooled me|half-heartedly|ducking|gone to pot|costing us|that's not okay|that is not okay|that's not ok|not enough work|double standard|copy-paste|copy and paste|"
@@ -236,6 +237,7 @@ NEGATIVE_WORDS = (
 )
 
 POSITIVE_WORDS = (
+    "some of the best|the best on the team|better than most|a lot of people wouldn't|that's a good thing|i value that|real strength|which is very you|rave about you|that's not nothing|all yours|grown-up way|"
     "dedication|love the commitment|reliable as always|what the best people do|takes nerve|took nerve|earned that|that matters to me|love that|maturity|investing in yourself|real achievement|"
     "than anyone|haven't lost your touch|not lost your touch|"
     "proper plan|realistic plan|solid plan|good plan|that's commitment|real work|i respect that|leader's instinct|i saw that|would kill for|"
