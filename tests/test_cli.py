@@ -47,6 +47,24 @@ def test_classify_writes_one_json_object_per_line_in_order():
     assert outputs[6]["label"] == "advice" and outputs[6]["cue"]
 
 
+def test_a_large_batch_is_labelled_on_every_core_in_the_same_order_as_one_by_one():
+    from ask_dont_tell.trainer.classify import classify
+    from ask_dont_tell.trainer.cli import _PARALLEL_FROM
+    from ask_dont_tell.trainer.corpus import load_corpus
+
+    examples = [e for part in ("test", "counsel") for e in load_corpus(part)]
+    items = [{"text": e.reply, "context": e.context} for e in examples] * (_PARALLEL_FROM // len(examples) + 2)
+    lines = [json.dumps(item) for item in items]
+    lines[7] = "not json"  # an unreadable line keeps its place among the results
+    result = run("classify", "--jsonl", input="\n".join(lines) + "\n", timeout=180)
+    assert result.returncode == 1 and b"line 8:" in result.stderr
+    outputs = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert len(outputs) == len(lines) >= _PARALLEL_FROM
+    assert outputs[7] == {"error": "unreadable line", "line": 8}
+    expected = [classify(item["text"], item["context"] or None).to_dict() for item in items]
+    assert [o for i, o in enumerate(outputs) if i != 7] == [e for i, e in enumerate(expected) if i != 7]
+
+
 def test_classify_survives_invalid_utf8():
     result = run("classify", input=b"what \xff\xfe happened\n\xc3\n")
     assert result.returncode == 0

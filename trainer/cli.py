@@ -233,6 +233,21 @@ def cmd_classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
 
     interactive = stdin.isatty()
     status = 0
+    batch: list[tuple[int, str, str | None] | tuple[int, None, None]] = []
+    workers = _ClassifyWorkers(classify) if not interactive else None
+
+    def flush() -> None:
+        texts = [(text, context) for _, text, context in batch if text is not None]
+        results = iter(workers.classify_all(texts) if workers else [classify(t, c) for t, c in texts])
+        for number, text, _context in batch:
+            if text is None:
+                stdout.write(json.dumps({"error": "unreadable line", "line": number}) + "\n")
+            else:
+                stdout.write(json.dumps(next(results).to_dict(), ensure_ascii=False) + "\n")
+        batch.clear()
+        if interactive:
+            stdout.flush()
+
     for number, line in enumerate(_lines(stdin), 1):
         text, context = line, args.context
         if args.jsonl:
@@ -245,15 +260,54 @@ def cmd_classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
                     raise TypeError
             except (ValueError, KeyError, TypeError, AttributeError):
                 sys.stderr.write(f"line {number}: not a JSON object with a text string (and an optional context)\n")
-                stdout.write(json.dumps({"error": "unreadable line", "line": number}) + "\n")
+                text = context = None
                 status = 1
-                continue
-        result = classify(text, context)
-        stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-        if interactive:
-            stdout.flush()
+        batch.append((number, text, context))
+        if interactive or len(batch) >= _CLASSIFY_BATCH:
+            flush()
+    flush()
+    if workers:
+        workers.close()
     stdout.flush()
     return status
+
+
+#: Replies read before they are classified together (and written out, in order).
+_CLASSIFY_BATCH = 2000
+#: Below this many replies one process is quicker than starting a second.
+_PARALLEL_FROM = 800
+
+
+class _ClassifyWorkers:
+    """Classify a large batch on every core: the rules are pure, so a forked copy of this process
+    (the word model already built) labels its share, and the results come back in order."""
+
+    def __init__(self, classify):
+        self._classify = classify
+        self._pool = None
+
+    def classify_all(self, items: list[tuple[str, str | None]]) -> list:
+        import multiprocessing
+        import os
+
+        cores = os.cpu_count() or 1
+        if len(items) < _PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [self._classify(text, context) for text, context in items]
+        if self._pool is None:
+            self._classify("warm up")  # build the word model once, before the copies are made
+            self._pool = multiprocessing.get_context("fork").Pool(min(cores, 4))
+        return self._pool.starmap(_classify_one, items, chunksize=max(50, len(items) // (4 * cores)))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+
+
+def _classify_one(text: str, context: str | None):
+    from .classify import classify
+
+    return classify(text, context)
 
 
 def cmd_disputes(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
