@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
 import json
 import os
 import sys
@@ -228,6 +229,39 @@ def _lines(stream: TextIO):
             yield line.rstrip("\r\n")
 
 
+def _arrived_lines(stream: TextIO, limit: int):
+    """Lines as ``_lines`` gives them, with a None whenever no more input has arrived yet (so a
+    caller batching lines answers those first and a pipe fed one line at a time is never kept
+    waiting). Input that is all there (a file, a string) is read without Nones; a terminal gives a
+    None after every line."""
+    try:
+        import select
+
+        fd = stream.fileno()
+        select.select([fd], [], [], 0)  # pipes and files can be watched here (not on Windows)
+    except (AttributeError, OSError, ValueError, ImportError, io.UnsupportedOperation):
+        fd = None
+    if fd is None or stream.isatty():
+        for count, line in enumerate(_lines(stream), 1):
+            yield line
+            if fd is not None or count % limit == 0:
+                yield None
+        return
+    pending = b""
+    while True:
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            break
+        pending += chunk
+        *complete, pending = pending.split(b"\n")
+        for raw in complete:
+            yield raw.decode("utf-8", errors="replace").rstrip("\r")
+        if not select.select([fd], [], [], 0)[0]:
+            yield None
+    if pending:
+        yield pending.decode("utf-8", errors="replace").rstrip("\r")
+
+
 def cmd_classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from .classify import classify
 
@@ -235,6 +269,7 @@ def cmd_classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
     status = 0
     batch: list[tuple[int, str, str | None] | tuple[int, None, None]] = []
     workers = _ClassifyWorkers(classify) if not interactive else None
+    number = 0
 
     def flush() -> None:
         texts = [(text, context) for _, text, context in batch if text is not None]
@@ -248,7 +283,11 @@ def cmd_classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
         if interactive:
             stdout.flush()
 
-    for number, line in enumerate(_lines(stdin), 1):
+    for line in _arrived_lines(stdin, _CLASSIFY_BATCH):
+        if line is None:  # nothing more has arrived yet: answer what has, so a pipe never waits on us
+            flush()
+            continue
+        number += 1
         text, context = line, args.context
         if args.jsonl:
             if not line.strip():
