@@ -209,7 +209,8 @@ _TAKEOVER = [
     (_rx(r"\b(?:i'll|i will|ill|let me) (?:just )?(?:sit|jump|hop|come) (?:in )?on (?:the|that|this|your|their) (?:call|meeting|demo|pitch)\b[^.?!]{0,30}?\b(?:do|run|lead|handle|take)\b"), "I'll sit on the call and do it"),
     (_rx(r"\b(?:it's|it is|it'd be|it would be|that's)? ?(?:easier|better|quicker|simpler|faster) (?:if i (?:just )?(?:handle|do|take|sort|deal with|run|call|ring)|(?:it )?(?:comes|coming) from me|for me to (?:handle|do|take|sort|deal with|call|ring))\b|"
          r"\bbetter it comes from me\b"), "better coming from me"),
-    (_rx(r"\bso (?:that )?(?:you|u) don't (?:have to|need to)\b|\b(?:that's|that is|it's) my (?:job|problem|call|headache) now\b"), "so you don't have to"),
+    (_rx(r"\bso (?:that )?(?:you|u) don't (?:have to|need to)\b|\b(?:that's|that is|it's) my (?:job|problem|call|headache) now\b|"
+         r"\b(?:that's|that is|it's) my (?:problem|job|headache) to (?:solve|sort|fix|handle)\b"), "so you don't have to"),
     (_rx(r"\b(?:is|'s) (?:not|no longer) (?:your|yours) (?:worry|problem|concern|headache)(?: (?:now|any ?more|from here))?\b"), "not your worry now"),
     (_rx(r"\b(?:put|get|bring|loop|add|cc|copy) me (?:on|in|into|onto) (?:the|that|this|your|their)(?: next)? (?:call|meeting|thread|email|chain|demo|visit)\b|"
          r"\bon your behalf\b|\b(?:would it help|how about|what if) (?:if )?i (?:just )?(?:rang|called|phoned|emailed|spoke|talked|had a word|went|took|handled|stepped in|jumped in|got involved)\b|"
@@ -375,7 +376,7 @@ _LEADING_TAG = _rx(r"^(?:or )?could (?:the|a|an|your|some|those|these) [\w' ]{1,
     r"^(?:do|d'|did) (?:you|u) (?:reckon|think|suppose) (?:a|an|the|some|that|maybe|perhaps|if|one|another) [\w' ,-]{1,60}?(?:might|would|could|will|may) (?:help|work|get|land|do the trick|make|be (?:better|worth|easier|enough))|^is (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:maybe |perhaps |possibly )?(?:the (?:way|answer|move|key|trick|fix|thing)|worth|better|enough)\b|^is it (?:maybe |perhaps |possibly |just )?(?:worth|possible|time|an option|better|smarter|wiser)\b|^is there (?:a|any) (?:reason|chance) (?:you|not to|why you|we)\b|^any (?:chance|reason|point|harm|merit) (?:a|an|the|you|not|in|we)\b|^would (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:have )?(?:helped|help|worked|work|made a difference|make a difference|landed|land)\b|^what (?:would|will|might|could) stop (?:you|u) (?:from )?(?:just )?\w+ing\b|^what(?:'s| is) stopping (?:you|u) from (?:just )?\w+ing\b|^(?:could|might|can|would) it (?:just )?be (?:that|because)\b|^(?:could|might|can) it be (?:the|your|their|a|an)\b|^is it possible (?:that|the|they|you|it)\b|^(?:is there|could there be) a chance (?:that|they|you|the)\b|^(?:do|d'|did) (?:you|u) think (?:maybe|perhaps|possibly|it(?:'d| would| might) be worth)\b|^how would it (?:land|go|be|feel|look) if (?:you|we)\b|\bwould you be up for\b|\b(?:would you be (?:open|willing|up for|keen) to|are you open to|would you consider|^(?:you )?don't (?:you )?think|^should (?!i\b)|any (?:mileage|point|harm|merit|value|sense) in|fancy (?:trying|giving|doing|a (?!(?:coffee|tea|cuppa|brew|drink|bite|biscuit|sandwich)\b))|did it (?:occur to|cross your mind)|(?:reckon|think) it(?:'s| is| would be| might be)? worth|worth a (?:shot|try|go|punt|look)|don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push|run|build|write|set up|share|bring in|involve|pitch|pair)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
 
 ONE_FACT = _rx(
-    rf"^(?:what time'?s?\b|whos\b|what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ ){{0,2}}(?:number|figure|total|price|date|value|worth|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|when in the \w+ (?:did|was|were|is|does|do)\b|who (?:\w+ed|said|told|sent|made|gave|took|wrote|rang|won|lost|sold|brought|bought|led|ran|set|put|paid|chose|picked|met|saw|knew|got)\b|what did (?:you|u|they|we) (?:close|sell|book|bill|sign|win|lose|land|quote|offer)\b|who else\b(?! (?:could|might|would|can|should|do you|needs|would you))|who would (?:you|u) (?:want|ask|pick|choose|go to|call|trust)\b|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
+    rf"^(?:what time'?s?\b|whos\b|what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ ){{0,2}}(?:number|figure|total|price|date|value|worth|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|when in the \w+ (?:did|was|were|is|does|do)\b|who (?:\w+ed|said|told|sent|made|gave|took|wrote|rang|won|lost|sold|brought|bought|led|ran|set|put|paid|chose|picked|met|saw|knew|got)\b|what did (?:you|u|they|we) (?:close|sell|book|bill|sign|win|lose|land|quote|offer)\b|who else\b(?! (?:could|might|would|can|should|do you|needs|would you))|who would (?:you|u) (?:want|ask|pick|choose|go to|call|trust)\b|how likely [\w' ,]{1,40}? out of (?:ten|10|five|5)\b|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
 )
 _OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:think|reckon|feel|see|believe|imagine|suppose)|who else (?:could|might|would|can|should|do you|needs)|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
 
@@ -618,7 +619,10 @@ _DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|i shall|ill|i'm|im|i am|let me|want me
 
 # The word model may guess a takeover only where the manager says they will act: "I'll", "let me"
 # (not "let me know"), "leave it with me", "give me".
-_TAKEOVER_GUESS_HINT = _rx(r"\b(?:i'll|ill|i will|i shall|i'm going to|i'm gonna|let me (?!know\b)|leave (?:it|that|this|them) (?:with|to) me|give me|hand (?:it|them|that) over)")
+_TAKEOVER_GUESS_HINT = _rx(r"\b(?:i'll\b(?!\s+(?:keep you|let you|see you|send you|call you|ring you|be)\b)|ill|i will|i shall|i'm going to|i'm gonna|let me (?!know\b)|leave (?:it|that|this|them) (?:with|to) me|give me|hand (?:it|them|that) over)")
+
+
+_AGREEING_TO_HELP = _rx(r"^(?:(?:yes|yeah|sure|ok|okay|fine),? )?i can do that[.!]*$")
 
 
 def _housekeeping_near(body: str, start: int, width: int = 30) -> bool:
@@ -645,6 +649,8 @@ _CHECKING_UNDERSTANDING = _rx(r"\bmake sure (?:that )?i(?:'ve)? (?:understand|ge
 
 
 def _takeover(body: str) -> str | None:
+    if _AGREEING_TO_HELP.match(body):
+        return None  # "I can do that": yes to what they asked, not their work taken
     if _LOGISTICS_SEND.match(body) or not _TAKEOVER_HINT.search(body) or _CHECKING_UNDERSTANDING.search(body):
         return None
     cue = _first(_TAKEOVER, body)
@@ -737,7 +743,7 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:blaming|complaining about|moaning about|whining about|making excuses|passing the buck)\b(?:[^.?!]{0,40}?\bagain\b)?)")),
     # information asked as a question: "did you know that a glass of juice has ...?"
     ("information.did_you_know", Label.LEADING_QUESTION, _rx(
-        _OPENING + r"(?:did|do) (?:you|u) (?:know|realise|realize|hear) (?:that )?(?!(?:what|how|why|where|when|who|which|if|whether|about)\b)"
+        _OPENING + r"(?:did|do) (?:you|u) (?:know|realise|realize|hear) (?!that (?:before|already|at the time|then)\b)(?:that )?(?!(?:what|how|why|where|when|who|which|if|whether|about)\b)"
         r"(?:a|an|the|most|many|some|it|there|their|they|he|she|this|that|every|only|[\w-]+s)\b(?:\s+[\w'-]+){2,}")),
     # a suggestion asked as a question: "what do you think about calling them", "did you think of
     # offering a trial", "is it maybe time to walk away", "I wonder if you could try ..."
@@ -779,6 +785,7 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"indeed|absolutely|definitely|not really|not yet|kind of|sort of|no worries|sure thing|will do|noted|got it|go on then|rant away|later(?:,? \w+)?|"
         r"i heard|i remember|i know|your call|(?:that's|it's) your (?:decision|call)(?:,? honestly)?|classic|(?:ugh,? )?not again|weren't we all|aren't we all|"
         r"forget i said that|i did,? actually|look after yourself|take care of yourself|i can do that|don't be|don't apologi[sz]e|no need to apologi[sz]e|"
+        r"never|always|sometimes|(?:oof|ouch|ah|ha|hm+),? (?:okay|ok|right|sure|yeah)|"
         r"stop it,? you'll make me blush|(?:yeah|yep|sure|ok|okay|alright)?,? ?(?:alright,? )?(?:have a go|put it in|send (?:them|it) over))[.!]*$")),
     ("other.continuer", Label.OTHER, _rx(
         r"^(?:(?:yeah|yep|yes|ok|okay|alright|right|sure|mm+|sit down|of course|fine)[,.!]?\s+)*(?:go on|go ahead|go for it|carry on|"
@@ -792,7 +799,8 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"i (?:remember|recall) (?:my|when i|the first)|(?:that was|i was|i am being|i'm being) [\w ]{0,12}?(?:of me|below the belt|a cheap shot|out of line|uncalled for)|"
         r"i(?:'m| am) (?:rubbish|useless|terrible|bad|not great|no good) at (?:this|that)|i had a (?:shocker|nightmare|stinker)|my first (?:year|month|quarter|six months|week)|"
         r"i(?:'m| am) (?:taking it out|having a go) on you|i(?:'m| am) not trying to (?:have a go|be |criticise|criticize|catch you)|i was bottom of|"
-        r"i(?:'m| am) (?:wound up|stressed|under pressure|frazzled)|i remember being in that seat|i(?:'ve| have) never been a (?:fan|lover)|i (?:worked|used to work) with (?:their|his|her|them|him)|"
+        r"i(?:'m| am) (?:wound up|stressed|under pressure|frazzled)|i remember being in that seat|[\w' ,]{0,40}?and that's coming out|i lost (?:that one|one like that|a few of those)|"
+        r"(?:sorry[,.!]?\s+)?that was unfair(?: of me)?|i(?:'ve| have) never been a (?:fan|lover)|i (?:worked|used to work) with (?:their|his|her|them|him)|"
         r"i(?:'m| am) (?:knackered|tired|shattered|exhausted|fried|wiped)|(?:that's|that is|it's) (?:a lot|quite a lot|a bit much) to (?:hear|take in|process)|"
         r"(?:it's|that's|what) (?:a )?(?:rubbish|horrible|awful|terrible|rotten|crap|cruel|brutal) way to (?:find out|hear|learn)|(?:i'm )?looking forward to it|i(?:'ve| have) got (?:a|another) "
         r"(?:hard stop|call|meeting)|shout if you need|i (?:need|have) to (?:grab|get|run|dash|jump)|i(?:'m| am) sorry[.!]? (?:it's|that's) "
@@ -963,9 +971,13 @@ def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
     return _hit("wh", Label.OPEN_QUESTION, wh.group(0) + _next_words(body, wh.end(), 3))
 
 
+# "have you looked at the list yet?": whether it is done, a fact, not an idea of the manager's
+_STILL_TO_DO = _rx(r"\byet\s*\??$")
+
+
 def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
     leading = _LEADING_YN.match(body)
-    if leading and not _LEADING_YN_OPEN_TAIL.match(body):
+    if leading and not _LEADING_YN_OPEN_TAIL.match(body) and not _STILL_TO_DO.search(body):
         return _hit("yes_no", Label.LEADING_QUESTION, leading.group(0))
     for pattern in (_LEADING_MODAL, _NEGATIVE_AUX_LEADING):
         match = pattern.match(body)
@@ -1012,6 +1024,8 @@ def _classify_marked_statement(body: str) -> tuple[Label, str]:
     if tag:
         return _hit("marked", Label.LEADING_QUESTION, tag.group(0))
     label, cue = _classify_statement(body)
+    if label is Label.ADVICE and isinstance(cue, _WeakCue):
+        label, cue = Label.CLOSED_QUESTION, _WeakCue(cue)  # "Eleven existing customers?": only its shape said advice
     if label is Label.ADVICE and not (_is_imperative(body) or _MODAL_ADVICE.search(body)):
         return _hit("marked", Label.LEADING_QUESTION, cue)  # "reckon a discount would get it over the line?"
     if label in (Label.ADVICE, Label.JUDGMENT, Label.OPEN_QUESTION):
@@ -1362,8 +1376,9 @@ def _classify_sentence(original: str) -> tuple[Label, str, bool, int, str, float
     weak = isinstance(cue, _WeakCue)
     rule = getattr(cue, "rule", "") or f"clause.{label.value}"
     confidence = CONFIDENCE_FALLBACK if weak else CONFIDENCE_RULE
-    if weak:
-        # No form or cue phrase decided it: its words do (still without outranking clear sentences).
+    if weak and not sentence.rstrip().endswith("?"):
+        # No form or cue phrase decided it: its words do (still without outranking clear sentences);
+        # a question mark already said what it is.
         read = word_model().read(sentence, WORD_MODEL_MIN_KNOWN)
         if read and (read[0] is not Label.TAKEOVER or (_TAKEOVER_GUESS_HINT.search(sentence) and "?" not in sentence)):
             label, cue = read
@@ -1407,7 +1422,7 @@ def _restated(result: SentenceResult, sentence: Mapped, context: str, alone: boo
     """A sentence that says back what the salesperson just said is a reflection."""
     if result.label in (Label.OPEN_QUESTION.value, Label.LEADING_QUESTION.value, Label.REFLECTION.value):
         return None
-    if result.rule in _RESTATE_OVERRIDES and len(_WORD.findall(sentence.text)) <= 4:
+    if (result.rule in _RESTATE_OVERRIDES or sentence.text.rstrip().endswith("?")) and len(_WORD.findall(sentence.text)) <= 4:
         return None  # "Furious with us?", "Too harsh?": a short check, asked
     own, theirs = _stems(sentence.text) - _NOT_RESTATING, _stems(context) - _NOT_RESTATING
     shared = own & theirs
