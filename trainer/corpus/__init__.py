@@ -18,8 +18,8 @@ DEVELOPMENT_PARTS: tuple[str, ...] = ("dev", "dev2", "dev3", "dev4", "dev5", "de
                                       "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18")
 HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel")
 ALL_PARTS: tuple[str, ...] = HELD_OUT_PARTS + DEVELOPMENT_PARTS
-#: Replies labelled on the second axis (focus and siding): five parts to develop on, one held out.
-FOCUS_PARTS: tuple[str, ...] = ("focus", "focus2", "focus3", "focus4", "focus5", "focus_test")
+#: Replies labelled on the second axis (focus and siding): six parts to develop on, one held out.
+FOCUS_PARTS: tuple[str, ...] = ("focus", "focus2", "focus3", "focus4", "focus5", "focus6", "focus_test")
 
 
 @dataclass(frozen=True)
