@@ -153,7 +153,7 @@ _PRESUME = _rx(
 # A person named by their name ("Leon never delivers"): a capitalised word that is not the first
 # word of the sentence, or is and goes on like a subject.
 _NAMED_PERSON = re.compile(r"(?:(?<=[a-z,] )(?!I\b|I'|OK\b)([A-Z][a-z]{2,})\b|^(?!I\b|What\b|Who\b|How\b|Why\b|When\b|Where\b|Which\b|That\b|This\b|There\b|It\b|He\b|She\b|They\b|Nobody\b|Everyone\b|Somebody\b)([A-Z][a-z]{2,})(?='s\b|\s+(?:should|has|hasn't|had|never|didn't|doesn't|isn't|wasn't|won't|keeps|always|just|dropped|messed|failed|let)\b))")
-_ABOUT_SALESPERSON_FAULT = _rx(rf"\b{YOU}\s+(?:should|shouldn't|messed|screwed|dropped|failed|got it wrong|let)\b|\byour (?:fault|mess|mistake)\b|\b(?:that's|it's|that is|it is) yours\b|(?:somebody|someone) else's fault")
+_ABOUT_SALESPERSON_FAULT = _rx(rf"\b{YOU}\s+(?:really\s+|just\s+|totally\s+|completely\s+)?(?:should|shouldn't|messed|screwed|dropped|failed|got it wrong|let)\b|\byour (?:fault|mess|mistake)\b|\b(?:that's|it's|that is|it is) yours\b|(?:somebody|someone) else's fault")
 
 
 def _first_rule(rules: Sequence[tuple[str, re.Pattern[str]]], low: str, text: str) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from ..labels import ALL_LABELS, FOCI
 
 CORPUS_DIR = Path(__file__).parent
 DEVELOPMENT_PARTS: tuple[str, ...] = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-                                      "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18")
+                                      "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19")
 HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel")
 ALL_PARTS: tuple[str, ...] = HELD_OUT_PARTS + DEVELOPMENT_PARTS
 #: Replies labelled on the second axis (focus and siding): six parts to develop on, one held out.
