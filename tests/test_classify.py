@@ -232,3 +232,21 @@ def test_evaluate_on_the_counselling_corpus_says_clearly_when_it_is_absent(monke
                       "0\t1\thigh\tt\t\tYou should call them.\ttherapist_input\n", encoding="utf-8")
     report = measure.evaluate_groups(measure.load_counselling(sample))
     assert report.size == 2 and report.macro_f1 == 1.0 and report.telling_called_open == 0.0
+
+
+def test_no_rule_pattern_lost_a_repeat_count_to_string_formatting():
+    """A "{0,2}" written in an f-string pattern becomes the text "(0, 2)" and silently never matches."""
+    import re
+
+    from ask_dont_tell.trainer.classify import focus, rules
+
+    def patterns(value):
+        if hasattr(value, "pattern") and isinstance(value.pattern, str):
+            yield value.pattern
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                yield from patterns(item)
+
+    broken = [(module.__name__, name) for module in (rules, focus) for name, value in vars(module).items()
+              for source in patterns(value) if re.search(r"\(\d+, \d*\)", source)]
+    assert not broken

@@ -36,6 +36,13 @@ FAMILIES = {
         "Anything else you want to blame me for?", "how did winging it work out for you",
         "When have you ever hit a deadline without chasing?"]),
     "a word and 'how?' is an open question": ("open_question", ["Cagey how?", "garbage how?", "Stuck how?"]),
+    "a figure asked for is a closed question": ("closed_question", [
+        "What's your win rate over the last four quarters?", "what was it worth, roughly?",
+        "How confident are you, out of ten?", "What share of your week goes on admin?",
+        "Have you called them yet?"]),
+    "life outside the deal, asked about, is small talk": ("other", [
+        "hey, how was the wedding?", "are you coming to the barbecue on saturday?", "Did you see the new coffee machine?",
+        "How was the weekend?"]),
     # sympathy, normalising and the manager on themselves neither name their experience nor tell
     "bare sympathy is other": ("other", [
         "that's rough", "Oof, that's a tough one.", "tough break mate", "You're not alone in this.",
