@@ -327,6 +327,7 @@ _CHAT = _rx(r"\b(?:tea(?:'s| is) (?:in the pot|on|brewing)|grab a seat|take a se
             r"the new job|christmas (?:quiz|party|do)|all-?hands|kick-?off in|good weekend|nice weekend|your holiday|the match|milk|no sugar|room \d+|offsite|"
             r"the heating|breaking up|your video|teams link|send (?:the|teh) link|(?:new |a )?slot|quarter to|half past|\d+ ?(?:am|pm)\b|same as always|recorded|welcome back|happy monday|"
             r"fourth floor|office move|take this call|what a (?:finish|game|match|goal)|hard stop|let's wrap|(?:jump|run|dash) (?:to|on) (?:another|the \w+) call|got to (?:jump|run|dash)|"
+            r"by the way|run to the (?:\w+ )?(?:review|call|meeting)|let you go|enjoy the|send me a photo|chaos on a|seasick|aircon|team lunch|cold in here|"
             r"no rush|charger|my laptop|see you (?:monday|tuesday|wednesday|thursday|friday|tomorrow|later|next week|then)|(?:team )?lunch got moved|cover the [\w ]{1,20} stand|you'll love it)\b")
 # The result asked about: how big, whether it signs, where it leaves the year.
 _OUTCOME_ASKED = _rx(
@@ -336,18 +337,24 @@ _OUTCOME_ASKED = _rx(
     r"still a chance|completely dead|going ahead|wobbling|approved yet|signed yet|hole (?:does|in|that)|(?:still )?(?:signing|converting|renewing) (?:before|by|this|next|in)|"
     r"how (?:big|small|much) (?:is|are)\b|how small|is the \w+ solid|what's committed|committed\?|in the pipeline|could land|if it lands|leave you for the (?:quarter|month|year)|"
     r"where are we (?:on|for|with) the (?:month|quarter|number)|in this month|slipped into|out of the month|dent in the|weeks to go|for one quarter|make the (?:quarter|month) work|"
-    r"team average|close to signing|misses the (?:quarter|month|number|target)|going to close|how many [\w]+ did (?:we|you) sell|deal size|run-?rate|finish the (?:year|quarter|month)|puts you at|convert(?:s)? to a|"
+    r"team average|close to signing|misses the (?:quarter|month|number|target)|going to close|how big was it|make up the gap|turn into (?:a )?real (?:opportunit\w+|deal)|"
+    r"do for your (?:quarter|month|year|number)|what stage|close date|slipping into|still honest|closes? to cover|gets? you near|signs? by|add(?:s)? up to|renewal rate|"
+    r"back near|put your (?:\w+ )?(?:rate|number)|how many [\w]+ did (?:we|you) sell|deal size|run-?rate|finish the (?:year|quarter|month)|puts you at|convert(?:s)? to a|"
     r"where does (?:that|this|losing it|it) leave (?:your|the) (?:year|quarter|number|month|half|target)|"
     r"what does (?:your|the) (?:half|year|quarter|month|number|pipeline total) look like|riding on|end the (?:month|quarter|year) on|a big jump)")
 # Counting their own activity is about their part, not the result: "how many days were you on site"
 _ACTIVITY_COUNT = _rx(r"\bhow (?:many|much) (?:days|calls|meetings|visits|demos|emails|hours|dials|follow-?ups|appointments|conversations|touches|time)\b")
 # What happened and how it felt, asked or said: "how did the call go", "how did you find out"
-_STORY = _rx(rf"\b(?:(?:land|landed|lands|sit|sits|sat) with (?:you|u)|how did (?:they|he|she|it|the \w+) (?:react|respond|take it)|what(?:'s| has) (?:happened|been happening)|how did (?:{YOU}) (?:hear|find out|learn|take it|feel)|how are you (?:doing|feeling|holding up)(?: after| since| now)?|going on for you|must (?:have been|be) \w+|"
+_STORY = _rx(rf"\b(?:worn out|come across|came across|feels? wasted|on the back foot|weighing on (?:you|u)|how are you taking it|starting over|out of nowhere|(?:first )?c[oa]me up\b|(?:land|landed|lands|sit|sits|sat) with (?:you|u)|how did (?:they|he|she|it|the \w+) (?:react|respond|take it)|what(?:'s| has) (?:happened|been happening)|how did (?:{YOU}) (?:hear|find out|learn|take it|feel)|how are you (?:doing|feeling|holding up)(?: after| since| now)?|going on for you|must (?:have been|be) \w+|"
              r"(?:really |still )?(?:stung|stings|hurts|hurt)\b|(?:still )?sitting with you|(?:really )?invested in|feels? [\w' ]{0,30}? to you|you don't sound|for you\s*\?$|how did (?:that|the|this|it|your) [\w' ]{{0,40}}?go\b|"
              r"what happened|what was (?:that|it|the \w+)(?: \w+)? like|you look (?:shattered|tired|exhausted|fed up|worried|stressed|knackered|done in)|"
              r"keeping you up|running out of steam|it hurts|that hurts|embarrass\w*|gutted|how are you (?:doing )?in yourself)\b")
 # Their own doing, asked: "what did you tell them", "what could you have said", "what's stopping you"
 _OWN_QUESTIONED = _rx(rf"\b(?:(?:what|which|how) [\w' ]{{0,20}}?(?:have|did) {YOU} (?:already )?(?:looked at|touched|tried|said|told|dug|talked about)|"
+                      r"what did (?:you|u) (?:know|tell)|when did (?:you|u) (?:first )?(?:bring up|raise|mention|tell)|have you been (?:talking|speaking) to|"
+                      r"your first (?:touch|call|email|contact|meeting)|when can (?:you|u) get to|how would (?:you|u) get|what would it take to|"
+                      r"could (?:you|u) (?:run|do|try|send|use|book|set up)\b|could (?:you|u) get through|get from (?:you|u) that|had (?:you|u) had|"
+                      r"(?:only|one) (?:relationship|contact) (?:you|u) had|"
                       r"(?:have|did) {YOU} (?:touched|looked at|chased|followed up)|(?:could|would) be yours|your only (?:line|contact|way) in|(?:got|get) in front of [\w ]{1,20} yourself|"
                       r"who could introduce you|(?:when|how) could {YOU} (?:grab|get|reach|catch)|single.threaded|gets? in the way of [\w -]{1,20}? for you|no chase|"
                       r"what would a [\w -]{1,20}? (?:chase|call|email|follow-?up) look like|a creative thing to try|(?:did|do) {YOU} (?:want to )?(?:say|tell)|(?:did|could|would|will|can|should|do|have) {YOU} (?:have )?(?:say|said|tell|told|mention|mentioned|suggest|suggested|offer|offered)|your (?:backup|own way|plan b|fallback)|you'd be willing to|"
@@ -355,7 +362,7 @@ _OWN_QUESTIONED = _rx(rf"\b(?:(?:what|which|how) [\w' ]{{0,20}}?(?:have|did) {YO
                       r"what are (?:the|your) options|options (?:as you see|you've got|you have)|what would (?:going|doing|trying|calling|asking) [\w' ]{1,30}? look like)\b")
 # Someone else's doing asked about: "who decides", "what's on Chloe's desk", "when are the new segments supposed to ship"
 _THIRD_PARTY_ASKED = _rx(
-    r"\b(?:who (?:decides|decided|made the call|makes the call|is booking|'s booking|books|approved|approves|signs off|signed off|chose|picked|set|owns)|"
+    r"\b(?:what(?:'s| is) [a-z]+ working on|[a-z]+'s budget|how [a-z]+ (?:is|are) pitching|what are you hearing about|who (?:decides|decided|made the call|makes the call|is booking|'s booking|books|approved|approves|signs off|signed off|chose|picked|set|owns)|"
     r"what(?:'s| is) (?:on|going on (?:in|with|at|for)) (?!your\b|you\b)[\w' ]{2,30}|[a-z]+'s (?:desk|workload|plate|diary|team|side of things)|"
     r"(?:when|why) (?:are|is|did|does|do|will|has|have) (?:the|their|our|product|marketing|legal|finance|underwriting|procurement|ops|it) [\w' ]{1,30}?(?:supposed to|going to|meant to|ship|deliver|decide))")
 _TELLING = frozenset({"advice", "leading_question"})
