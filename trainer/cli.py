@@ -302,7 +302,7 @@ def cmd_classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int
                 text = context = None
                 status = 1
         batch.append((number, text, context))
-        if interactive or len(batch) >= _CLASSIFY_BATCH:
+        if len(batch) >= _CLASSIFY_BATCH:
             flush()
     flush()
     if workers:

@@ -92,9 +92,6 @@ class WordModel:
                                                 for i, label in enumerate(self._labels))
         return vector
 
-    def _weight(self, label: str, key: str) -> float:
-        return self._log_likelihood[label].get(key, self._unseen[label])
-
     def known_share(self, sentence: str, features: list[_Feature] | None = None) -> float:
         """The share of the sentence's content words (not function words) this model has seen."""
         words = [f.key for f in (features or _features(sentence)) if " " not in f.key and f.key not in _FUNCTION_WORDS]

@@ -1162,7 +1162,6 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"what (?:some|most|many|other) (?:people|reps|folks|managers|buyers)(?: \w+){0,3} (?:do|find|try) is|"
         r"(?:there's|there is|there are) (?:also |basically |actually |really )?(?:a lot of |lots of |plenty of |many |some |a few |a couple of |other |a |an |good |great |free |new |local |three |two |four )*(?:[\w'-]+ ){0,2}?(?:course|programme|program|group|service|tool|"
         r"template|option|options|resource|resources|class|classes|groups|services|programmes|programs|leaflet|brochure|training|workshop|playbook|guide)\b)")),
-    # an option offered on a condition: "if you're willing, we could set up another meeting"
     # what must happen, said of something other than the manager: "they need to stop", "that has to change"
     ("advice.must_happen", Label.ADVICE, _rx(
         r"^(?!.*\b(?:feel|feels|felt|think|thinks|said|says|told|saying|sounds|seems)\b.*\b(?:need|needs|has|have|must)\b)"
@@ -1190,6 +1189,7 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"\bi (?:do )?(?:want to|wanna|would like to|'d like to) reassure you (?:that|about)\b|"
         r"^(?:(?:and|so|but),?\s+)*(?:this|that|it|these|those|the [\w-]+)(?: [\w-]+)? (?:can|will|would|could) (?:really |also |actually |definitely )?"
         r"(?:help|prevent|stop|reduce|lower|improve|protect|speed up|shorten|fix)\b")),
+    # an option offered on a condition: "if you're willing, we could set up another meeting"
     ("advice.option_if_willing", Label.ADVICE, _rx(
         r"\bif (?:you're|you are|you'd be|you were|you feel) (?:willing|open|ready|interested|up for it|happy)\b[^.?!]{0,30}?"
         r"\b(?:we|i) (?:could|can|might|would)\b|\bif (?:you're|you are) willing to (?:do|try) (?:that|this|it),? (?:that|it) "
@@ -1606,8 +1606,6 @@ _ADVICE_PHRASES = [(split_anchored(pattern), name) for pattern, name in _ADVICE_
 _JUDGMENT = [(split_anchored(pattern), name) for pattern, name in _JUDGMENT]
 _AFFIRMATION = [(split_anchored(pattern), name) for pattern, name in _AFFIRMATION]
 _REFLECTION = [(split_anchored(pattern), name) for pattern, name in _REFLECTION]
-_LEADING_TAG = split_anchored(_LEADING_TAG)
-_REFLECTIVE_FRAME = split_anchored(_REFLECTIVE_FRAME)
 _NAMED_STATEMENT_RULES = tuple((rule_id, label, split_anchored(pattern)) for rule_id, label, pattern in _NAMED_STATEMENT_RULES)
 _NAMED_CLAUSE_RULES = tuple((rule_id, label, split_anchored(pattern)) for rule_id, label, pattern in _NAMED_CLAUSE_RULES)
 
