@@ -36,6 +36,9 @@ FAMILIES = {
         "Anything else you want to blame me for?", "how did winging it work out for you",
         "When have you ever hit a deadline without chasing?"]),
     "a word and 'how?' is an open question": ("open_question", ["Cagey how?", "garbage how?", "Stuck how?"]),
+    "the manager taking back their own words is no takeover": ("open_question", [
+        "sorry, let me step back. what have you done with the new accounts so far?",
+        "Let me start again: what happened after the demo?", "ok let me put that differently, what got in the way?"]),
     "a figure asked for is a closed question": ("closed_question", [
         "What's your win rate over the last four quarters?", "what was it worth, roughly?",
         "How confident are you, out of ten?", "What share of your week goes on admin?",

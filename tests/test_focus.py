@@ -109,6 +109,7 @@ MORE_FOCUS = [
     ("That sounds stressful, being caught out in front of the buyer.", "experience"),
     ("So you're feeling out of your depth on the pricing.", "experience"), ("How did that land with you?", "experience"),
     ("Which accounts have you looked at so far?", "own_part"), ("who could introduce you", "own_part"),
+    ("what got in the way of calling the new ones", "own_part"), ("What gets in the way of following up?", "own_part"),
     ("What have you already said to him about it?", "own_part"),
     ("Sorry, I've got a hard stop at ten, let's wrap.", "none"), ("Oh, the team lunch got moved to Wednesday.", "none"),
 ]

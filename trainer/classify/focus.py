@@ -354,7 +354,7 @@ _OWN_QUESTIONED = _rx(rf"\b(?:(?:what|which|how) [\w' ]{{0,20}}?(?:have|did) {YO
                       r"what did (?:you|u) (?:know|tell)|when did (?:you|u) (?:first )?(?:bring up|raise|mention|tell)|have you been (?:talking|speaking) to|"
                       r"your first (?:touch|call|email|contact|meeting)|when can (?:you|u) get to|how would (?:you|u) get|what would it take to|"
                       r"could (?:you|u) (?:run|do|try|send|use|book|set up)\b|could (?:you|u) get through|get from (?:you|u) that|had (?:you|u) had|"
-                      r"(?:only|one) (?:relationship|contact) (?:you|u) had|"
+                      r"(?:only|one) (?:relationship|contact) (?:you|u) had|(?:got|gets|get|getting) in the way of (?:\w+ing|(?:you|u) \w+ing)|"
                       r"(?:have|did) {YOU} (?:touched|looked at|chased|followed up)|(?:could|would) be yours|your only (?:line|contact|way) in|(?:got|get) in front of [\w ]{1,20} yourself|"
                       r"who could introduce you|(?:when|how) could {YOU} (?:grab|get|reach|catch)|single.threaded|gets? in the way of [\w -]{1,20}? for you|no chase|"
                       r"what would a [\w -]{1,20}? (?:chase|call|email|follow-?up) look like|a creative thing to try|(?:did|do) {YOU} (?:want to )?(?:say|tell)|(?:did|could|would|will|can|should|do|have) {YOU} (?:have )?(?:say|said|tell|told|mention|mentioned|suggest|suggested|offer|offered)|your (?:backup|own way|plan b|fallback)|you'd be willing to|"

@@ -624,6 +624,8 @@ _DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|i shall|ill|i'm|im|i am|let me|want me
 _TAKEOVER_GUESS_HINT = _rx(r"\b(?:i'll\b(?!\s+(?:keep you|let you|see you|send you|call you|ring you|be)\b)|ill|i will|i shall|i'm going to|i'm gonna|let me (?!know\b)|leave (?:it|that|this|them) (?:with|to) me|give me|hand (?:it|them|that) over)")
 
 
+# "let me step back", "let me start again": the manager taking back their own words, not the work
+_TAKING_IT_BACK = _rx(r"(?:let me|lemme|i'll|i will)\s+(?:just\s+)?(?:step back|back up|start (?:again|over)|try (?:that )?again|put (?:it|that) (?:differently|another way))\b")
 _AGREEING_TO_HELP = _rx(r"^(?:(?:yes|yeah|sure|ok|okay|fine),? )?i can do that[.!]*$")
 
 
@@ -653,6 +655,8 @@ _CHECKING_UNDERSTANDING = _rx(r"\bmake sure (?:that )?i(?:'ve)? (?:understand|ge
 def _takeover(body: str) -> str | None:
     if _AGREEING_TO_HELP.match(body):
         return None  # "I can do that": yes to what they asked, not their work taken
+    # "let me step back", "let me put that differently": blanked (same length, so cues keep their place)
+    body = _TAKING_IT_BACK.sub(lambda found: " " * len(found.group(0)), body)
     if _LOGISTICS_SEND.match(body) or not _TAKEOVER_HINT.search(body) or _CHECKING_UNDERSTANDING.search(body):
         return None
     cue = _first(_TAKEOVER, body)
