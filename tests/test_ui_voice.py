@@ -23,6 +23,9 @@ def speaking_window(qtbot, data_dir, monkeypatch):
     monkeypatch.delenv(SPEECH_ENV, raising=False)
     window = open_window(qtbot)
     qtbot.waitUntil(lambda: window.context.speech.is_ready, timeout=20_000)
+    if not window.context.speech.has_output:
+        close_window(window)
+        skip_unless_ci("no audio output device (no sound server) to play the lines into")
     yield window
     close_window(window)
 
