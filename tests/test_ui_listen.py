@@ -51,7 +51,6 @@ class Microphone:
         self.fifo = fifo
         self._threads: list[threading.Thread] = []
         self.fed = threading.Event()
-        self._closing = threading.Event()
 
     def say(self, pcm: bytes) -> None:
         self.fed.clear()
@@ -62,11 +61,7 @@ class Microphone:
                 began = time.perf_counter()
                 for offset in range(0, len(pcm), step):
                     pipe.write(pcm[offset:offset + step])
-                    # the microphone's clock: the next 20 ms are due when they would have been spoken
-                    # (or at once, if the test is closing the microphone)
-                    due = began + (offset + step) / (2 * listen.SAMPLE_RATE) - time.perf_counter()
-                    if self._closing.wait(max(0.0, due)):
-                        break
+                    time.sleep(max(0.0, began + (offset + step) / (2 * listen.SAMPLE_RATE) - time.perf_counter()))
             self.fed.set()
 
         thread = threading.Thread(target=feed, name="microphone-feed")
@@ -74,12 +69,8 @@ class Microphone:
         self._threads.append(thread)
 
     def finish(self) -> None:
-        """Wait for what was said to be fed; a feed still running after 30 s is cut short."""
         for thread in self._threads:
             thread.join(timeout=30)
-        self._closing.set()
-        for thread in self._threads:
-            thread.join(timeout=5)
 
 
 @pytest.fixture
