@@ -132,6 +132,16 @@ FAMILIES = {
     "a feeling or wish of theirs said with a question mark is a reflection": ("reflection", [
         "That worries you?", "So, you'd like to stop discounting?", "And it doesn't feel good?",
         "You're not sure the new territory is worth the effort."]),
+    "what they want, hope or fear, said to them, is a reflection": ("reflection", [
+        "You kind of wanna have it both ways.", "you really want this one to land", "so you just want the leads to be decent",
+        "You don't want to be the one who lets the team down.", "you hope they come back before the quarter ends",
+        "You probably think I'm going to tell you off.", "you might think this whole exercise is a waste of time"]),
+    "their own verdict on others, said back, is a reflection": ("reflection", [
+        "you think marketing let you down", "so you feel the leads are rubbish", "You reckon the split was unfair.",
+        "So you're still kind of unsure the territory is worth it, because the leads are weak."]),
+    "a question asked on a scale is closed": ("closed_question", [
+        "On a scale of one to ten, how confident are you about Friday?", "from 0 to 10 how ready do you feel?",
+        "How would you rate the call out of ten?", "out of ten, how likely is it they sign?"]),
     # hedged advice is still advice
     "advice wrapped in hedges is advice": ("advice", [
         "Maybe, I don't know, you could possibly try ringing them earlier?",
@@ -189,6 +199,12 @@ def test_disfluencies_are_taken_out_and_every_character_maps_back():
     for index, character in enumerate(mapped.text):
         assert reply[mapped.origin[index]].lower() == character.lower()
     assert split_sentences("Okay. So-so, what happened?") == ["Okay.", "so, what happened?"]
+
+
+def test_a_title_or_abbreviation_does_not_end_a_sentence():
+    assert split_sentences("Did Dr. Patel sign? Ok.") == ["Did Dr. Patel sign?", "Ok."]
+    assert split_sentences("Ask Mrs. Lee, e.g. at the review. Then call Mr. Cho.") == [
+        "Ask Mrs. Lee, e.g. at the review.", "Then call Mr. Cho."]
 
 
 def test_each_sentence_names_its_rule_and_the_span_of_its_cue():

@@ -548,10 +548,19 @@ _SIDING = _rx(
 NEGATIVE_WORDS = wordlists.NEGATIVE_WORDS
 _NEGATIVE = _Lexicon(NEGATIVE_WORDS)
 _FEELING = _Lexicon(FEELING_WORDS)
+# what they want, hope or fear, said to them: "you kind of wanna have both", "you don't want to be
+# the one who drops it" (not "you want to call them first", the manager's instruction, nor "you
+# want to get better", their intent recognised)
+_INSTRUCTED = (r"(?:make sure|be sure|be careful|avoid|watch|think|consider|start|stop|focus|try|call|ring|phone|e-?mail|send|book|"
+               r"ask|follow|chase|pick up|set up|reach out|go back|get (?:back|in|on|ahead|the|a|an|it|that|them|him|her|your)|put|write|"
+               r"prep|prepare|check|talk to|speak to|push|offer|share|loop|escalate|schedule|plan|review|look at|go through|run|draft|update)\b")
+_THEIR_WISH = (rf"^(?:so |and |but )?{YOU} (?:(?:really|kind of|sort of|kinda|probably|still|just) )?"
+               r"(?:want|wanna|wanted|wish|wished|hope|hoped|fear|worry|would like|'d like|don't want|didn't want|do not want)\b"
+               rf"(?!(?: to)? {_INSTRUCTED})(?! to (?:do right|do well|do the right|get better|improve|help|learn|grow)\b| your team\b)")
 _REFLECTIVE_FRAME = _rx(
-    rf"^(?:so )?{YOU}(?:'re| are) (?:not sure|unsure|torn|wondering|worried|afraid|concerned|frustrated|angry|annoyed|upset|"
+    rf"^(?:so )?{YOU}(?:'re| are) (?:(?:still|kind of|sort of|kinda|a bit|a little|really|quite|just|so|very|pretty|feeling) )*(?:not sure|unsure|torn|wondering|worried|afraid|concerned|frustrated|angry|annoyed|upset|"
     r"disappointed|fed up|nervous|anxious|stressed|tired|exhausted|confused|stuck)\b|"
-    rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:feel|felt|think|thought|reckon|believe|sound|seem|said|mean)\b|^(?:so )?{YOU}(?:'re| are) (?:saying|telling me)\b|"
+    rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:(?:probably|might|may|must|still|really|kind of|sort of|kinda|almost) )?(?:feel|felt|think|thought|reckon|believe|sound|seem|said|mean)\b|{_THEIR_WISH}|^(?:so )?{YOU}(?:'re| are) (?:saying|telling me)\b|"
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:it's|it is) like\b|^(?:so )?from where you(?:'re| are)? (?:sitting|sit|stand)|^(?:so )?(?:as|the way) you see it|"
     r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|^i (?:can )?(?:hear|see|sense|tell) (?:that )?(?:you|it|this|that)(?:'re| are| feel| felt|'ve| have| were| really| kind| sort)\b|"
     r"^i (?:get|have|got) (?:the |a )?(?:impression|feeling|sense)\b|^(?:(?:it )?(?:kind of |sort of |kinda )?(?:feels|sounds|seems) (?:like|as if|as though))\b|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
@@ -1241,7 +1250,9 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     sided = _SIDING.search(body)
     judged = _first(_JUDGMENT, body) or (sided and sided.group(0))
     chatting = bool(_SMALL_TALK.search(body)) and not _SECOND_PERSON_EARLY.match(body)  # "the coffee was awful"
-    if judged and not chatting:
+    # "you think marketing let you down": their verdict, said back (unless the manager turns on it)
+    their_verdict = framed and body.find(judged or "") >= framed.end() and not _TURN.search(body, framed.end())
+    if judged and not chatting and not their_verdict:
         return _hit("statement", Label.JUDGMENT, judged)
     request = _REQUEST_ANYWHERE.search(body)
     if request:
@@ -1254,10 +1265,10 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         insult = _NEGATIVE.search(after)
         if insult and _SOUNDS_FRAME.match(framed.group(0).strip()) and insult.start() <= 12:
             return _hit("statement", Label.JUDGMENT, insult.group(0))  # "you sound entitled", "you sound like a victim"
-        turn = re.search(r"\b(?:but|though|however|yet)\b", after)
+        turn = _TURN.search(after)
         if insult and turn and insult.start() > turn.start():
             return _hit("statement", Label.JUDGMENT, insult.group(0))  # "I hear you're busy, but that's a feeble excuse"
-        if insult and not _COMPLEMENT.match(after) and re.match(r"^\s*(?:(?:an?|your|the|that|this|marketing|leadership|[a-z]+'s|[a-z]+ (?:is|are|was|were))\s+)", after) and not re.search(r"\b(?:think|thinks|feel|feels|felt|believe|reckon|see|say|said|told)\b", after):
+        if insult and not _COMPLEMENT.match(after) and re.match(r"^\s*(?:(?:an?|your|the|that|this|marketing|leadership|[a-z]+'s|[a-z]+ (?:is|are|was|were))\s+)", after) and not re.search(r"\b(?:think|thinks|feel|feels|felt|believe|reckon|see|say|said|told)\b", body[:framed.end()] + after) and not _SECOND_PERSON_EARLY.match(framed.group(0)):
             return _hit("statement", Label.JUDGMENT, insult.group(0))
         return _hit("statement", Label.REFLECTION, framed.group(0))
     negative = None if chatting else _NEGATIVE.search(body)
@@ -1304,6 +1315,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
     return _hit("statement", Label.REFLECTION if len(words) >= 3 else Label.OTHER, _WeakCue(_first_words(body, 4)))
 
 
+_TURN = _rx(r"\b(?:but|though|however|yet)\b")
 _COMPLEMENT = _rx(r"^\s*(?:that|about|because|when|how)\b")
 _SOUNDS_FRAME = _rx(rf"^(?:so )?{YOU} (?:sound|seem|look|come across)(?: like)?$")
 _THEIR_VIEW_START = _rx(rf"^(?:(?:so|and|okay|ok)\s+)?(?:part of (?:you|u) (?:thinks|feels|worries|wonders)(?: that)?|{YOU} (?:feel|felt|think|worry|fear|reckon)(?: like| that)?|it (?:feels|sounds) like|sounds like|you(?:'re| are) (?:worried|afraid|scared) (?:that )?)")
@@ -1424,7 +1436,14 @@ def _classify_lowered(sentence: str) -> tuple[Label, str]:
     strong = [result for result in results if not isinstance(result[1], _WeakCue)] or results
     label = primary_of([label for label, _ in strong])
     cue = next(cue for result_label, cue in strong if result_label is label)
+    if label is Label.OPEN_QUESTION and (scale := _ASKED_ON_A_SCALE.search(sentence)):
+        return _hit("scale", Label.CLOSED_QUESTION, scale.group(0))  # the answer is one number
     return label, cue
+
+
+# "on a scale of one to ten, how ready are you?", "out of ten, how confident do you feel?"
+_ASKED_ON_A_SCALE = _rx(r"\bon a scale (?:of|from)\b|\bout of (?:ten|10|five|5|a hundred|100)\b(?=[^.?!]*\bhow\b)|"
+                        r"\bfrom (?:zero|one|0|1) to (?:ten|10|five|5|a hundred|100)\b(?=[^.?!]*\bhow\b)|\bhow [\w' ]{2,30}? out of (?:ten|10|five|5)\b")
 
 
 #: Readings that give way to a restatement of the salesperson's line: a statement said with a

@@ -177,7 +177,8 @@ def _strip(mapped: Mapped, chars: str) -> Mapped:
     return mapped.slice(begin, end)
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+|(?<=\?)(?=\S)|\s*;\s*|\s+[-–—]{1,2}\s+|(?<=[a-z]):\s+")
+# "Dr. Brown", "e.g. the renewal": a title or an abbreviation does not end the sentence
+_SENTENCE_BREAK = re.compile(r"(?<!\b[MD]r\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?…])[\"'”’)\]]*\s+|\n+|(?<=\?)(?=\S)|\s*;\s*|\s+[-–—]{1,2}\s+|(?<=[a-z]):\s+")
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
 
