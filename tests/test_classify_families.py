@@ -142,6 +142,26 @@ FAMILIES = {
     "a question asked on a scale is closed": ("closed_question", [
         "On a scale of one to ten, how confident are you about Friday?", "from 0 to 10 how ready do you feel?",
         "How would you rate the call out of ten?", "out of ten, how likely is it they sign?"]),
+    "sarcasm and rebukes said in passing are judgment": ("judgment", [
+        "Interesting how the deals you lose are always somebody else's fault.", "bit rich coming from you, honestly",
+        "So sulking is the plan now?", "Where was this urgency back in March?", "you sent it at midnight, what did you expect",
+        "how are you still discounting on the first call", "You've got far too comfortable in that patch.",
+        "That's not a forecast, it's a wish list.", "you let the renewal slip because you didn't chase"]),
+    "what the manager proposes to do together, asked, is leading": ("leading_question", [
+        "Could we do the prep together on Thursday?", "shall we role-play the pricing call now",
+        "fancy a dry run before the demo?", "any chance you could get the CFO on the next call?",
+        "Is emailing really your best option with this buyer?", "Would ringing them today be such a bad idea?",
+        "would it hurt to send the case study first", "Could the pricing have been the real problem here?"]),
+    "their state read back is a reflection": ("reflection", [
+        "How it sounds to me is you're dreading the call.", "and that's kind of what's bothering you",
+        "nobody asked you first, which is what's eating at you"]),
+    "the manager's own story and apology are other": ("other", [
+        "I was hopeless at cold calls when I started.", "Me neither, to be honest.", "story of my life this week",
+        "Not yet, I've been stuck in budget meetings since nine."]),
+    "an offer to do it for them is takeover": ("takeover", [
+        "Need me to call their procurement lead?", "would you like me to handle the contract?",
+        "It'd be quicker if I just rewrote the proposal.", "From now on I'll run the Fenwick demos myself.",
+        "Do you want me to?", "why dont I chase legal for you"]),
     # hedged advice is still advice
     "advice wrapped in hedges is advice": ("advice", [
         "Maybe, I don't know, you could possibly try ringing them earlier?",

@@ -22,6 +22,7 @@ __all__ = ["Classification", "SentenceResult", "classify", "split_sentences", "M
            "NOT_SURE_BELOW", "FOCI", "FocusTerms"]
 
 
+_MOCKS_THE_BLAME = frozenset({"judgment.sarcasm"})
 _SIDING_MISREAD = {Label.JUDGMENT.value, Label.ADVICE.value}
 _AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must|you have to|you ought|you could(?!'ve| have)|try|why don't you|you messed|you never|you always|"
                            r"(?<!not )your fault|your [\w-]+ (?:is|are|was|were) too|that's the problem|because you|you(?:'ll|'d| will| would)? (?:want|need) to|otherwise|(?:that's|it's|that is|it is) on you)\b", re.IGNORECASE)
@@ -38,6 +39,9 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     deciding = next((i for i, s in enumerate(form.sentences) if s.label == form.label), None)
     reading = read_focus(texts, deciding, context, terms, [s.label for s in form.sentences])
     label, cue, rule, span = form.label, form.cue, form.rule, form.span
+    if reading.sides_with_blame and rule in _MOCKS_THE_BLAME:
+        # "funny how the leads are only useless in the months you miss": their blame, mocked
+        reading = dataclasses.replace(reading, sides_with_blame=False, siding_cue="")
     if reading.sides_with_blame and label in _SIDING_MISREAD and not _AIMED_AT_YOU.search(reply):
         # Siding is not judgment or advice: the salesperson feels agreed with, not accused or told.
         label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"

@@ -256,13 +256,13 @@ _OBJECT_TAKEOVER = _rx(
 )
 _NOT_TAKEOVER = _rx(
     r"\b(?:let me|i'll|i will|i can|i could)\s+(?:just\s+)?(?:know|ask(?= you| a | some| what| how| why| if| whether| about)|check in|check back|listen|dig out|dig up|look up|"
-    r"think|see|look|find|grab|get (?:a|us|some|the (?:file|notes|numbers|figures|report|deck up))|"
+    r"think|see|look|find(?! out)|grab|get (?:a|us|some|the (?:file|notes|numbers|figures|report|deck up))|"
     r"pull up|open|make a note|note|jot|write (?:that|this|it) down|be honest|be clear|be blunt|"
     r"be straight|put it another way|rephrase|understand|recap|summari[sz]e|check (?:i|that i|my)|"
     r"follow up with you|catch up with you|send you|email you|text you|call you|ring you|book (?:us|a|in|time)|"
     r"set up (?:a|some|time|our|another|the next)|share (?:my|a|what)|play back|reflect|"
     r"start|stop|pause|come back|get back to you|support you|help you (?:think|figure|work)|"
-    r"be there|back you|have your back|be around|make time|find time|push back|try to understand)\b"
+    r"be there|back you|have your back|be around|make time|find time|push back|try to understand|stay out of|keep out of|move our|move the (?:sync|meeting|one-to-one|1:1|call)|have a look|take a look)\b"
 )
 
 # --- advice --------------------------------------------------------------------------------------
@@ -286,7 +286,11 @@ _ADVICE_PHRASES = [
     (_rx(r"\b(?:the|one) (?:key|trick|secret|answer|solution|fix|thing to do) (?:with|for|in|to) [\w' ]{1,30}? (?:is|'s|would be)\b"), "the trick with them is"),
     (_rx(r"\b(?:the|a|one)\s+(?:key|trick|secret|answer|solution|fix|best (?:way|thing|approach|bet|move|option|plan)|smart (?:move|play)|right (?:move|call|approach|thing)|way to (?:do|handle|fix|crack|get|win|close|deal with) (?:it|this|that|them))\s+(?:here\s+|is|'s|would be|will be)\b|\bwhat (?:works|worked|you need|you want|would help|will help|helps|i(?:'d| would) do|i do|i did|i used to do) (?:is|was|here is|best is|for me)\b"), "the key is ..."),
     (_rx(rf"\b(?:that|it|this){APOS}?s?\s*(?:is|was|'s)?\s*(?:probably\s+|clearly\s+|obviously\s+|just\s+|simply\s+|all\s+)?because\s+(?:{YOU}|nobody|no one|they|we|he|she)\b|\b(?:that|this|it)(?:{APOS}s| is| was) (?:why|where|how) {YOU}\b|\b(?:you|u) (?:didn(?:'|’)?t|did not|never|don(?:'|’)?t|do not|failed to|forgot to|haven(?:'|’)?t|have not) (?:\w+ ){{0,3}}(?:so|which is why|that's why|and that's why|hence)\b"), "that's because you ..."),
-    (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b[^.?!]{0,40}?\bi(?:'d| would| always| used to| just)\b|\bthe way i (?:got better|learned|learnt|cracked|did|handled|fixed|sorted)\b|\bback (?:in my|in the) day\b|\bi (?:always|used to|would always|never|once|would(?! (?:like|love|want|be happy|be glad) to)) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b|\bi had (?:a|the) (?:same|similar)\b|\bsame thing happened to me\b|\bthat happened to me\b|\bwhen that happened to me\b|\bhappened to me (?:once|too|as well|years ago)\b"), "in my experience"),
+    (_rx(r"\bin my (?:experience|day|time|days|last job|old job|old team|view|opinion|book)\b|\bwhen i (?:was|started|used to|did|had|sold|ran|worked|first)\b[^.?!]{0,40}?\bi(?:'d| would| always| used to| just)\b|\bthe way i (?:got better|learned|learnt|cracked|did|handled|fixed|sorted)\b|\bback (?:in my|in the) day\b|\bi (?:always|used to|would always|never|once|would(?! (?:like|love|want|be happy|be glad) to)) (?:\w+ ){0,3}(?:call|ring|phone|email|send|ask|book|follow|push|close|sell|chase|offer|go|do|make|have|get|take|bring|tell|start)\b|\bwhat i (?:did|do|used to do|would do|found)\b|\bi(?:'ve| have) (?:always )?found (?:that|it)\b|\bi learned (?:that|the hard way)\b"), "in my experience"),
+    # the same happened to the manager, and what they did about it: "I had the same, so I just ..."
+    # (without what they did, it is their own story: "ha, I had the same leads last year")
+    (_rx(r"\b(?:i had (?:a|the) (?:same|similar)|same thing happened to me|(?:when )?that happened to me|happened to me (?:once|too|as well|years ago))\b"
+         r"(?=[^?]*\b(?:what (?:i|worked|helped)|i (?:just|always|then|ended up|started|tried|called|rang|went|did|used to|would|'d|fixed|sorted|learned|learnt)|helped|worked for me|the trick|so i)\b)"), "in my experience"),
     (_rx(r"\b(?:research|studies|data|the numbers|stats|statistics|evidence|surveys?)\s+(?:shows?|says?|suggests?|tells? us|proves?|is clear)\b|\b(?:buyers|customers|clients|prospects|people|most reps|good reps|top reps|the best reps|successful reps|reps|salespeople|managers|procurement|decision makers|most people|most buyers|most clients|most customers|everyone|nobody|no one)\s+(?:usually|always|typically|tend to|often|generally|rarely|never|normally|don't|won't|will|want|need|expect|hate|love|respond|buy|go quiet|ghost)\b|\b(?:it's|it is|that's|that is)\s+(?:normal|common|typical|standard|natural|usual|perfectly normal|very common)\s+(?:for|to|in|when)\b|\b(?:generally|typically|statistically|on average|as a rule|the rule of thumb|rule of thumb|as a general rule)\b|\bthe (?:new|latest|updated) (?:pricing|policy|process|rule|target|comp|commission|plan|product|price list|system|crm)\b|\bthere(?:'s| is| are) (?:a|an|some) (?:training|course|workshop|module|template|playbook|guide|webinar|session|tool|script|checklist)\b|\bthat(?:'s| is) (?:just )?(?:how|what) (?:it works|you do it|good reps|top reps|the best|we do it|sales works)\b|\bit(?:'s| is| would be| might be| could be| may be) (?:worth|a good idea|best|better|wise|smart|sensible|important|essential|vital|key|crucial|time) (?:to(?! you\b)|if|that|for you)\b|\b(?:worth a (?:try|shot|go|look)|worth trying|worth a punt)\b|\bthe sooner you\b|\bthe more you\b|\bno point (?:in )?(?:calling|chasing|waiting|worrying|sending|trying)\b|\bthere's no (?:point|need|use|sense) (?:in )?\w+ing\b|\bonly (?:way|option|thing)\b|\bthe (?:best|fastest|quickest|easiest|right|smart) (?:way|thing|approach|bet) (?:is|would be|to)\b|\bthe answer(?:'?s| is) (?:simple|easy|obvious|clear)\b|\b(?:youd|you'd) better\b|\b(?:youve|you've) got to\b|\byou gotta\b|\b(?:it )?(?:may|might|would|could) be (?:prudent|wise|sensible|smart|advisable|a good idea|best|better) to\b|^the thing (?:about|with) [\w' ]{1,40}? is\b|^the (?:way|trick|key) to [\w' ]{1,40}? is (?:to|by)\b|(?<!for what )\bit(?:'s| is| would be| might be| could be| may be| will be) (?:well |definitely |probably |really )?worth\b(?! a lot| something| so much| more| every| the effort| it\b)|\byour (?:[\w-]+ ){1,3}?needs? (?:to|more|work|attention|a)\b|\bthe reason (?:it|they|you|this|that|he|she|we) \w+ (?:is|was)\b|^(?:[\w-]+ ){0,3}(?!(?:was|is|has|does|this|his|its|yes|us|thus|as)\b)[\w-]+s (?:basically |pretty much |almost |nearly )?(?:always|never|usually|typically|tend to|rarely|generally)\b|\b(?:it's|it is|it was) (?:recommended|advisable|best practice|policy|standard practice|company policy)\b|\b(?:guidelines|best practice|the policy|the rule|the rules) (?:say|says|is|are|state)\b|\b(?:works?|worked|work) (?:best|better)\b|\b(?:best|better) if you\b|^(?:one|another|the other|a (?:good|great|common|useful)) (?:option|idea|approach|way|thing|choice|alternative|possibility|route) (?:is|would be|could be|might be)\b|\b(?:some|many|most|a lot of|lots of) (?:people|reps|salespeople|managers|clients|customers|buyers|folks)(?: here)? (?:find|say|try|like|prefer|use|do|have found|swear by)\b|\byour (?:[\w'-]+ ){1,3}?(?:has to|have to|should|must|ought to|needs to) be\b|^your (?:[\w-]+ ){0,2}(?:is|are|was|were|looks|look|seems|seem)(?: \w+)? (?:too |very |really |quite |a bit |a little |way )?(?:high|low|thin|weak|short|long|light|heavy|off|behind|empty|slow|late|overdue|unrealistic|inflated|padded)\b|^i(?:'m| am) (?:a bit |really |quite |very |a little |slightly |genuinely )?(?:concerned|worried) (?:about|that|by)\b"), "information"),
     (_rx(r"\b(?:might|could|would|will) (?:\w+ )?(?:get|work|go down|land|go|move) (?:[\w'-]+ ){0,5}?(?:better|easier|faster|quicker|smoother)\b|"
          r"\b(?:faster|quicker|easier|better|smoother) (?:if|when|once) (?:you|u)\b|\bso (?:you(?:'ve| have)|youve) got (?:a |the )?(?:good |natural |perfect |real |great )?(?:reason|excuse|opening|chance) to\b|"
@@ -348,7 +352,7 @@ _REFLECTION = [
 # --- questions -----------------------------------------------------------------------------------
 
 _LEADING_WH = _rx(
-    rf"^(?:how would it be if (?:you|we)|what(?:'s| is) to stop you|what(?:'s| is) stopping you from \w+ing|what stops you from \w+ing|how bout|how 'bout|what bout|what about|how about|what if|why not|why don't|why dont|why do not|why wouldn't|why won't|why can't|why couldn't you just|wouldn't it|couldn't you|shouldn't you|could you not|can you not|what would happen if you|what (?:would|will|do) (?:happen|you think would happen|they say|it look like) if (?:you|we) (?:just\s+)?(?:call|ring|phone|email|send|ask|offer|try|book|push|go|gave|give|tried|called|sent|offered|asked|booked|pushed|went|dropped|drop|cut|lowered|lower|brought|bring|used|use|put|set|started|start|stopped|stop|made|make))\b"
+    rf"^(?:how would it be if (?:you|we)|how's about|what (?:happens|would happen|'d happen|will happen) if (?:you|we) (?:just |simply |actually )?(?!(?:don't|do not|didn't|can't|lose|miss)\b)\w+|what(?:'s| is) to stop you|what(?:'s| is) stopping you from \w+ing|what stops you from \w+ing|how bout|how 'bout|what bout|what about|how about|what if|why not|why don't|why dont|why do not|why wouldn't|why won't|why can't|why couldn't you just|wouldn't it|couldn't you|shouldn't you|could you not|can you not|what would happen if you|what (?:would|will|do) (?:happen|you think would happen|they say|it look like) if (?:you|we) (?:just\s+)?(?:call|ring|phone|email|send|ask|offer|try|book|push|go|gave|give|tried|called|sent|offered|asked|booked|pushed|went|dropped|drop|cut|lowered|lower|brought|bring|used|use|put|set|started|start|stopped|stop|made|make))\b"
 )
 _REQUEST_MODAL_START = re.compile(rf"^(?:{REQUEST_MODAL})", re.IGNORECASE)
 _WHAT_ABOUT_YOU = _rx(r"^(?:what|how) about (?:you|yourself|your (?:side|part|end|role|own)|for you|them|it|that|now|this|the rest|next|everything else|the other \w+)\s*\??$|^(?:what|how) about (?:you|yourself)\s*(?:[,?]|$)")
@@ -414,7 +418,7 @@ _CLAUSE_BREAK = _rx(
 )
 # Unpunctuated speech: an acknowledgement or affirmation run straight into a question.
 _SPOKEN_BREAK = _rx(
-    rf"^((?:(?:well done|good job|nice work|great work|good effort|great effort|nice one|thanks(?: for [\w\s']{{1,40}}?)?|thank you(?: for [\w\s']{{1,40}}?)?|that's (?:fair|helpful|useful|interesting|great|good|tough|hard|rough)|that makes sense|i see|i hear you|i get (?:it|that)|i understand|got it|fair enough|makes sense|ok(?:ay)?|right|sure|yeah|mm+|hmm+|cool|great|good|brilliant|lovely|perfect|interesting)\s+)+)(?!what you mean|what you're saying|what you are saying)(?=(?:{WH_OPEN_START}|tell me|walk me|talk me|help me|can you|could you|do you|did you|have you|are you|is it|is there|was it|were you)\b)"
+    rf"^((?:(?:well done|good job|nice work|great work|good effort|great effort|nice one|thanks(?: for [\w\s']{{1,40}}?)?|thank you(?: for [\w\s']{{1,40}}?)?|that's (?:fair|helpful|useful|interesting|great|good|tough|hard|rough)|that makes sense|i see|i hear you|i get (?:it|that)|i understand|got it|fair enough|makes sense|ok(?:ay)?|right|sure|yeah|mm+|hmm+|cool|great|good|brilliant|lovely|perfect|interesting)\s+)+)(?!what you mean|what you're saying|what you are saying|how (?:the|your|all|every|it's|its|they|he|she)\b)(?=(?:{WH_OPEN_START}|tell me|walk me|talk me|help me|can you|could you|do you|did you|have you|are you|is it|is there|was it|were you)\b)"
 )
 
 
@@ -436,12 +440,16 @@ def _strip_fillers(clause: str) -> str:
         if _SO_RESTATES.match(stripped):
             break
         stripped = candidate
+    know_what = _KNOW_WHAT.match(stripped)
+    if know_what:
+        stripped = stripped[know_what.end():]  # "do you know what, it sounds like ...": a lead-in, not a question
     approximately = _APPROXIMATELY_WH.match(stripped)
     if approximately:
         stripped = stripped[approximately.end():]  # "about how many a day": the question is how many
     return stripped.strip(" ,.;:-")
 
 
+_KNOW_WHAT = re.compile(r"^(?:(?:do|d')\s?(?:you|u)|you) know what\s*[,!.]+\s*(?=\w)", re.IGNORECASE)
 _APPROXIMATELY_WH = re.compile(r"^(?:about|around|roughly|approximately|like),? (?=(?:how|what|when|which)\b)", re.IGNORECASE)
 
 
@@ -630,7 +638,7 @@ _DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|i shall|ill|i'm|im|i am|let me|want me
 
 # The word model may guess a takeover only where the manager says they will act: "I'll", "let me"
 # (not "let me know"), "leave it with me", "give me".
-_TAKEOVER_GUESS_HINT = _rx(r"\b(?:i'll\b(?!\s+(?:keep you|let you|see you|send you|call you|ring you|be)\b)|ill|i will|i shall|i'm going to|i'm gonna|let me (?!know\b)|leave (?:it|that|this|them) (?:with|to) me|give me|hand (?:it|them|that) over)")
+_TAKEOVER_GUESS_HINT = _rx(r"\b(?:i'll\b(?!\s+(?:keep you|let you|see you|send you|call you|ring you|be|stay|keep out|leave (?:you|it to you)|think)\b)|ill|i will|i shall|i'm going to|i'm gonna|let me (?!know\b)|leave (?:it|that|this|them) (?:with|to) me|give me|hand (?:it|them|that) over)")
 
 
 # "let me step back", "let me start again": the manager taking back their own words, not the work
@@ -655,7 +663,7 @@ _TAKEOVER_HINT = _rx(r"\b(?:i|me|my|myself|mine|lemme|gimme|ill|im|ive|id|i'll|i
 
 # "let me make sure I understand", "I'm going to get on your case", "I'll plan to see you in two
 # weeks", "happy to talk with both of you": about the conversation, not the work
-_CHECKING_UNDERSTANDING = _rx(r"\bmake sure (?:that )?i(?:'ve)? (?:understand|get|have|got|heard|follow)\b|\b(?:get|be) on your case\b|"
+_CHECKING_UNDERSTANDING = _rx(r"\bmake sure (?:that )?i(?:'ve)? (?:understand|get|have|got|heard|follow)\b|\bsee if i(?:'ve)? (?:got|get|understand|have|heard|follow)\b|\b(?:get|be) on your case\b|"
                               r"\b(?:plan to|be happy to|be glad to|happy to|glad to|i'll|i will|we'll|look forward to|looking forward to) "
                               r"(?:meet|see|talk|speak|catch up) (?:again )?(?:with |to )?(?:you|both of you|you both|the two of you)\b"
                               r"(?!['’]| about (?:the|their|his|her))")
@@ -731,9 +739,13 @@ _GERUND = r"(?!(?:thing|everything|something|anything|nothing|morning|evening|me
 _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     # the manager offering, as a question, to do it for them
     ("offer.takeover", Label.TAKEOVER, _rx(
-        _OPENING + rf"(?:(?:shall|should|can|could|may) i|(?:do you want|would you like|d'you want|you want|want) me to|"
-        rf"(?:how about|what if|why don't) i)\s+(?:just\s+|maybe\s+|quickly\s+|personally\s+|go and\s+)?"
-        rf"(?!take a (?:look|note|moment|minute|second|break)\b){TAKEOVER_VERB}\b(?!\s+(?:you|u|with you)\b)")),
+        _OPENING + rf"(?:(?:shall|should|can|could|may) i|(?:do you want|would you like|d'you want|you want|want|need|do you need|would you like|like) me to|"
+        rf"(?:how about|what if|why don't|why dont) i)\s+(?:just\s+|maybe\s+|quickly\s+|personally\s+|go and\s+)?"
+        rf"(?!take a (?:look|note|moment|minute|second|break)\b){TAKEOVER_VERB}\b(?!\s+(?:you|u|with you)\b)|"
+        + _OPENING + r"(?:do you )?(?:want|need) me to\s*\??$|" + _OPENING + r"(?:do you )?(?:want|need) me to (?:just )?put (?:it|that|them|this)\b|"
+        + _OPENING + r"(?:it'd be |it would be |it's )?(?:easier|quicker|simpler|faster|better) if i (?:just )?(?!(?:knew|understood|heard|saw|asked|listened)\b)\w+|"
+        + _OPENING + r"from now on,? i(?:'ll| will)? (?:do|run|handle|take|lead|own|write|send)\b|"
+        + _OPENING + r"i (?:just )?(?:call|ring|phone|email|write|send|handle|take|chase|talk to|speak to|visit) (?:him|her|them|it|the \w+) (?:myself|personally)\b")),
     # a rebuke opened by "seriously", "come on": "seriously why would you send that"
     ("judgment.contrast_verdict", Label.JUDGMENT, _rx(
         r"^(?:oh,? )?come on[.!]*$|\bthat's (?:not (?:a|an) [\w-]+, that's (?:a|an) [\w-]+|[\w-]+, not [\w-]+)[.!]*$|"
@@ -815,7 +827,7 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"i (?:remember|recall) (?:my|when i|the first)|(?:that was|i was|i am being|i'm being) [\w ]{0,12}?(?:of me|below the belt|a cheap shot|out of line|uncalled for)|"
         r"i(?:'m| am) (?:rubbish|useless|terrible|bad|not great|no good) at (?:this|that)|i had a (?:shocker|nightmare|stinker)|my first (?:year|month|quarter|six months|week)|"
         r"i(?:'m| am) (?:taking it out|having a go) on you|i(?:'m| am) not trying to (?:have a go|be |criticise|criticize|catch you)|i was bottom of|"
-        r"i(?:'m| am) (?:wound up|stressed|under pressure|frazzled)|i remember being in that seat|[\w' ,]{0,40}?and that's coming out|i lost (?:that one|one like that|a few of those)|"
+        r"i(?:'m| am) (?:wound up|stressed|under pressure|frazzled)|i remember being in that seat|i (?:was|used to be) (?:\w+ ){0,2}?(?:terrible|awful|rubbish|hopeless|useless|bad|clueless|a mess|a nightmare|exactly the same|the same|no better|worse)\b|(?:me neither|neither (?:do|did|am|was|can|could|have) i|same here|story of my life)\b|failed \w+ (?:twice|once|three times)|(?:not yet,? )?(?:no,? )?i(?:'ve| have) been (?:in|on|stuck in) (?:\w+ ){0,2}(?:meetings?|calls?)\b|i(?:'ve| have) had (?:\w+ ){0,3}(?:meetings|calls|forecast calls|reviews) (?:since|this|all)\b|[\w' ,]{0,40}?and that's coming out|i lost (?:that one|one like that|a few of those)|"
         r"(?:sorry[,.!]?\s+)?that was unfair(?: of me)?|i(?:'ve| have) never been a (?:fan|lover)|i (?:worked|used to work) with (?:their|his|her|them|him)|"
         r"i(?:'m| am) (?:knackered|tired|shattered|exhausted|fried|wiped)|(?:that's|that is|it's) (?:a lot|quite a lot|a bit much) to (?:hear|take in|process)|"
         r"(?:it's|that's|what) (?:a )?(?:rubbish|horrible|awful|terrible|rotten|crap|cruel|brutal) way to (?:find out|hear|learn)|(?:i'm )?looking forward to it|i(?:'ve| have) got (?:a|another) "
@@ -871,6 +883,46 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"\btogether\b|" + _OPENING + r"(?:let's|lets|shall we) (?:just )?(?:go through|look at|have a look at|take a look at|review|"
         r"walk through) (?:your|the|this|our) (?:pipeline|forecast|accounts?|numbers|figures|plan|diary|calendar|list|notes|"
         r"agenda|deals?|week|quarter|month)\s*(?:together)?\s*(?:then|now|first)?\s*[,.?!]*\s*(?:shall we|yeah|ok|okay)?\s*\??$")),
+    # sarcasm and rebukes said in passing: "funny how the wins are always yours", "a bit rich",
+    # "so self pity is the strategy now", "where was that energy in January?", "classic you"
+    ("judgment.sarcasm", Label.JUDGMENT, _rx(
+        r"^(?:(?:oh|yeah|so|and|wow|well)[,.!]*\s+)*(?:funny|convenient|interesting|amazing|strange|odd|curious),? (?:isn't it,? |innit,? )?how\b|"
+        r"\b(?:a )?bit rich\b|\bdon't talk to me about\b|\b(?:classic|typical) (?:you|u)\b(?!r)|"
+        r"\b(?:is|'s) the (?:strategy|plan|approach|tactic|game plan) now\b|"
+        r"\bwhere (?:was|were|is) (?:that|this|the|all that|all this|your) (?:energy|effort|urgency|attitude|passion|drive|hustle|fight|enthusiasm|focus) (?:in|last|on|when|back|a)\b|"
+        r"\bwhat did (?:you|u) (?:expect|think (?:would|was going to|was gonna|'d) happen)\b|"
+        r"\bnot exactly (?:urgent|professional|proactive|a priority|rocket science|hard|difficult|taxing|the extra mile|helpful|ideal|a plan|effort|a masterpiece)\b|"
+        r"\b(?:you|u)(?:'re| are| r)? (?:just )?(?:avoiding|dodging|ducking|hiding from) (?:it|this|that|the|them|him|her|calls?)\b|"
+        r"\b(?:you|u)(?:'ve| have)? (?:gotten|got|become|grown|gone) (?:too |a bit |very |so |really |far too |quite )?(?:comfortable|complacent|lazy|sloppy|soft|careless)\b|"
+        r"\b(?:you|u) (?:shouldn't|should not) (?:need|have) (?:me )?to (?:spell|spoon|hold your hand|explain (?:this|that|it)|tell you (?:this|that)|remind you|chase you)|"
+        r"\b(?:you|u) let (?:a|the|that|this|your|an) [\w' ]{1,30}? (?:drift|slip|slide|die|go cold|fall through|lapse|rot)\b|"
+        r"^\w+ing (?:isn't|is not|wasn't|was not) the same as\b|"
+        r"\b(?:you|u)(?:'re| are| r)? (?:sounding|sound) like a (?:broken record|victim|child|kid|rookie|junior|graduate|teenager)\b|"
+        r"\bwho (?:signs off|sends|books|runs|plans|approves|launches|spends|pitches|prices) [\w' ]{1,40}? (?:with no|without (?:a|an|any|checking|asking))\b|"
+        r"\b(?:you|u)(?:'ve| have)? (?:said|promised) (?:that|this|the same)(?: thing)? (?:every|since|last|before|again|too|twice|three times|for)\b|"
+        r"\b(?:that's|that is|it's) not (?:a|an) [\w-]+, (?:that's|it's|it is|that is) (?:an? )?[\w-]+[.!]*$|"
+        r"\bhow (?:are|r|were) (?:you|u) still (?!(?:feeling|doing|holding|getting on|coping|managing|finding|thinking|with)\b)\w+ing\b|"
+        r"\b(?:your|ur) promises (?:don't|do not|dont) mean\b|\b(?:pity|shame) (?:it|that) took (?:you|u)\b|"
+        r"\b(?:so )?(?:that's|thats|it's|its) on (?:you|u)\b(?! to\b)")),
+    # what the manager proposes to do with them, asked: "could we do it in the pipeline review?",
+    # "want to role-play a couple of objections this week?", "any chance of another budget line?"
+    ("suggest.proposal_asked", Label.LEADING_QUESTION, _rx(
+        _OPENING + r"(?:could|can|should|shall) we (?:maybe |just |perhaps |instead )?(?:do|try|use|run|practise|practice|role-?play|rehearse|spend|take|set up|book in|build|draft|write|work on)\b|"
+        + _OPENING + r"(?:do you )?(?:want|wanna|fancy) to (?:role-?play|practise|practice|rehearse|run through|do a dry run|try|test)\b|"
+        + _OPENING + r"any chance (?:of|you could|you can|we could)\b|"
+        + _OPENING + r"(?:is|was|isn't) (?:\w+ing|that|this|it) (?:really |honestly |actually )?(?:your|the) (?:best|smartest|right|only) (?:move|option|bet|approach|play|way)\b|"
+        + _OPENING + r"(?:would|wouldn't) \w+ing(?: [\w']+){0,5}? (?:be|sound) (?:a |such a |so )?(?:crazy|bad|silly|terrible|mad|daft|stupid|good|great|smart|better)\b|"
+        + _OPENING + r"would it (?:hurt|kill anyone|do any harm) to\b|"
+        + _OPENING + r"(?:could|might|would) (?:the|your|a|an|that|this) [\w' ]{1,30}? (?:have been|be) the (?:real )?(?:problem|issue|reason|cause|culprit)\b|"
+        + _OPENING + r"(?:maybe |perhaps )?(?:is|it's|its) (?:a )?good idea to\b(?=[^.!]*\?)|"
+        + _OPENING + r"(?:can|could|may) i suggest\b(?=[^.!]*\?)|"
+        + _OPENING + r"(?:could|can|would) (?:you|u) (?:maybe |perhaps |just )?[\w' ]{2,40}? instead(?: of)?\b")),
+    # their state or thought, read back: "how it sounds to me is you're worried ...", "that's kind of
+    # what's eating at you"
+    ("reflection.read_back", Label.REFLECTION, _rx(
+        r"^(?:(?:so|and|okay|ok)[,]?\s+)*how it (?:sounds|feels|seems|looks) (?:to me|from here|to you)\b|"
+        r"\b(?:that's|thats|that is|which is) (?:kind of |sort of |really |probably |maybe )?(?:what's|whats|what is) (?:eating|bothering|getting to|bugging|hurting|driving|weighing on|nagging)\b|"
+        r"\b(?:is )?how it feels to (?:you|u)\b")),
 )
 
 

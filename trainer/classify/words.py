@@ -15,7 +15,8 @@ FILLER = (
     'yeah nah|nah|right enough|k|kk|okie|oki|roughly|ballpark|you know what|i was just thinking|'
     'i was thinking|just thinking|fair enough|got it|i see|gotcha|mate|then|ok then|okay then|honestly|'
     'frankly|to be honest|tbh|to be fair|in fairness|true|mm-hm|uh huh|uh-huh|mmm|ha|haha|ugh|urgh|'
-    'right then|mm-hmm|mhm|uh-huh|thanks|thank you|cheers|sorry|and so|so yeah'
+    'right then|mm-hmm|mhm|uh-huh|thanks|thank you|cheers|sorry|and so|so yeah|'
+    'lol|lmao|haha ok'
 )
 
 WH_OPEN_START = (
@@ -123,7 +124,8 @@ TAKEOVER_VERB = (
     'put in a word|put a word in|put a call in|put in a call|ping|nudge|lean on|speak up|stand up|sit in|'
     'come to|join the|join you on|join that|join the call|join the meeting|front|carry|clean up|'
     'straighten|grab the|grab it|grab that|prepare|prep|build|rework|restructure|redesign|reprice|'
-    'approve|sign off|authorise|authorize|override|overrule|intervene|step up|get involved|weigh in'
+    'approve|sign off|authorise|authorize|override|overrule|intervene|step up|get involved|weigh in|'
+    'try them|try him|try her|find out|look into it|look into that'
 )
 
 NEGATIVE_EVAL = (
@@ -229,7 +231,7 @@ NEGATIVE_WORDS = (
     "defensive|complacent|slapdash|badly executed|badly done|got played|handed it to|talk too much|talked too much|"
     "possessed you|never you is it|never your fault|nobody forced you|no one forced you|and it showed|it showed|"
     "simple as that|plain and simple|not a good look|isn't a good look|bad look|gone cold on you|let it go cold|"
-    "let them go cold|went cold on your watch|on your watch|asleep|sloppy|all year|all quarter|"
+    "let them go cold|went cold on your watch|on your watch|asleep|sloppy|the worst thing you|"
     "complacency|complacent|basic error|poor account management|doesn't wash|does not wash|fell for|not good enough|"
     "that is not good|that's not good|too trusting|always rushing|never bothered|trained badly|caused a problem|"
     "got flustered|not taking it seriously|first sensible thing|hard to believe|blame me for|oldest line|"
@@ -245,6 +247,7 @@ POSITIVE_WORDS = (
     'serious hours|track record|one of the best|really shows|calmly|worked that one hard|worked it hard|'
     "plenty would've given up|plenty would have given up|on the chin|best on the team|best in the team|"
     'good|great|impressive|rare|professional|honest|honesty|candid|brave|courage|courageous|consistent|'
+    'cleanest|spotless|immaculate|sharpest|clear-eyed|clear eyed|useful distinction|'
     'persistent|persistence|discipline|disciplined|loyal|grown|grew|improved|improving|learned|learnt|'
     "care|cares|cared|caring|counts for a lot|come on a lot|came on a lot|everything you said you'd|"
     'everything you said youd|thought it through|done some homework|done your homework|hold yourself to|'
