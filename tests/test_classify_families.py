@@ -104,7 +104,8 @@ FAMILIES = {
         "Nice try but honestly that call was amateur hour"]),
     # sympathy and reassurance are other
     "sympathy, reassurance and asking leave are other": ("other", [
-        "Don't worry, it happens to all of us.", "You'll get there.", "hang in there mate",
+        "Don't worry, it happens to all of us.", "You'll get there.", "hang in there mate", "youll get there, you always do",
+        "They'll come back, they always do.",
         "you'll be fine, honestly", "it happens to the best of us", "I'm so sorry to hear that.",
         "Can I share an idea?", "would it be ok if I offered a thought"]),
     # offers to take over, asked as questions
@@ -162,6 +163,13 @@ FAMILIES = {
         "Need me to call their procurement lead?", "would you like me to handle the contract?",
         "It'd be quicker if I just rewrote the proposal.", "From now on I'll run the Fenwick demos myself.",
         "Do you want me to?", "why dont I chase legal for you"]),
+    "a fact asked inside a statement, or whether it was ever done, is closed": ("closed_question", [
+        "you've been on the account, what, two years now?", "so you're at how many calls a day, twenty?",
+        "have you met their CFO before?", "did you pitch to them at all", "Did you use to run these demos yourself?"]),
+    "a question after a spoken preface, without punctuation, is still the question": ("open_question", [
+        "ok quick one then whats the plan for the renewal", "if you were starting over how would you open the call",
+        "looking back where could you have pushed harder", "right so before they went quiet what was the last thing you agreed",
+        "curious what you've tried with the buyer so far", "interested to hear how you'd run it next time"]),
     # hedged advice is still advice
     "advice wrapped in hedges is advice": ("advice", [
         "Maybe, I don't know, you could possibly try ringing them earlier?",

@@ -384,7 +384,7 @@ _LEADING_TAG = _rx(r"^(?:or )?could (?:the|a|an|your|some|those|these) [\w' ]{1,
 ONE_FACT = _rx(
     rf"^(?:what time'?s?\b|whos\b|what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ ){{0,2}}(?:number|figure|total|price|date|value|worth|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early)|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would)|when in the \w+ (?:did|was|were|is|does|do)\b|who (?:\w+ed|said|told|sent|made|gave|took|wrote|rang|won|lost|sold|brought|bought|led|ran|set|put|paid|chose|picked|met|saw|knew|got)\b|what did (?:you|u|they|we) (?:close|sell|book|bill|sign|win|lose|land|quote|offer)\b|who else\b(?! (?:could|might|would|can|should|do you|needs|would you))|who would (?:you|u) (?:want|ask|pick|choose|go to|call|trust)\b|what(?:'s| is| was| were) (?:the|your|their|his|her|the team's|our) (?:[\w-]+ ){{0,2}}(?:rate|share|term|attainment|average|median|split|percentage|conversion|due|worth)\b|what (?:was|is) (?:it|that|the deal) worth\b|what(?:'s| is) due\b|what (?:share|percentage|proportion|fraction) of\b|how (?:quickly|fast|soon) do (?:you|u) (?:usually |normally )?get\b|(?:on )?a scale of\b|how (?:likely|sure|confident|certain) [\w' ,]{{0,40}}?out of (?:ten|10|five|5)\b|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
 )
-_OPEN_DESPITE_WH_FACT = _rx(r"^(?:[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:think|reckon|feel|see|believe|imagine|suppose)|who else (?:could|might|would|can|should|do you|needs)|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
+_OPEN_DESPITE_WH_FACT = _rx(r"^(?:where (?:did|does|do|would) (?:that|this|the|your) (?:idea|feeling|belief|thought|view|worry|fear|sense|pressure|doubt)s? (?:\w+ )?come from|[\w']+ (?:[\w']+ )?(?:do|did|would) you (?:think|reckon|feel|see|believe|imagine|suppose)|who else (?:could|might|would|can|should|do you|needs)|which (?:part|bit|parts|bits|of those|one of those matters|options|ideas|approach|way)|where (?:do|would|could|can|does|did) (?:you|we|this|that|it) (?:go|want|start|begin|see|stand|leave|land|fit|take)|when (?:you say|you think|you imagine|you picture|you look back|you're at your best|it goes well|it works|things go)|how (?:much|far) (?:do|does|did|would|could|are|is) (?:you|it|that|this) (?:think|feel|want|matter|care|believe|worry|bother|affect)|how (?:long|often) (?:have you (?:felt|been feeling|been thinking)|do you (?:feel|think))|how much (?:of that|of this|of it) (?:is|was|do|did|would|could|can)|how much (?:control|influence|say|ownership|of a say))")
 
 _WH_START = _rx(rf"^(?:{WH_OPEN_START})\b")
 _YN_START = _rx(rf"^(?:{AUX})\s+(?:{SUBJECT})\b")
@@ -705,7 +705,7 @@ _COMFORT = _rx(
     r"it(?:'ll| will) work out,? (?:these things|they|it) (?:usually|always|normally) (?:do|does)|it's not just you|(?:it's|that's) brutal for everyone|"
     r"(?:i )?hope you (?:feel|get) better(?: soon)?|feel better soon|get well soon|(?:that's|this is) what (?:these sessions are|i'm here|we're here) for|"
     r"(?:it is|it's|it was) my pleasure|don't get me started(?: on [\w' ]{1,30})?[.!]*$|"
-    r"it(?:'ll| will) come(?: good| right)?(?:,|\.|$)|sending (?:my|our) (?:best|love|thoughts)|thinking of (?:you|her|him|them)|don't remind me|tell me about it(?=,)|"
+    r"it(?:'ll| will) come(?: good| right| back)?(?:,|\.|$)|(?:you|they|we) always do[.!]*$|(?:they|he|she)(?:'ll| will) come back\b|sending (?:my|our) (?:best|love|thoughts)|thinking of (?:you|her|him|them)|don't remind me|tell me about it(?=,)|"
     r"(?:you're|you are) (?:going to|gonna) be (?:brilliant|great|fine|ok|okay|amazing|grand|alright|all right|a natural)\b|good luck\b(?: with [\w' ]{1,30})?[.!]*$|"
     r"(?:don't|dont|do not) (?:worry|stress|panic|fret|beat yourself up|be (?:so |too )?hard on yourself|sweat it|"
     r"take it (?:personally|to heart))(?: about (?:it|that|this))?(?: too much)?|no worries|never mind|"
@@ -827,7 +827,7 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"i (?:remember|recall) (?:my|when i|the first)|(?:that was|i was|i am being|i'm being) [\w ]{0,12}?(?:of me|below the belt|a cheap shot|out of line|uncalled for)|"
         r"i(?:'m| am) (?:rubbish|useless|terrible|bad|not great|no good) at (?:this|that)|i had a (?:shocker|nightmare|stinker)|my first (?:year|month|quarter|six months|week)|"
         r"i(?:'m| am) (?:taking it out|having a go) on you|i(?:'m| am) not trying to (?:have a go|be |criticise|criticize|catch you)|i was bottom of|"
-        r"i(?:'m| am) (?:wound up|stressed|under pressure|frazzled)|i remember being in that seat|i (?:was|used to be) (?:\w+ ){0,2}?(?:terrible|awful|rubbish|hopeless|useless|bad|clueless|a mess|a nightmare|exactly the same|the same|no better|worse)\b|(?:me neither|neither (?:do|did|am|was|can|could|have) i|same here|story of my life)\b|failed \w+ (?:twice|once|three times)|(?:not yet,? )?(?:no,? )?i(?:'ve| have) been (?:in|on|stuck in) (?:\w+ ){0,2}(?:meetings?|calls?)\b|i(?:'ve| have) had (?:\w+ ){0,3}(?:meetings|calls|forecast calls|reviews) (?:since|this|all)\b|[\w' ,]{0,40}?and that's coming out|i lost (?:that one|one like that|a few of those)|"
+        r"i(?:'m| am) (?:wound up|stressed|under pressure|frazzled)|i remember being in that seat|i(?:'m| am) (?:getting carried away|jumping in|rambling|going on)|i keep (?:jumping in|interrupting|butting in|going on)|(?:that|this) (?:was|is) (?:out of order|unnecessary|uncalled for)|(?:that|the) (?:second|last|first) (?:bit|part) was (?:unnecessary|harsh|unfair|out of order|too much)|i(?:'ve| have) been (?:a bit of |a |such a )?(?:jerk|pain|idiot|nightmare)|i probably did say that|i (?:was|used to be) (?:\w+ ){0,2}?(?:terrible|awful|rubbish|hopeless|useless|bad|clueless|a mess|a nightmare|exactly the same|the same|no better|worse)\b|(?:me neither|neither (?:do|did|am|was|can|could|have) i|same here|story of my life)\b|failed \w+ (?:twice|once|three times)|(?:not yet,? )?(?:no,? )?i(?:'ve| have) been (?:in|on|stuck in) (?:\w+ ){0,2}(?:meetings?|calls?)\b|i(?:'ve| have) had (?:\w+ ){0,3}(?:meetings|calls|forecast calls|reviews) (?:since|this|all)\b|[\w' ,]{0,40}?and that's coming out|i lost (?:that one|one like that|a few of those)|"
         r"(?:sorry[,.!]?\s+)?that was unfair(?: of me)?|i(?:'ve| have) never been a (?:fan|lover)|i (?:worked|used to work) with (?:their|his|her|them|him)|"
         r"i(?:'m| am) (?:knackered|tired|shattered|exhausted|fried|wiped)|(?:that's|that is|it's) (?:a lot|quite a lot|a bit much) to (?:hear|take in|process)|"
         r"(?:it's|that's|what) (?:a )?(?:rubbish|horrible|awful|terrible|rotten|crap|cruel|brutal) way to (?:find out|hear|learn)|(?:i'm )?looking forward to it|i(?:'ve| have) got (?:a|another) "
@@ -1021,8 +1021,9 @@ _LATER_OPEN = _rx(r"\b(?:and|or) (?:why|how|what(?:'s| is| was| did| do| does| h
 
 
 # Questions about life outside the deal: "how was the wedding?", "are you coming to the barbecue?"
-_SMALL_TALK_ASKED = _rx(r"\b(?:wedding|barbecue|bbq|birthday|(?:how was|how's|good|nice) (?:the |your )?(?:weekend|holiday)|coffee machine|living now|"
-                        r"moved (?:out|house)|ceilidh|the match|the game|commute|the gym|the trip)\b")
+_SMALL_TALK_ASKED = _rx(r"\b(?:wedding|barbecue|bbq|birthday|(?:how was|how's|good|nice) (?:the |your )?(?:long |bank holiday )?(?:weekend|holiday)|coffee machine|living now|"
+                        r"moved (?:out|house)|ceilidh|the match|the game|commute|the gym|the trip|new (?:house|flat|place|car|puppy|dog)|moved in|"
+                        r"the (?:rugby|football|cricket|tennis|golf)|half term|your (?:holiday|vacation))\b")
 
 
 def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
@@ -1049,7 +1050,7 @@ def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
 
 
 # "have you looked at the list yet?": whether it is done, a fact, not an idea of the manager's
-_STILL_TO_DO = _rx(r"\byet\s*\??$")
+_STILL_TO_DO = _rx(r"\b(?:yet|before|already|at all|so far|ever|in the past)\s*\??$|^(?:did|do) (?:you|u) (?:use|used) to\b")
 
 
 def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
@@ -1276,6 +1277,9 @@ _SO_SUMMARY = _rx(r"^(?:and |but |right,? |okay,? |ok,? )?so\b,?\s+(?!um\b|uh\b|
                   r"in terms\b|that's why\b|that would\b|what we\b|the (?:idea|plan|way|rule|thing to do)\b)\w+")
 
 
+_INSERTED_QUESTION = _rx(r"^(?:so |and )?(?:you|u)(?:'ve|'re|'d| have| are| had)? [\w' ,]{2,40}? (?:how (?:long|many|much|often)|what),?(?: now| again| exactly| is it| was it)?(?:[,?]\s*|\s+)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a|about|roughly|nearly|almost)\b")
+
+
 def _classify_statement(body: str) -> tuple[Label, str]:
     named = _named(_NAMED_STATEMENT_RULES, body)
     if named and named[0] is Label.JUDGMENT and (view := _THEIR_VIEW_START.match(body)):
@@ -1437,9 +1441,29 @@ def _clauses(sentence: str) -> list[str]:
     pieces = [p for p in _CLAUSE_BREAK.split(sentence) if p and p.strip(" ,")]
     if not re.search(r"[,.;:!?]", sentence) and len(pieces) == 1:
         parts = _MID_BREAK.split(sentence)
+        if len(parts) == 1:
+            parts = _split_before_question(sentence)
         if len(parts) > 1 and all(len(_WORD.findall(part)) >= 2 for part in parts):
             pieces = parts
     return pieces or [sentence]
+
+
+# "ok quick then what's the one thing on your mind", "sure and this year where are you against target":
+# an asking word with the question's own order, not the object of a verb ("I know what you did")
+_INVERTED_QUESTION = _rx(r"(?<=\w)\s+(?=(?:what's|where's|how's|(?:what|where|how|which|why|when) (?:is|was|are|were|do|does|did|would|could|can|will|should|might|have|has|had)\b))")
+_TAKES_A_QUESTION = frozenset(
+    "know knew tell told ask asked wonder wondering see saw understand remember decide decided sure idea clue about explain figure "
+    "matter matters care show hear imagine guess think thought is was that's thats of on at exactly just from out say said mean "
+    "how what why where when who which discuss discussing check checking learn find found work worked and or than "
+    "probably really actually definitely maybe certainly clearly obviously".split())
+
+
+def _split_before_question(sentence: str) -> list[str]:
+    for found in _INVERTED_QUESTION.finditer(sentence):
+        before = sentence[:found.start()].split()
+        if before and before[-1] not in _TAKES_A_QUESTION and len(before) >= 2:
+            return [sentence[:found.start()], sentence[found.end():]]
+    return [sentence]
 
 
 def _lower(text: str) -> str:
@@ -1475,6 +1499,8 @@ _TAG_ONLY = _rx(r"^[\s,]*(?:shall we|should we|yeah|yes|no|right|ok|okay|eh|inni
 
 def _classify_lowered(sentence: str) -> tuple[Label, str]:
     question_marked = sentence.rstrip().endswith("?")
+    if (asked := _INSERTED_QUESTION.match(_strip_fillers(sentence))):
+        return _hit("inserted", Label.CLOSED_QUESTION, asked.group(0))  # "you've been here, what, eight months?"
     results = []
     clauses = _clauses(sentence)
     for position, clause in enumerate(clauses):
@@ -1585,16 +1611,22 @@ _BARE_PRAISE = re.compile(
     r"^(?:oh,? )?(?:great|brilliant|genius|fantastic|perfect|lovely|marvellous|wonderful|super|superb|excellent|"
     r"nice one|nice work|fantastic work|great work|good job|great job|well done|nice|smashing|outstanding|terrific)"
     r"(?: work| stuff| job| effort)?[.!]*$", re.IGNORECASE)
+_EMPHASIS = re.compile(r"^(?:really|honestly|seriously|truly|genuinely|no question|no doubt|i mean it|i mean that|100%)[.!]*$", re.IGNORECASE)
 _MISHAP = re.compile(
     r"\b(?:lost|lose|losing|waited|forgot|forgotten|ignored|missed|skipped|dropped|blew|blown|nobody|no one|"
     r"never|failed|wasted|strangers|gone|late|again|didn't|didnt)\b", re.IGNORECASE)
 
 
 def _mark_sarcasm(results: list[SentenceResult]) -> list[SentenceResult]:
-    """Bare praise right after a mishap ("So you waited a fortnight. Brilliant.") is sarcasm."""
+    """Bare praise right after a mishap ("So you waited a fortnight. Brilliant.") is sarcasm; a bare
+    "Really." after praise stresses it."""
     marked = list(results)
     for index in range(1, len(marked)):
         sentence = marked[index]
+        if _EMPHASIS.match(sentence.text.strip()) and marked[index - 1].label == Label.AFFIRMATION.value:
+            marked[index] = SentenceResult(sentence.text, Label.OTHER.value, sentence.text.strip(" .!"),
+                                           "emphasis.other", sentence.span, CONFIDENCE_RULE)
+            continue
         if _BARE_PRAISE.match(sentence.text.strip()) and _MISHAP.search(marked[index - 1].text):
             marked[index] = SentenceResult(sentence.text, Label.JUDGMENT.value, sentence.text.strip(" .!"),
                                            "sarcasm.judgment", sentence.span, CONFIDENCE_RULE)

@@ -49,6 +49,8 @@ REQUEST_VERB = (
     "i'd like to hear|i'd love to hear|i want to hear|i wanna hear|i'm curious|im curious|i am curious|"
     "i wonder|i'm wondering|im wondering|i was wondering what|i was wondering how|i'd like to understand|"
     "i'd love to understand|i want to understand|i'd like to know|i'd love to know|i'm interested in|"
+    "curious what|curious how|curious why|curious where|curious about|curious to hear|curious to know|interested to hear|"
+    "interested to know|interested in hearing|keen to hear|keen to know|keen to understand|would love to hear|love to hear|"
     "i'm interested to|i'd be interested|help me get my head around|help me out here with|"
     'talk to me about|talk about|say a bit more|say a little more|tell me a bit|tell me a little|'
     "give me your take|give me your view|give me your thoughts|your thoughts|thoughts\\b|let's hear|"
