@@ -44,6 +44,15 @@ SIDING = [
     ("What else has Leon dropped on you this month?", None),
     ("Don't beat yourself up, the market's just dead right now.", "I can't sell anything."),
     ("You're right, it was a stupid decision.", "I think the split was a stupid decision."),
+    # a verdict on someone else, with them as the subject
+    ("Tomasz has been coasting for months, everyone sees it.", "Tomasz never sends the specs on time."),
+    ("Honestly the events team are a shambles this year.", "The events team booked the wrong venue."),
+    # the excuse accepted
+    ("I'd be fuming with Ravi too, taking your account like that.", "Ravi took the Brennan account."),
+    ("With the freeze on, I wouldn't find the time either.", "I just don't have time for prospecting."),
+    # questions that presume the blame
+    ("Does procurement even read these before they reject them?", "Procurement rejected the proposal again."),
+    ("Who signed off on that without asking a single rep?", "They changed the commission plan overnight."),
 ]
 NOT_SIDING = [
     ("You're angry about the split.", "They split my territory without asking."),
@@ -52,6 +61,13 @@ NOT_SIDING = [
     ("What's the story with the reorg?", None),
     ("That's ridiculous, nobody needs that many meetings.", None),
     ("What were you thinking, sending pricing out without checking?", None),
+    # their own doing, their excuse or their event, judged, is no siding
+    ("Blaming procurement is just an easy way out.", "Procurement rejected it."),
+    ("Your forecast is fantasy, frankly.", "I've got it at ninety percent."),
+    ("whatever you do, don't lead with the discount", "They said we're too expensive."),
+    ("Honestly that roadshow was a waste of budget.", "I ran a roadshow for prospects and two came."),
+    ("Friday's packed for me too, but Monday works.", "Can we move it?"),
+    ("ok ten it is, coffee's on me", "Ten minutes?"),
 ]
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..labels import FOCI
-from .rules import _FEELING, _lower, split_anchored
+from .rules import _FEELING, _NEGATIVE, _lower, split_anchored
 from .words import content_stems
 
 __all__ = ["FOCI", "FocusReading", "FocusTerms", "read_focus", "phrase_pattern", "content_words"]
@@ -134,10 +134,19 @@ _LOGISTICS = _rx(r"\b(?:close the door|shut the door|car ?park|parking|badge|rec
 
 # Endorsing the blame: agreeing someone else is at fault, or that it was out of their hands.
 _EXCULPATE = _rx(
-    r"\b(?:(?:did|done|doing) nothing wrong|not (?:really )?your fault|none of (?:this|it|that) is (?:on you|your fault)|not (?:on|down to) you|out of your hands|beyond your control|nothing you could(?:'ve| have)? (?:do|done)|what (?:else )?(?:could|can) (?:you|anyone) (?:have|'ve) done(?=\s*(?:[?!.]|$|about it|really|though))|(?:just )?(?:bad|rotten|tough|terrible|sheer|pure|dumb|plain) luck|unlucky|no one could(?:'ve| have)?|nobody could(?:'ve| have)?|anyone would(?:'ve| have)?|(?:i )?(?:can't|cannot|couldn't|wouldn't) blame you|who (?:could|would|can) blame you|no wonder|of course (?:your|the) (?:numbers|results)|set you up to fail|never stood a chance|didn't stand a chance|no chance|hands were tied|how (?:could|can|were|are|was) you (?:supposed|meant|expected) to|how (?:is|was) anyone (?:supposed|meant)|how (?:could|can) anyone|impossible (?:job|situation|territory|ask)|i'd be (?:angry|annoyed|furious|livid) too|i would be too|i'd feel the same|me too|same here|out of (?:your|ur|anyone's) (?:control|hands)|not a reflection on (?:you|u)|it's not just (?:you|u)\b|not much anyone (?:on our side |here )?can do|(?:we|you) can't compete with (?:that|them|those)|it's not like (?:you|u) can|"
+    r"\b(?:(?:did|done|doing) nothing wrong|not (?:really )?your fault|none of (?:this|it|that) is (?:on you|your fault)|not (?:on|down to) you|out of your hands|beyond your control|nothing you could(?:'ve| have)? (?:do|done)|what (?:else )?(?:could|can) (?:you|anyone) (?:have|'ve) done(?=\s*(?:[?!.]|$|about it|really|though))|(?:just )?(?:bad|rotten|tough|terrible|sheer|pure|dumb|plain) luck|unlucky|no one could(?:'ve| have)?|nobody could(?:'ve| have)?|anyone would(?:'ve| have)?|(?:i )?(?:can't|cannot|couldn't|wouldn't) blame you|who (?:could|would|can) blame you|no wonder|of course (?:your|the) (?:numbers|results)|set you up to fail|never stood a chance|didn't stand a chance|no chance|hands were tied|how (?:could|can|were|are|was) you (?:supposed|meant|expected) to|how (?:is|was) anyone (?:supposed|meant)|how (?:could|can) anyone|impossible (?:job|situation|territory|ask)|i'd be (?:angry|annoyed|furious|livid) too|i would be too|i'd feel the same|(?<!for )(?<!to )(?<!with )me too|same here|out of (?:your|ur|anyone's) (?:control|hands)|not a reflection on (?:you|u)|it's not just (?:you|u)\b|not much anyone (?:on our side |here )?can do|(?:we|you) can't compete with (?:that|them|those)|it's not like (?:you|u) can|"
     r"if (?!(?:you|u)\b)[\w' ]{1,30}? (?:had|'d) [\w' ]{1,40}? (?:you|u)(?:'d| would) have|(?:problem|fault|issue|call|mess),? not yours|unfair on (?:you|u)|short-?changed|there's no getting around it|(?:it's|that's) just the market|"
     r"you(?:'d| would) have (?:won|closed|landed|kept) (?:it|that|them)|(?:hit|hurt|hitting) every(?:one|body)|frozen everywhere|everywhere (?:right now|this year)|all the time|a lost cause|"
-    r"(?:isn't|wasn't|is not|was not) (?:on|down to) (?:you|u)\b|(?:never|not|wasn't|isn't) (?:going to be |gonna be )?about (?:you|u)\b|never winnable|write it off|no way it was (?:closing|going to|gonna)|(?:deals|renewals|numbers|things) (?:just )?(?:go|fall) (?:however|the way) they (?:go|fall)|go up and down|how (?:is|was|are) any(?:one|body) (?:supposed|meant)|only so much (?:you|anyone|a rep|we|checking|one person) can do|nothing (?:a rep|anyone|you|we|a salesperson) (?:can|could) do|(?:you'd|you would|anyone would|anyone'd) have lost (?:it|that|them)|either way|anyone's numbers would|not fair on (?:you|u)|(?:is|was|'s) on me\b|(?:you|u) (?:can't|cannot|couldn't) (?:compete|win|sell|fill|plan|close|fight|beat|do much)(?: [\w'-]+){0,2} (?:with|against|when|what|those|that|if|around|on)\b|(?:you|u) (?:can't|cannot) control (?:that|it|this|them|the)|(?:you|u) (?:did|sold|played|handled|ran) (?:it|that|everything|your part) right|(?:^|, ?)(?:nobody|no one|no-one)(?:'s| is)? (?:\w+ing|can|could|gets|wants|watches|buys|will|hits|is hitting)\b(?! (?:say otherwise|deny|fault|argue|doubt|question))|everyone(?:'s| is) (?:cutting|struggling|missing|losing|down|behind)|not (?:in|within) your control|(?:was|is|were|are)(?: \w+)? never (?:up to|down to|on) (?:you|u)\b|never (?:up to|on) (?:you|u)\b|nothing (?:you|u|anyone|any of us) (?:can|could|would)(?:'ve| have)? (?:do|done|have done)|not something (?:you|u) can (?:learn|control|change|fix|do)|(?:that's|thats|it's|its) (?:just )?(?:the job|life|sales|the game|how it goes|the way it goes|how sales works|part of the job)\b|(?:born|wired) (?:closers?|sellers?|for it|that way|with it)|(?:some|certain) (?:people|ppl|reps|folks) (?:are|just are|r) (?:just )?(?:born|wired|naturals?|better at)|i(?:'d| would) (?:feel|be|have felt|have been) (?:exactly |just )?the same|i(?:'d| would)(?: have)? (?:be|been|feel|felt) (?:furious|angry|livid|fuming|gutted|annoyed|frustrated|fed up|cross|upset|mad|sick)(?: too| as well)|i hate (?:it|that|them|him|her|that thing|that system) too|i'll give you that|(?:you've|you have|you'd) (?:got )?every (?:reason|right)|and you (?:were|are|have been)[.!]?$|(?:was|were|is) never (?:going to|gonna) (?:close|sign|happen|work|land|come in)|(?:would|could|will) (?:slow|frustrate|annoy|beat|break) anyone|anyone would(?:'ve| have)? (?:struggled|failed|found)|set (?:you )?up to fail|(?:will|would) sign when they sign|don't beat yourself up)\b")
+    r"(?:isn't|wasn't|is not|was not) (?:on|down to) (?:you|u)\b|(?:never|not|wasn't|isn't) (?:going to be |gonna be )?about (?:you|u)\b|never winnable|write it off|no way it was (?:closing|going to|gonna)|(?:deals|renewals|numbers|things) (?:just )?(?:go|fall) (?:however|the way) they (?:go|fall)|go up and down|how (?:is|was|are) any(?:one|body) (?:supposed|meant)|only so much (?:you|anyone|a rep|we|checking|one person) can do|nothing (?:a rep|anyone|you|we|a salesperson) (?:can|could) do|(?:you'd|you would|anyone would|anyone'd) have lost (?:it|that|them)|either way|anyone's numbers would|not fair on (?:you|u)|(?<!coffee)(?<!lunch)(?<!round)(?<!drinks)(?<!beer)(?<!dinner)(?:is|was|'s|are) on me\b|(?:you|u) (?:can't|cannot|couldn't) (?:compete|win|sell|fill|plan|close|fight|beat|do much)(?: [\w'-]+){0,2} (?:with|against|when|what|those|that|if|around|on)\b|(?:you|u) (?:can't|cannot) control (?:that|it|this|them|the)|(?:you|u) (?:did|sold|played|handled|ran) (?:it|that|everything|your part) right|(?:^|, ?)(?:nobody|no one|no-one)(?:'s| is)? (?:\w+ing|can|could|gets|wants|watches|buys|will|hits|is hitting)\b(?! (?:say otherwise|deny|fault|argue|doubt|question))|everyone(?:'s| is) (?:cutting|struggling|missing|losing|down|behind)|not (?:in|within) your control|(?:was|is|were|are)(?: \w+)? never (?:up to|down to|on) (?:you|u)\b|never (?:up to|on) (?:you|u)\b|nothing (?:you|u|anyone|any of us) (?:can|could|would)(?:'ve| have)? (?:do|done|have done)|not something (?:you|u) can (?:learn|control|change|fix|do)|(?:that's|thats|it's|its) (?:just )?(?:the job|life|sales|the game|how it goes|the way it goes|how sales works|part of the job)\b|(?:born|wired) (?:closers?|sellers?|for it|that way|with it)|(?:some|certain) (?:people|ppl|reps|folks) (?:are|just are|r) (?:just )?(?:born|wired|naturals?|better at)|i(?:'d| would) (?:feel|be|have felt|have been) (?:exactly |just )?the same|i(?:'d| would)(?: have)? (?:be|been|feel|felt) (?:furious|angry|livid|fuming|gutted|annoyed|frustrated|fed up|cross|upset|mad|sick)(?: too| as well)|i hate (?:it|that|them|him|her|that thing|that system) too|i'll give you that|(?:you've|you have|you'd) (?:got )?every (?:reason|right)|and you (?:were|are|have been)[.!]?$|(?:was|were|is) never (?:going to|gonna) (?:close|sign|happen|work|land|come in)|(?:would|could|will) (?:slow|frustrate|annoy|beat|break) anyone|anyone would(?:'ve| have)? (?:struggled|failed|found)|set (?:you )?up to fail|(?:will|would) sign when they sign|don't beat yourself up|"
+    r"(?:none|nothing|not much|little) of (?:it|this|that) (?:was |is )?(?:down to|on|because of) (?:you|u)|hardly your fault|"
+    r"whatever (?:you|u) (?:did|'d done|had done|tried)|no matter what (?:you|u|anyone) (?:did|tried|had done)|"
+    r"(?:you|u) couldn't have done (?:a thing|anything|much|more|any more)|(?:number|target|quota|goal|figure|uplift)(?: \w+)?(?:'s| was| is) (?:a |just |pure )?(?:fantasy|fiction|pie in the sky)\b|"
+    r"(?:nobody|no one|no-one) (?:on|in) (?:this|the|our|your) [\w ]{1,20}? could|dealt (?:a )?(?:bad|rough|rotten|terrible) hand|short end of|"
+    r"i (?:wouldn't|would not|couldn't|could not) (?:find|have|manage|do) (?:the time|it|that|any better)(?: either)?|"
+    r"(?:would|'d)(?:'ve| have) been the same for (?:anyone|anybody|everyone|everybody)|everyone (?:has|had|gets|got) (?:a |the )?(?:bad|rough|tough|slow)|"
+    r"(?:thin|slow|quiet|tough|hard|dead|dry) for (?:all|everyone|everybody|all the)\b|what (?:anyone|everyone|anybody) (?:gets|would get|got)|"
+    r"i(?:'d| would) (?:feel|be) (?:\w+ ){0,2}?(?:fuming|furious|angry|annoyed|livid|robbed|gutted|drowning|cross|mad|upset|frustrated|fed up|sick|cheated)"
+    r"(?: (?:with|at) [\w']+)? (?:too|as well)|(?:sounds|is|was) cursed|(?:was|is) toast)\b")
 _AGREE = _rx(
     r"\b(?:i(?:'ve| have)? (?:noticed|seen) (?:that|it) too|so i get it|i get it,|you're (?:right|not wrong|spot on)|youre (?:right|not wrong)|you are right|i agree|agreed|exactly|absolutely|totally|fair point|true enough|i know,? right|tell me about it|100 ?%|hundred per ?cent|couldn't agree more|i don't blame you|you've got a point|good point)\b")
 _NEGATIVE_ABOUT = _rx(
@@ -149,7 +158,7 @@ _NEGATIVE_ABOUT = _rx(
 _FEELING_FRAME = _rx(rf"\b(?:(?:embarrassing|hard|awkward|frustrating|humiliating) for (?:you|u) (?:when|to)|{YOU}(?:'re| are) (?:sure|convinced|certain|adamant)|{YOU} (?:feel|felt|sound|seem|think|believe|reckon|see it)|(?:it |that )?(?:sounds|seems|feels) (?:like|as if|as though|to you)|(?:feels|felt|seems|seemed) (?:\w+ )?\w+ to you|to you it|from where you sit|in your eyes|you're (?:angry|annoyed|upset|frustrated|fed up|hurt|disappointed))\b")
 # Questions that presume the blame: "what else did they get wrong", "how did they think that would work".
 _PRESUME = _rx(
-    r"\b(?:what else (?:did|has|have|do|does|will|is|are) [\w' ]{1,30}?(?:getting wrong|get wrong|got wrong|mess|screw|drop|dump|forget|break|fail|throw)|what were (?:they|you all|(?!you\b)\w+) thinking|what did (?:they|\w+) expect|how (?:did|do|does|could|would) (?!you\b|u\b)[\w' ]{1,40}?(?:think|expect|imagine|suppose) [\w' ]{0,50}?(?:work|help|happen|go)|what did (?!you\b|u\b)[\w' ]{1,20}? (?:mess up|get wrong|break|forget|drop|screw up)|how did (?!you\b|u\b)[\w' ]{1,20}? let\b|who decided to [\w' ]{1,60}? anyway|why (?:would|do|does|did|is|are) [\w' ]{1,30}?(?:keep|always|never|so|even bother)|how (?:dare|could) (?:they|he|she)|get(?:s|ting)? away with|why (?:would|did|does|do) [\w' ]{1,25}? do (?:that|this) to (?:you|u)|how (?:frustrating|annoying|demoralising|demoralizing|infuriating|maddening|galling|unfair) (?:must|is|was|has) (?:it|that)|(?:working|dealing) (?:for|with|under) (?:a|an|someone|people|that|the|your) [\w ]{0,20}?(?:who|that) (?:doesn't|don't|never|won't|can't))\b")
+    r"\b(?:how (?:did|do|does|could|would) (?!you\b|u\b)[\w' ]{1,40}? (?:think|expect|imagine|suppose) (?:you|u|anyone|we)\b|(?:does|do|did) (?!you\b|u\b)[\w' ]{1,25}? even (?:look|read|check|care|know|bother|listen|ask|think|try)\b|who on earth\b|who (?:signed|signs) off on (?:it|that|this|the)\b[^?]{0,40}?\bwithout\b|what (?:else )?(?:did|has|have) (?!you\b|u\b)[\w' ]{1,25}? (?:botched|messed up|screwed up|got wrong)|what (?:other|else) [\w ]{1,20}? (?:has|have|did) [\w ]{1,25}? (?:botched|messed|screwed|got wrong)|what (?:was|were) (?!you\b|u\b)\w+ thinking|what else (?:did|has|have|do|does|will|is|are) [\w' ]{1,30}?(?:getting wrong|get wrong|got wrong|mess|screw|drop|dump|forget|break|fail|throw)|what were (?:they|you all|(?!you\b)\w+) thinking|what did (?:they|\w+) expect|how (?:did|do|does|could|would) (?!you\b|u\b)[\w' ]{1,40}?(?:think|expect|imagine|suppose) [\w' ]{0,50}?(?:work|help|happen|go)|what did (?!you\b|u\b)[\w' ]{1,20}? (?:mess up|get wrong|break|forget|drop|screw up)|how did (?!you\b|u\b)[\w' ]{1,20}? let\b|who decided to [\w' ]{1,60}? anyway|why (?:would|do|does|did|is|are) [\w' ]{1,30}?(?:keep|always|never|so|even bother)|how (?:dare|could) (?:they|he|she)|get(?:s|ting)? away with|why (?:would|did|does|do) [\w' ]{1,25}? do (?:that|this) to (?:you|u)|how (?:frustrating|annoying|demoralising|demoralizing|infuriating|maddening|galling|unfair) (?:must|is|was|has) (?:it|that)|(?:working|dealing) (?:for|with|under) (?:a|an|someone|people|that|the|your) [\w ]{0,20}?(?:who|that) (?:doesn't|don't|never|won't|can't))\b")
 # A person named by their name ("Leon never delivers"): a capitalised word that is not the first
 # word of the sentence, or is and goes on like a subject.
 _NAMED_PERSON = re.compile(r"(?:(?<=[a-z,] )(?!I\b|I'|OK\b)([A-Z][a-z]{2,})\b|^(?!I\b|What\b|Who\b|How\b|Why\b|When\b|Where\b|Which\b|That\b|This\b|There\b|It\b|He\b|She\b|They\b|Nobody\b|Everyone\b|Somebody\b)([A-Z][a-z]{2,})(?='s\b|\s+(?:should|has|hasn't|had|never|didn't|doesn't|isn't|wasn't|won't|keeps|always|just|dropped|messed|failed|let)\b))")
@@ -379,7 +388,7 @@ _ASKED_VIEW = _rx(rf"\b(?:do|did|would|don't|wouldn't) {YOU} (?:think|reckon|bel
 
 
 def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] = frozenset(),
-                    context_words: set[str] | frozenset[str] = frozenset()) -> str:
+                    context_words: set[str] | frozenset[str] = frozenset(), theirs: frozenset[str] = frozenset()) -> str:
     """The words that endorse the blame, or ''. ``context_words`` are the content words of the
     salesperson's line: what they blame, when the reply names it again."""
     low = _lower(text)
@@ -388,13 +397,19 @@ def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] =
         return _cut(text, exculpate)
     presume, typical = _PRESUME.search(low), _TYPICAL_OF_THEM.search(low)
     shifted, negative = _BLAME_SHIFTED.search(low), _NEGATIVE_ABOUT.search(low)
+    if not (presume or typical or shifted or negative) and not _ASKED.match(low) and "?" not in low:
+        # a verdict on someone else who is the sentence's subject: "Marco's been coasting for months"
+        verdict = _NEGATIVE.search(low)
+        if verdict and not _NOT_THEIR_VERDICT.search(low) and _third_party_subject(
+                text, low, terms, names, verdict.start(), theirs):
+            negative = verdict
     if not (presume or typical or shifted or negative) or _ABOUT_SALESPERSON_FAULT.search(low):
         return ""  # nothing that endorses a blame, or a fault of theirs
     target = _others_in(text, terms, names).lower()
     asked = bool(_ASKED.match(low) or low.rstrip().endswith("?"))
     if _NOBODY.fullmatch(target):
         target = ""  # "nobody needs that" blames no one
-    if presume and target:
+    if presume and (target or _PRESUMES_ON_ITS_OWN.match(presume.group(0))):
         return _cut(text, presume)
     if target and typical:
         return _cut(text, typical)  # "typical of them", "that's them all over"
@@ -415,6 +430,43 @@ def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] =
     if _FEELING_FRAME.search(low) and not agree:
         return ""  # their view named as theirs
     return _cut(text, negative)
+
+
+# presumptions that need no one named: "who on earth signed that off", "does anyone even read these"
+_PRESUMES_ON_ITS_OWN = _rx(r"^(?:who on earth|who (?:signed|signs) off|(?:does|do|did) [\w' ]{1,25}? even)\b")
+_SECOND_PERSON_WORD = _rx(rf"\b(?:{YOU}|your|ur|you're|youre|yourself)\b")
+
+
+# verdicts on their reasoning or their luck, not on anyone else: "that's an excuse", "it was luck"
+_NOT_THEIR_VERDICT = _rx(r"\b(?:excuses?|luck|lucky|cop-?out|generous|simple as that)\b")
+# what the salesperson says is theirs: "I ran a breakfast event", "my proposal"
+_THEIR_THING = _rx(r"\b(?:my|our|i (?:ran|did|sent|tried|built|made|wrote|organised|organized|set up|planned|booked|hosted|launched|started|filmed|recorded|put together|pitched|chose|picked))\s+(?:(?:a|an|the|this|that|some)\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)\b(?=\s+(?:for|to|with|on|at|in|and|but|last|this|which|that)\b|[,.;!?]|$)")
+
+
+def their_things(context: str | None) -> frozenset[str]:
+    """The things the salesperson's line names as their own doing ("I ran a breakfast event")."""
+    return frozenset(m.group(1) for m in _THEIR_THING.finditer(_lower(context))) if context else frozenset()
+# the subject is their own doing: "Blaming legal is lazy", "Copying her boss in was a daft move"
+_DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*\w+ing\b")
+_AGREEING_WITH_YOU = _rx(rf"\b(?:i'm with you|i am with you|{YOU}(?:'re| are) (?:not wrong|right|spot on)|i'll give you that|to be fair to you)\b")
+
+
+def _third_party_subject(text: str, low: str, terms: FocusTerms | None, names: frozenset[str], position: int,
+                         theirs: frozenset[str] = frozenset()) -> bool:
+    """Whether the verdict at ``position`` is on someone or something outside their control: named
+    before it, the sentence not about them (an agreeing "you're not wrong" aside) and not opening with
+    their own doing; a bare "he" or "they" only when the salesperson named someone."""
+    if _DOING_AS_SUBJECT.match(low) or _SECOND_PERSON_WORD.search(_AGREEING_WITH_YOU.sub(" ", low)):
+        return False
+    found = _others_in(text, terms, names)
+    target = found.lower()
+    if not target or _NOBODY.fullmatch(target) or (_PRONOUN.fullmatch(target) and not names):
+        return False
+    if target.split()[-1] in theirs or (text.lstrip().startswith(found) and found[:1].isupper() and target not in names
+                                        and _is_name(found)):
+        return False  # their own event, or a capitalised first word no one named ("Jealousy isn't a good look")
+    start = low.find(target)
+    return 0 <= start < position
 
 
 # Their own work: a fault found with these is a verdict on them, not an endorsement of their blame.
@@ -477,6 +529,7 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
     reply's, unless it points at nothing (then the strongest focus of the other sentences).
     """
     context_words = content_words(context or "")
+    theirs = their_things(context)
     names = context_names(context)
     labels = list(labels) if labels is not None and len(labels) == len(sentences) else [None] * len(sentences)
     if not sentences:
@@ -492,7 +545,7 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
     def every_reading() -> list[tuple[str, str]]:
         return [reading(index) for index in range(len(sentences))]
 
-    siding = next((found for s in sentences if (found := _sentence_sides(s, terms, names, context_words))), "")
+    siding = next((found for s in sentences if (found := _sentence_sides(s, terms, names, context_words, theirs))), "")
     if not siding:
         # "You're right. Leadership messed it up." and "Exactly, they never support you."
         agree = next((_cut(s, m) for s in sentences if (m := _AGREE.search(_lower(s)))), "")
