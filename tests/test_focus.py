@@ -53,6 +53,11 @@ SIDING = [
     # questions that presume the blame
     ("Does procurement even read these before they reject them?", "Procurement rejected the proposal again."),
     ("Who signed off on that without asking a single rep?", "They changed the commission plan overnight."),
+    ("What on earth is finance doing with those approvals?", "Finance sat on my approval for a week."),
+    ("If ops did their job it would have shipped on time.", "Ops lost the order again."),
+    ("That's head office for you.", "Head office moved the goalposts."),
+    ("Honestly, that's their mess to sort.", "Legal lost the contract."),
+    ("Once a buyer goes quiet like that, not much you could have done.", "They just stopped answering."),
 ]
 NOT_SIDING = [
     ("You're angry about the split.", "They split my territory without asking."),

@@ -19,8 +19,8 @@ DEVELOPMENT_PARTS: tuple[str, ...] = ("dev", "dev2", "dev3", "dev4", "dev5", "de
                                       "dev20", "dev21", "dev22", "dev23")
 HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel")
 ALL_PARTS: tuple[str, ...] = HELD_OUT_PARTS + DEVELOPMENT_PARTS
-#: Replies labelled on the second axis (focus and siding): seven parts to develop on, one held out.
-FOCUS_PARTS: tuple[str, ...] = ("focus", "focus2", "focus3", "focus4", "focus5", "focus6", "focus7", "focus_test")
+#: Replies labelled on the second axis (focus and siding): eight parts to develop on, one held out.
+FOCUS_PARTS: tuple[str, ...] = ("focus", "focus2", "focus3", "focus4", "focus5", "focus6", "focus7", "focus8", "focus_test")
 
 
 @dataclass(frozen=True)
