@@ -170,3 +170,37 @@ def test_held_out_focus_part_meets_its_floor():
     assert report.size >= 70
     assert report.focus_macro_f1 >= 0.80
     assert report.siding["f1"] >= 0.85
+
+
+# Where the rules only guess, the words of the whole reply (counted from the focus development parts)
+# decide, and say which word decided.
+WEIGHED_BY_WORDS = [
+    ("How's the pipeline for next quarter shaping up?", "outcome"),
+    ("Are you going to make it this month?", "outcome"),
+]
+
+
+@pytest.mark.parametrize(("reply", "focus"), WEIGHED_BY_WORDS)
+def test_the_words_decide_where_the_rules_only_guessed(reply, focus):
+    result = classify(reply)
+    assert result.focus == focus and result.focus_cue and result.focus_cue in reply, result
+
+
+def test_the_words_never_override_small_talk_a_scenarios_terms_or_turn_a_verdict_into_siding():
+    for chat in ("What are you having for lunch?", "Where are you off to on holiday this year?"):
+        assert classify(chat, "I just can't seem to close.").focus == "none", chat
+    terms = FocusTerms(blames=("the pricing desk",), controls=(), outcomes=())
+    assert classify("How's the pricing desk been this month?", terms=terms).focus == "others"
+    verdict = classify("What were you thinking, sending the pricing out without checking?", "The pricing desk was slow.")
+    assert verdict.label == "judgment" and not verdict.sides_with_blame
+
+
+def test_the_focus_and_siding_models_are_counted_from_development_parts_only():
+    from ask_dont_tell.trainer.corpus import FOCUS_HELD_OUT, FOCUS_PARTS
+    from ask_dont_tell.trainer.wordmodel import focus_examples, siding_examples
+
+    held_out = {e.reply for e in load_focus_corpus(FOCUS_HELD_OUT)}
+    development = {e.reply for part in FOCUS_PARTS if part != FOCUS_HELD_OUT for e in load_focus_corpus(part)}
+    for examples in (focus_examples(), siding_examples()):
+        assert len(examples) >= 1500
+        assert all(reply in development and reply not in held_out for _, reply, _ in examples)

@@ -20,11 +20,13 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from .corpus import DEVELOPMENT_PARTS, HELD_OUT_PARTS, load_corpus
-from .labels import ALL_LABELS, QUESTIONS, Label
+from .corpus import DEVELOPMENT_PARTS, FOCUS_HELD_OUT, FOCUS_PARTS, HELD_OUT_PARTS, load_corpus, load_focus_corpus
+from .labels import ALL_LABELS, FOCI, QUESTIONS, Label
 
-__all__ = ["WordModel", "training_examples", "word_model"]
+__all__ = ["WordModel", "training_examples", "word_model", "focus_examples", "focus_model", "siding_examples",
+           "siding_model", "SIDES", "DOES_NOT_SIDE", "second_axis_model", "SecondAxisModel", "ReplyWords"]
 
 #: Additive smoothing: small, because a word seen once under a label is real evidence here.
 SMOOTHING = 0.1
@@ -37,8 +39,7 @@ _FUNCTION_WORDS = frozenset(
     "is are was were be been being am do does did have has had will would can could should just".split())
 
 
-@dataclass(frozen=True)
-class _Feature:
+class _Feature(NamedTuple):  # a tuple: made for every word of every reply, so made cheaply
     key: str
     begin: int  # span in the sentence, for the cue
     finish: int
@@ -50,27 +51,53 @@ def _features(text: str) -> list[_Feature]:
               for m in _TOKEN.finditer(text)]
     found = {token: _Feature(token, begin, finish) for token, begin, finish in tokens}
     for (first, begin, _), (second, _, finish) in zip(tokens, tokens[1:]):
-        found.setdefault(f"{first} {second}", _Feature(f"{first} {second}", begin, finish))
+        pair = first + " " + second
+        if pair not in found:
+            found[pair] = _Feature(pair, begin, finish)
     if tokens:
         token, begin, finish = tokens[0]
-        found.setdefault(f"{_START} {token}", _Feature(f"{_START} {token}", begin, finish))
+        start = _START + " " + token
+        if start not in found:
+            found[start] = _Feature(start, begin, finish)
     return list(found.values())
 
 
-class WordModel:
-    """Naive Bayes over the presence of words and word pairs, one class per label."""
+def _context_keys(context: str | None) -> list[str]:
+    """The words of the salesperson's line, marked as theirs ("ctx:leads")."""
+    if not context:
+        return []
+    return list(dict.fromkeys("ctx:" + m.group(0).lower().replace("'", "").replace("’", "") for m in _TOKEN.finditer(context)))
 
-    def __init__(self, examples: list[tuple[str, str]]):
-        documents = Counter(label for label, _ in examples)
-        counts = {label: Counter() for label in ALL_LABELS}
-        for label, text in examples:
-            counts[label].update(feature.key for feature in _features(text))
+
+@dataclass(frozen=True)
+class ReplyWords:
+    """A reply's words and word pairs, and the words of the line it answers, read once."""
+
+    features: tuple[_Feature, ...]
+    context_keys: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str, context: str | None) -> "ReplyWords":
+        return cls(tuple(_features(text)), tuple(_context_keys(context)))
+
+
+class WordModel:
+    """Naive Bayes over the presence of words and word pairs, one class per label (or per ``classes``:
+    the focus model counts the five foci, with the words of the salesperson's line as well)."""
+
+    def __init__(self, examples: list[tuple[str, str]] | list[tuple[str, str, str]],
+                 classes: tuple[str, ...] = ALL_LABELS):
+        documents = Counter(example[0] for example in examples)
+        counts = {label: Counter() for label in classes}
+        for label, text, *context in examples:
+            counts[label].update([feature.key for feature in _features(text)] + _context_keys(context[0] if context else None))
         vocabulary = set().union(*counts.values())
         total_documents = sum(documents.values())
+        self._classes = classes
         self._prior: dict[str, float] = {}
         self._unseen: dict[str, float] = {}
         self._log_likelihood: dict[str, dict[str, float]] = {}
-        for label in ALL_LABELS:
+        for label in classes:
             if not documents[label]:
                 continue
             denominator = sum(counts[label].values()) + SMOOTHING * len(vocabulary)
@@ -105,21 +132,42 @@ class WordModel:
         if not features or (min_known and self.known_share(sentence, every) < min_known):
             return None
         vectors = [self._vector(f.key) for f in features]
-        scores = [prior + sum(vector[i] for vector in vectors) for i, prior in enumerate(self._prior_vector)]
+        scores = [sum(column) for column in zip(self._prior_vector, *vectors)]
         # ties go to the label earlier in the manual's order
         best_index = max(range(len(scores)), key=lambda i: (scores[i], -ALL_LABELS.index(self._labels[i])))
-        rivals = [i for i in range(len(scores)) if i != best_index]
+        return Label(self._labels[best_index]), self._cue(sentence, features, vectors, best_index)
 
+    def weigh(self, text: str, context: str | None, favoured: str, bonus: float,
+              words: "ReplyWords | None" = None) -> tuple[str, str] | None:
+        """The most likely class of ``text`` said after ``context``, with ``bonus`` (log-odds) added to
+        ``favoured``; and, when that is not ``favoured``, the cue from ``text``. None if none of its
+        words is known. ``words`` may carry the reply's words already read, to share between models."""
+        words = words or ReplyWords.of(text, context)
+        known, cached = self._vocabulary, self._vectors
+        features = [f for f in words.features if f.key in known]
+        if not features:
+            return None
+        vectors = [cached.get(f.key) or self._vector(f.key) for f in features]
+        vectors += [cached.get(key) or self._vector(key) for key in words.context_keys if key in known]
+        favoured_index = self._labels.index(favoured)
+        scores = [sum(column) for column in zip(self._prior_vector, *vectors)]
+        scores[favoured_index] += bonus
+        best_index = max(range(len(scores)), key=lambda i: (scores[i], i == favoured_index, -i))
+        if best_index == favoured_index:
+            return favoured, ""
+        return self._labels[best_index], self._cue(text, features, vectors[:len(features)], best_index)
+
+    def _cue(self, sentence: str, features: list[_Feature], vectors: list[tuple[float, ...]], best_index: int) -> str:
         def evidence(index: int) -> float:
             # how much more this word says "best" than the label that likes it most after best
             vector = vectors[index]
-            return vector[best_index] - max(vector[i] for i in rivals)
+            return vector[best_index] - max(vector[:best_index] + vector[best_index + 1:])
 
         # the cue is the telling word (or pair) that most favours the label; bare function words
         # ("your", "the") are shown only when nothing else was known
         telling = [i for i, f in enumerate(features) if not set(f.key.split()) <= _FUNCTION_WORDS] or list(range(len(features)))
         cue = features[max(telling, key=lambda i: (evidence(i), -features[i].begin))]
-        return Label(self._labels[best_index]), sentence[cue.begin:cue.finish]
+        return sentence[cue.begin:cue.finish]
 
 
 _lock = threading.Lock()
@@ -151,3 +199,100 @@ def word_model() -> WordModel:
     """The model counted from the development corpus (built once, on first use; thread-safe)."""
     with _lock:
         return _built()
+
+
+#: The two classes of the siding model.
+SIDES, DOES_NOT_SIDE = "sides", "does_not_side"
+
+
+def focus_examples() -> list[tuple[str, str, str]]:
+    """(focus, reply, salesperson's line) of the focus development parts (a reply also written in the
+    held-out focus part is left out)."""
+    return [(e.focus, e.reply, e.context) for e in _focus_development()]
+
+
+def siding_examples() -> list[tuple[str, str, str]]:
+    """(SIDES or DOES_NOT_SIDE, reply, salesperson's line) of the focus development parts."""
+    return [(SIDES if e.sides_with_blame else DOES_NOT_SIDE, e.reply, e.context) for e in _focus_development()]
+
+
+def _focus_development() -> list:
+    held_out = {e.reply for e in load_focus_corpus(FOCUS_HELD_OUT)}
+    return [e for part in FOCUS_PARTS if part != FOCUS_HELD_OUT for e in load_focus_corpus(part) if e.reply not in held_out]
+
+
+@functools.cache
+def _built_focus() -> WordModel:
+    return WordModel(focus_examples(), FOCI)
+
+
+@functools.cache
+def _built_siding() -> WordModel:
+    return WordModel(siding_examples(), (SIDES, DOES_NOT_SIDE))
+
+
+class SecondAxisModel:
+    """The focus and the siding models read together: both are counted from the same replies, so a
+    word's weights for both are looked up once."""
+
+    def __init__(self, focus: WordModel, siding: WordModel):
+        self.focus, self.siding = focus, siding
+        self._split = len(focus._labels)
+        self._vectors: dict[str, tuple[float, ...]] = {}
+
+    def _vector(self, key: str) -> tuple[float, ...]:
+        vector = self._vectors.get(key)
+        if vector is None:
+            vector = self._vectors[key] = self.focus._vector(key) + self.siding._vector(key)
+        return vector
+
+    def weigh(self, words: ReplyWords, text: str, focus: str, sides: bool, bonus: float
+              ) -> tuple[tuple[str, str], tuple[bool, str]] | None:
+        """(focus, cue) and (sides, cue) of a reply, each model's most likely class with ``bonus``
+        (log-odds) added to the rules' reading (``focus``, ``sides``); a cue only where the model
+        disagrees. None when no word of the reply is known."""
+        known = self.focus._vocabulary
+        features = [f for f in words.features if f.key in known]
+        if not features:
+            return None
+        vectors = [self._vector(f.key) for f in features] + [self._vector(key) for key in words.context_keys if key in known]
+        scores = [sum(column) for column in zip(self.focus._prior_vector + self.siding._prior_vector, *vectors)]
+        return (self._pick(self.focus, scores[:self._split], focus, bonus, text, features, vectors, 0),
+                self._pick(self.siding, scores[self._split:], SIDES if sides else DOES_NOT_SIDE, bonus, text, features,
+                           vectors, self._split))
+
+    @staticmethod
+    def _pick(model: WordModel, scores: list[float], favoured: str, bonus: float, text: str,
+              features: list[_Feature], vectors: list[tuple[float, ...]], offset: int) -> tuple:
+        favoured_index = model._labels.index(favoured)
+        scores[favoured_index] += bonus
+        best = max(range(len(scores)), key=lambda i: (scores[i], i == favoured_index, -i))
+        label = model._labels[best]
+        as_read = label == SIDES if model._labels[0] == SIDES else label
+        if best == favoured_index:
+            return as_read, ""
+        own = [vector[offset:offset + len(scores)] for vector in vectors[:len(features)]]
+        return as_read, model._cue(text, features, own, best)
+
+
+@functools.cache
+def _built_second_axis() -> SecondAxisModel:
+    return SecondAxisModel(_built_focus(), _built_siding())
+
+
+def focus_model() -> WordModel:
+    """The focus word model, counted from the focus development parts (built once; thread-safe)."""
+    with _lock:
+        return _built_focus()
+
+
+def siding_model() -> WordModel:
+    """Whether a reply sides with the blame, counted from the focus development parts (built once)."""
+    with _lock:
+        return _built_siding()
+
+
+def second_axis_model() -> SecondAxisModel:
+    """The focus and siding models together (built once; thread-safe)."""
+    with _lock:
+        return _built_second_axis()

@@ -21,6 +21,7 @@ HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel")
 ALL_PARTS: tuple[str, ...] = HELD_OUT_PARTS + DEVELOPMENT_PARTS
 #: Replies labelled on the second axis (focus and siding): eight parts to develop on, one held out.
 FOCUS_PARTS: tuple[str, ...] = ("focus", "focus2", "focus3", "focus4", "focus5", "focus6", "focus7", "focus8", "focus_test")
+FOCUS_HELD_OUT = "focus_test"
 
 
 @dataclass(frozen=True)
