@@ -277,3 +277,20 @@ def test_classify_jsonl_reads_text_and_context_and_reports_bad_lines():
     assert {"label", "cue", "confidence", "focus", "sides_with_blame", "sentences", "rule", "span"} <= set(first)
     assert first["focus"] == "experience" and first["sides_with_blame"] is False
     assert out[2] == {"error": "unreadable line", "line": 4} and "line 5" in result.stderr
+
+
+def test_the_words_of_a_short_reply_may_overrule_a_general_reading_as_not_sure():
+    # the rules' general readings ("good that you tried" as praise, a restated fact) give way to the
+    # words of the whole reply, counted from the development parts; the result is "not sure"
+    for reply in ("good that you tried it but honestly you gave up far too quickly like always",
+                  "that's what you told me last month. and the month before"):
+        result = classify(reply)
+        assert result.label == "judgment" and result.rule == "words.judgment" and result.not_sure, (reply, result)
+        assert result.cue and reply[result.span[0]:result.span[1]] == result.cue
+
+
+def test_the_words_never_overrule_a_named_rule_a_frame_or_a_question():
+    assert classify("Mind if I share what worked for me last year?").label == "advice"
+    assert classify("You probably think I'm going to tell you off.").label == "reflection"
+    assert classify("So sulking is the plan now?").label == "judgment"
+    assert classify("how did the call go").label == "open_question"

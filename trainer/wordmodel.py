@@ -25,7 +25,7 @@ from typing import NamedTuple
 from .corpus import DEVELOPMENT_PARTS, FOCUS_HELD_OUT, FOCUS_PARTS, HELD_OUT_PARTS, load_corpus, load_focus_corpus
 from .labels import ALL_LABELS, FOCI, QUESTIONS, Label
 
-__all__ = ["WordModel", "training_examples", "word_model", "focus_examples", "focus_model", "siding_examples",
+__all__ = ["WordModel", "training_examples", "word_model", "reply_examples", "reply_model", "focus_examples", "focus_model", "siding_examples",
            "siding_model", "SIDES", "DOES_NOT_SIDE", "second_axis_model", "SecondAxisModel", "ReplyWords"]
 
 #: Additive smoothing: small, because a word seen once under a label is real evidence here.
@@ -193,6 +193,25 @@ def training_examples() -> list[tuple[str, str]]:
 @functools.cache
 def _built() -> WordModel:
     return WordModel(training_examples())
+
+
+def reply_examples() -> list[tuple[str, str]]:
+    """(label, reply) of every reply of the development parts, whole (a reply also written in a
+    held-out part is left out)."""
+    held_out = {e.reply for part in HELD_OUT_PARTS for e in load_corpus(part)}
+    return [(e.label, e.reply) for part in DEVELOPMENT_PARTS for e in load_corpus(part) if e.reply not in held_out]
+
+
+@functools.cache
+def _built_reply() -> WordModel:
+    return WordModel(reply_examples())
+
+
+def reply_model() -> WordModel:
+    """The nine labels of whole replies by their words, counted from the development parts (built
+    once, on first use; thread-safe)."""
+    with _lock:
+        return _built_reply()
 
 
 def word_model() -> WordModel:

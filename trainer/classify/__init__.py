@@ -14,10 +14,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..labels import Label
-from ..wordmodel import ReplyWords, second_axis_model
+from ..labels import QUESTIONS, Label
+from ..wordmodel import ReplyWords, reply_model, second_axis_model
 from .focus import FOCI, FocusReading, FocusTerms, read_focus
-from .rules import MAX_CLASSIFIED_CHARS, NOT_SURE_BELOW, Classification, SentenceResult, classify_form, split_sentences
+from .rules import CONFIDENCE_WORD_MODEL, MAX_CLASSIFIED_CHARS, NOT_SURE_BELOW, Classification, SentenceResult, classify_form, split_sentences
 
 __all__ = ["Classification", "SentenceResult", "classify", "split_sentences", "MAX_CLASSIFIED_CHARS",
            "NOT_SURE_BELOW", "FOCI", "FocusTerms"]
@@ -28,6 +28,16 @@ _NEVER_SIDES_BY_WORDS = frozenset({Label.JUDGMENT.value})
 #: How much the rules' reading of focus and siding counts against the word models, in log-odds: a
 #: model, counted from the focus development parts, decides only when its words clearly disagree.
 FOCUS_RULES_WEIGHT = 2.0
+#: How much the rules' label of a statement counts against the words of the whole reply, in log-odds.
+REPLY_RULES_WEIGHT = 8.0
+#: The words decide between statement acts only in replies this short, most of whose words are known.
+WORDS_DECIDE_UP_TO = 30
+WORDS_DECIDE_KNOWN_SHARE = 0.8
+_STATEMENTS = frozenset(label.value for label in Label if label not in QUESTIONS)
+#: The rules' general readings of a statement, which the words may overrule (named rules, frames,
+#: restatements and siding stand).
+_GENERIC_READINGS = ("statement.judgment", "statement.advice", "statement.affirmation", "statement.reflection",
+                     "statement.other", "statement.fallback.", "wordmodel.")
 _SIDING_MISREAD = {Label.JUDGMENT.value, Label.ADVICE.value}
 _AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must|you have to|you ought|you could(?!'ve| have)|try|why don't you|you messed|you never|you always|"
                            r"(?<!not )your fault|your [\w-]+ (?:is|are|was|were) too|that's the problem|because you|you(?:'ll|'d| will| would)? (?:want|need) to|otherwise|(?:that's|it's|that is|it is) on you)\b", re.IGNORECASE)
@@ -60,6 +70,25 @@ def _is_term(terms: FocusTerms, cue: str) -> bool:
                for kind in ("blames", "controls", "outcomes"))
 
 
+def _statement_by_words(reply: str, label: str, rule: str) -> tuple[str, str] | None:
+    """Another statement act (advice, takeover, reflection, affirmation, judgment, other) than
+    ``label`` when the words of the whole reply clearly say so, with its cue; else None. Only for
+    statements the rules read as statements (whether it asks is the rules' to say) by a general
+    reading (a praising or faulting word, the shape of a statement, a guess), never over a named rule
+    or a reflection's frame; only for replies
+    of up to ``WORDS_DECIDE_UP_TO`` words most of whose words the model knows (talk unlike the corpus
+    it was counted from is left to the rules)."""
+    if label not in _STATEMENTS or len(reply.split()) > WORDS_DECIDE_UP_TO or not rule.startswith(_GENERIC_READINGS):
+        return None
+    model = reply_model()
+    if model.known_share(reply) < WORDS_DECIDE_KNOWN_SHARE:
+        return None
+    weighed = model.weigh(reply, None, label, REPLY_RULES_WEIGHT)
+    if weighed is None or weighed[0] == label or weighed[0] not in _STATEMENTS:
+        return None
+    return weighed
+
+
 def classify(reply: str, context: str | None = None, terms: FocusTerms | None = None) -> Classification:
     """Label a manager's reply and read its focus and siding.
 
@@ -70,7 +99,7 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     texts = [s.text for s in form.sentences]
     deciding = next((i for i, s in enumerate(form.sentences) if s.label == form.label), None)
     reading = read_focus(texts, deciding, context, terms, [s.label for s in form.sentences])
-    label, cue, rule, span = form.label, form.cue, form.rule, form.span
+    label, cue, rule, span, confidence = form.label, form.cue, form.rule, form.span, form.confidence
     if reading.sides_with_blame and rule in _MOCKS_THE_BLAME:
         # "funny how the leads are only useless in the months you miss": their blame, mocked
         reading = dataclasses.replace(reading, sides_with_blame=False, siding_cue="")
@@ -79,9 +108,17 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
         label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"
         begin = reply.lower().find(cue.lower())
         span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
+    words = _statement_by_words(reply, label, rule) if texts else None
+    if words:
+        # the words of the whole reply say another act than the rules read: a reading no rule
+        # supports, so it is "not sure" (no hard reaction, a mild penalty at most)
+        label, cue = words
+        rule, confidence = f"words.{label}", CONFIDENCE_WORD_MODEL
+        begin = reply.find(cue)
+        span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
     if texts and rule not in _MOCKS_THE_BLAME:
         # the label stays with the rules' reading; focus and siding are weighed against the words
         reading = _weighed(reading, reply, context, label, terms)
-    return dataclasses.replace(form, label=label, cue=cue, rule=rule, span=span, focus=reading.focus,
+    return dataclasses.replace(form, label=label, cue=cue, rule=rule, span=span, confidence=confidence, focus=reading.focus,
                                focus_cue=reading.focus_cue, sides_with_blame=reading.sides_with_blame,
                                siding_cue=reading.siding_cue)

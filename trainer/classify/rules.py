@@ -1326,7 +1326,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
             return _hit("statement", Label.JUDGMENT, insult.group(0))  # "I hear you're busy, but that's a feeble excuse"
         if insult and not _COMPLEMENT.match(after) and re.match(r"^\s*(?:(?:an?|your|the|that|this|marketing|leadership|[a-z]+'s|[a-z]+ (?:is|are|was|were))\s+)", after) and not re.search(r"\b(?:think|thinks|feel|feels|felt|believe|reckon|see|say|said|told)\b", body[:framed.end()] + after) and not _SECOND_PERSON_EARLY.match(framed.group(0)):
             return _hit("statement", Label.JUDGMENT, insult.group(0))
-        return _hit("statement", Label.REFLECTION, framed.group(0))
+        return _hit("frame", Label.REFLECTION, framed.group(0))  # "so you feel ...", "sounds like ..."
     negative = None if chatting else _NEGATIVE.search(body)
     if negative and not re.search(r"\b(?:not|n't|nt|never|no)\s+(?:\w+\s+)?$", body[: negative.start()], re.I):
         return _hit("statement", Label.JUDGMENT, negative.group(0))
