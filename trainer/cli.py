@@ -333,7 +333,9 @@ class _ClassifyWorkers:
         if len(items) < _PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return [self._classify(text, context) for text, context in items]
         if self._pool is None:
-            self._classify("warm up")  # build the word model once, before the copies are made
+            from .classify import warm_up
+
+            warm_up()  # count the word models once, before the copies are made
             self._pool = multiprocessing.get_context("fork").Pool(min(cores, 4))
         return self._pool.starmap(_classify_one, items, chunksize=max(50, len(items) // (4 * cores)))
 

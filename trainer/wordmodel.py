@@ -20,7 +20,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from .corpus import DEVELOPMENT_PARTS, FOCUS_HELD_OUT, FOCUS_PARTS, HELD_OUT_PARTS, load_corpus, load_focus_corpus
 from .labels import ALL_LABELS, FOCI, QUESTIONS, Label
@@ -69,16 +69,29 @@ def _context_keys(context: str | None) -> list[str]:
     return list(dict.fromkeys("ctx:" + m.group(0).lower().replace("'", "").replace("’", "") for m in _TOKEN.finditer(context)))
 
 
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _keys(text: str) -> list[str]:
+    """The keys of ``_features(text)`` alone, read faster (no spans: those are found only for a cue)."""
+    words = _PLAIN_WORD.findall(text.lower().replace("'", "").replace("’", ""))
+    keys = dict.fromkeys(words)
+    keys.update(dict.fromkeys(first + " " + second for first, second in zip(words, words[1:])))
+    if words:
+        keys[_START + " " + words[0]] = None
+    return list(keys)
+
+
 @dataclass(frozen=True)
 class ReplyWords:
     """A reply's words and word pairs, and the words of the line it answers, read once."""
 
-    features: tuple[_Feature, ...]
+    keys: tuple[str, ...]
     context_keys: tuple[str, ...]
 
     @classmethod
     def of(cls, text: str, context: str | None) -> "ReplyWords":
-        return cls(tuple(_features(text)), tuple(_context_keys(context)))
+        return cls(tuple(_keys(text)), tuple(_context_keys(context)))
 
 
 class WordModel:
@@ -119,9 +132,10 @@ class WordModel:
                                                 for i, label in enumerate(self._labels))
         return vector
 
-    def known_share(self, sentence: str, features: list[_Feature] | None = None) -> float:
+    def known_share(self, sentence: str, features: "list[_Feature] | None" = None, keys: "Sequence[str] | None" = None) -> float:
         """The share of the sentence's content words (not function words) this model has seen."""
-        words = [f.key for f in (features or _features(sentence)) if " " not in f.key and f.key not in _FUNCTION_WORDS]
+        keys = keys if keys is not None else [f.key for f in (features or _features(sentence))]
+        words = [key for key in keys if " " not in key and key not in _FUNCTION_WORDS]
         return sum(word in self._vocabulary for word in words) / len(words) if words else 0.0
 
     def read(self, sentence: str, min_known: float = 0.0) -> tuple[Label, str] | None:
@@ -144,10 +158,10 @@ class WordModel:
         words is known. ``words`` may carry the reply's words already read, to share between models."""
         words = words or ReplyWords.of(text, context)
         known, cached = self._vocabulary, self._vectors
-        features = [f for f in words.features if f.key in known]
-        if not features:
+        keys = [key for key in words.keys if key in known]
+        if not keys:
             return None
-        vectors = [cached.get(f.key) or self._vector(f.key) for f in features]
+        vectors = [cached.get(key) or self._vector(key) for key in keys]
         vectors += [cached.get(key) or self._vector(key) for key in words.context_keys if key in known]
         favoured_index = self._labels.index(favoured)
         scores = [sum(column) for column in zip(self._prior_vector, *vectors)]
@@ -155,7 +169,12 @@ class WordModel:
         best_index = max(range(len(scores)), key=lambda i: (scores[i], i == favoured_index, -i))
         if best_index == favoured_index:
             return favoured, ""
-        return self._labels[best_index], self._cue(text, features, vectors[:len(features)], best_index)
+        return self._labels[best_index], self._cue_in(text, best_index)
+
+    def _cue_in(self, text: str, best_index: int) -> str:
+        """The cue for ``best_index`` among the known words of ``text`` (their spans found now)."""
+        features = [f for f in _features(text) if f.key in self._vocabulary]
+        return self._cue(text, features, [self._vector(f.key) for f in features], best_index)
 
     def _cue(self, sentence: str, features: list[_Feature], vectors: list[tuple[float, ...]], best_index: int) -> str:
         def evidence(index: int) -> float:
@@ -270,28 +289,24 @@ class SecondAxisModel:
         """(focus, cue) and (sides, cue) of a reply, each model's most likely class with ``bonus``
         (log-odds) added to the rules' reading (``focus``, ``sides``); a cue only where the model
         disagrees. None when no word of the reply is known."""
-        known = self.focus._vocabulary
-        features = [f for f in words.features if f.key in known]
-        if not features:
+        known, cached = self.focus._vocabulary, self._vectors
+        keys = [key for key in words.keys if key in known]
+        if not keys:
             return None
-        vectors = [self._vector(f.key) for f in features] + [self._vector(key) for key in words.context_keys if key in known]
+        vectors = [cached.get(key) or self._vector(key) for key in keys]
+        vectors += [cached.get(key) or self._vector(key) for key in words.context_keys if key in known]
         scores = [sum(column) for column in zip(self.focus._prior_vector + self.siding._prior_vector, *vectors)]
-        return (self._pick(self.focus, scores[:self._split], focus, bonus, text, features, vectors, 0),
-                self._pick(self.siding, scores[self._split:], SIDES if sides else DOES_NOT_SIDE, bonus, text, features,
-                           vectors, self._split))
+        return (self._pick(self.focus, scores[:self._split], focus, bonus, text),
+                self._pick(self.siding, scores[self._split:], SIDES if sides else DOES_NOT_SIDE, bonus, text))
 
     @staticmethod
-    def _pick(model: WordModel, scores: list[float], favoured: str, bonus: float, text: str,
-              features: list[_Feature], vectors: list[tuple[float, ...]], offset: int) -> tuple:
+    def _pick(model: WordModel, scores: list[float], favoured: str, bonus: float, text: str) -> tuple:
         favoured_index = model._labels.index(favoured)
         scores[favoured_index] += bonus
         best = max(range(len(scores)), key=lambda i: (scores[i], i == favoured_index, -i))
         label = model._labels[best]
         as_read = label == SIDES if model._labels[0] == SIDES else label
-        if best == favoured_index:
-            return as_read, ""
-        own = [vector[offset:offset + len(scores)] for vector in vectors[:len(features)]]
-        return as_read, model._cue(text, features, own, best)
+        return as_read, ("" if best == favoured_index else model._cue_in(text, best))
 
 
 @functools.cache

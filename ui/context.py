@@ -42,10 +42,9 @@ def load_startup() -> Startup:
     profiles = Profiles.load(data_dir)
     library = load_scenarios(prefs.scenarios_folder)
     import ask_dont_tell.trainer.engine  # noqa: F401 - compiles the classifier now, not at the first reply
-    from ask_dont_tell.trainer.wordmodel import second_axis_model, word_model
+    from ask_dont_tell.trainer.classify import warm_up
 
-    word_model()  # counted now, with the focus and siding models, so the first reply is not kept waiting
-    second_axis_model()
+    warm_up()  # the word models counted now, so the first reply is not kept waiting
 
     return Startup(data_dir, prefs, library, profiles, system_user_name().title())
 

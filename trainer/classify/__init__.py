@@ -5,6 +5,7 @@ sentence, with cues); ``focus`` reads the second (``focus`` and ``sides_with_bla
 reply's words, the salesperson's line it answers and, in a scenario, that scenario's own terms.
 
     classify(reply, context=None, terms=None) -> Classification
+    warm_up()  # count the word models ahead of the first reply
 
 Pure and deterministic; safe to call from any thread.
 """
@@ -15,11 +16,11 @@ import dataclasses
 import re
 
 from ..labels import QUESTIONS, Label
-from ..wordmodel import ReplyWords, reply_model, second_axis_model
+from ..wordmodel import ReplyWords, reply_model, second_axis_model, word_model
 from .focus import FOCI, FocusReading, FocusTerms, read_focus
 from .rules import CONFIDENCE_WORD_MODEL, MAX_CLASSIFIED_CHARS, NOT_SURE_BELOW, Classification, SentenceResult, classify_form, split_sentences
 
-__all__ = ["Classification", "SentenceResult", "classify", "split_sentences", "MAX_CLASSIFIED_CHARS",
+__all__ = ["Classification", "SentenceResult", "classify", "warm_up", "split_sentences", "MAX_CLASSIFIED_CHARS",
            "NOT_SURE_BELOW", "FOCI", "FocusTerms"]
 
 
@@ -81,12 +82,20 @@ def _statement_by_words(reply: str, label: str, rule: str) -> tuple[str, str] | 
     if label not in _STATEMENTS or len(reply.split()) > WORDS_DECIDE_UP_TO or not rule.startswith(_GENERIC_READINGS):
         return None
     model = reply_model()
-    if model.known_share(reply) < WORDS_DECIDE_KNOWN_SHARE:
+    words = ReplyWords.of(reply, None)
+    if model.known_share(reply, keys=words.keys) < WORDS_DECIDE_KNOWN_SHARE:
         return None
-    weighed = model.weigh(reply, None, label, REPLY_RULES_WEIGHT)
+    weighed = model.weigh(reply, None, label, REPLY_RULES_WEIGHT, words)
     if weighed is None or weighed[0] == label or weighed[0] not in _STATEMENTS:
         return None
     return weighed
+
+
+def warm_up() -> None:
+    """Count the word models now (they are otherwise counted at the first reply that needs them)."""
+    word_model()
+    reply_model()
+    second_axis_model()
 
 
 def classify(reply: str, context: str | None = None, terms: FocusTerms | None = None) -> Classification:
