@@ -149,6 +149,9 @@ FAMILIES = {
         "how are you still discounting on the first call", "You've got far too comfortable in that patch.",
         "That's not a forecast, it's a wish list.", "you let the renewal slip because you didn't chase"]),
     "what the manager proposes to do together, asked, is leading": ("leading_question", [
+        "could you not reuse last year's deck?", "Is not better to call the two warm ones first?",
+        "is there anyone in finance you could ask about the budget?", "any chance their IT lead could vouch for us?",
+        "cld u send it a day early?",
         "Could we do the prep together on Thursday?", "shall we role-play the pricing call now",
         "fancy a dry run before the demo?", "any chance you could get the CFO on the next call?",
         "Is emailing really your best option with this buyer?", "Would ringing them today be such a bad idea?",
@@ -162,7 +165,7 @@ FAMILIES = {
     "an offer to do it for them is takeover": ("takeover", [
         "Need me to call their procurement lead?", "would you like me to handle the contract?",
         "It'd be quicker if I just rewrote the proposal.", "From now on I'll run the Fenwick demos myself.",
-        "Do you want me to?", "why dont I chase legal for you"]),
+        "Do you want me to?", "why dont I chase legal for you", "Would it help if I rang their MD myself?", "on it"]),
     "a fact asked inside a statement, or whether it was ever done, is closed": ("closed_question", [
         "you've been on the account, what, two years now?", "so you're at how many calls a day, twenty?",
         "have you met their CFO before?", "did you pitch to them at all", "Did you use to run these demos yourself?"]),
@@ -170,6 +173,16 @@ FAMILIES = {
         "ok quick one then whats the plan for the renewal", "if you were starting over how would you open the call",
         "looking back where could you have pushed harder", "right so before they went quiet what was the last thing you agreed",
         "curious what you've tried with the buyer so far", "interested to hear how you'd run it next time"]),
+    "'I wonder if it'd help to ...' said, not asked, is advice": ("advice", [
+        "I wonder if it would help to send the agenda first.", "i wonder if itd be worth ringing the CFO",
+        "Maybe, I wonder whether it'd help to try a shorter demo."]),
+    "exclamations and 'that annoys you' name their experience": ("reflection", [
+        "How draining, all that chasing for nothing.", "oof, how deflating after such a good demo", "that really bothers you",
+        "and it stings you"]),
+    "more rebukes: whose job, 'never your fault', 'did you even'": ("judgment", [
+        "So whose job was it to check the contract?", "It's never your fault, is it?", "always somebody else's fault with you",
+        "why can't you ever plan ahead", "did you even read their brief?", "you sent it unchecked? thought not",
+        "This is not professional."]),
     # hedged advice is still advice
     "advice wrapped in hedges is advice": ("advice", [
         "Maybe, I don't know, you could possibly try ringing them earlier?",

@@ -705,7 +705,7 @@ _COMFORT = _rx(
     r"it(?:'ll| will) work out,? (?:these things|they|it) (?:usually|always|normally) (?:do|does)|it's not just you|(?:it's|that's) brutal for everyone|"
     r"(?:i )?hope you (?:feel|get) better(?: soon)?|feel better soon|get well soon|(?:that's|this is) what (?:these sessions are|i'm here|we're here) for|"
     r"(?:it is|it's|it was) my pleasure|don't get me started(?: on [\w' ]{1,30})?[.!]*$|"
-    r"it(?:'ll| will) come(?: good| right| back)?(?:,|\.|$)|(?:you|they|we) always do[.!]*$|(?:they|he|she)(?:'ll| will) come back\b|sending (?:my|our) (?:best|love|thoughts)|thinking of (?:you|her|him|them)|don't remind me|tell me about it(?=,)|"
+    r"it(?:'ll| will) come(?: good| right| back)?(?:,|\.|$)|(?:you|they|we) always do[.!]*$|(?:it )?always does[.!]*$|(?:they|he|she)(?:'ll| will) come back\b|sending (?:my|our) (?:best|love|thoughts)|thinking of (?:you|her|him|them)|don't remind me|tell me about it(?=,)|"
     r"(?:you're|you are) (?:going to|gonna) be (?:brilliant|great|fine|ok|okay|amazing|grand|alright|all right|a natural)\b|good luck\b(?: with [\w' ]{1,30})?[.!]*$|"
     r"(?:don't|dont|do not) (?:worry|stress|panic|fret|beat yourself up|be (?:so |too )?hard on yourself|sweat it|"
     r"take it (?:personally|to heart))(?: about (?:it|that|this))?(?: too much)?|no worries|never mind|"
@@ -745,6 +745,8 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         + _OPENING + r"(?:do you )?(?:want|need) me to\s*\??$|" + _OPENING + r"(?:do you )?(?:want|need) me to (?:just )?put (?:it|that|them|this)\b|"
         + _OPENING + r"(?:it'd be |it would be |it's )?(?:easier|quicker|simpler|faster|better) if i (?:just )?(?!(?:knew|understood|heard|saw|asked|listened)\b)\w+|"
         + _OPENING + r"from now on,? i(?:'ll| will)? (?:do|run|handle|take|lead|own|write|send)\b|"
+        + _OPENING + r"would it help if i (?:just )?(?:reached|called|rang|spoke|talked|emailed|wrote|sent|had a word|took|joined|got|went)\b|"
+        + r"^(?:i'm |im )?on it\b(?! (?:too|as well|now,? (?:are|is)))|"
         + _OPENING + r"i (?:just )?(?:call|ring|phone|email|write|send|handle|take|chase|talk to|speak to|visit) (?:him|her|them|it|the \w+) (?:myself|personally)\b")),
     # a rebuke opened by "seriously", "come on": "seriously why would you send that"
     ("judgment.contrast_verdict", Label.JUDGMENT, _rx(
@@ -785,6 +787,9 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("suggest.is_it_time", Label.LEADING_QUESTION, _rx(
         _OPENING + r"(?:is|isn't|would|wouldn't) it (?:be )?(?:maybe |perhaps |possibly |not |about |high |now )?"
         r"(?:time|worth|an idea|a good idea|better|wiser|smarter|best) (?:to|you|we|for you)\b")),
+    ("advice.wonder_if_it_helps", Label.ADVICE, _rx(
+        _OPENING + r"i(?:'m| am)? (?:just |was |kind of )?wonder(?:ing|ed)? (?:if|whether) it(?:'d| would| might| could) "
+        r"(?:help|be (?:worth|good|useful|better|easier|an idea|a good idea))\b(?![^?]*\?)")),
     ("suggest.wonder_if", Label.LEADING_QUESTION, _rx(
         _OPENING + r"i(?:'m| am)? (?:just |was |kind of )?wonder(?:ing|ed)? (?:if|whether) (?:(?:you|we|u) (?:could|might|can|should|would)"
         r"(?! (?:feel|be feeling|think|say|tell|describe|share|walk|talk|explain|help)\b)|(?:an?|some|it(?:'d| would| might| could)|maybe|perhaps) |"
@@ -820,7 +825,7 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:let's|lets) do (?:it|that)|off you go|keep me posted|keep me in the loop|go get (?:'em|them|em)|crack on)(?:[,.!]+\s*(?:i'm listening|i'm all ears|take it|take your time|i'll wait|i'm here))?[.!]*$")),
     # the manager on themselves: sorry, their diary, their own part
     ("other.about_me", Label.OTHER, _rx(
-        r"^(?:(?:so|and|but|well|okay|ok|right|look|then|now|just|honestly|maybe|hmm|fair|yeah|yes|sorry|oh|ugh|ah|ha|mm)[,.!]*\s+)*"
+        r"^(?![^.?!]*\b(?:try (?:that|it|this)|(?:you|u) should|(?:you|u) could|(?:you|u) might want)\b)(?:(?:so|and|but|well|okay|ok|right|look|then|now|just|honestly|maybe|hmm|fair|yeah|yes|sorry|oh|ugh|ah|ha|mm)[,.!]*\s+)*"
         r"(?:(?:that's|that is|it's) (?:partly |all |entirely |probably |a bit )?on me\b|that came out (?:harsh|wrong|badly)|"
         r"i(?:'m| am) not making (?:it|this|things) easy|that's what i(?:'m| am) here for|i(?:'m| am) (?:so |really )?"
         r"(?:gutted|sorry|devastated|pleased|thrilled|delighted) for you|i had a (?:terrible|rough|awful|hard|tough|bad|horrible|shocking|nightmare) \w+|"
@@ -902,14 +907,20 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"\b(?:you|u)(?:'ve| have)? (?:said|promised) (?:that|this|the same)(?: thing)? (?:every|since|last|before|again|too|twice|three times|for)\b|"
         r"\b(?:that's|that is|it's) not (?:a|an) [\w-]+, (?:that's|it's|it is|that is) (?:an? )?[\w-]+[.!]*$|"
         r"\bhow (?:are|r|were) (?:you|u) still (?!(?:feeling|doing|holding|getting on|coping|managing|finding|thinking|with)\b)\w+ing\b|"
-        r"\b(?:your|ur) promises (?:don't|do not|dont) mean\b|\b(?:pity|shame) (?:it|that) took (?:you|u)\b|"
+        r"\b(?:your|ur) promises (?:don't|do not|dont) mean\b|\b(?:it's|its|it is) never (?:your|ur) fault\b|\balways (?:someone|somebody) else(?:'s|s) fault\b|"
+        r"\bwhy (?:can't|cant|don't|dont|do|did|won't|wont) (?:you|u) (?:ever|never|always)\b|\bwhose (?:job|responsibility|call) (?:was|is) (?:it|that) to\b|"
+        r"\bthought not\b|\bpity party\b|\bkidding yourself\b|\b(?:did|do|have|were) (?:you|u) (?:seriously|honestly|really|actually|even) (?:send|sent|think|expect|believe|qualify|check|ask|read|try)\b|"
+        r"\b(?:this|that|it)(?:'s| is| was) (?:not|n't) (?:very )?(?:professional|acceptable|good enough)\b|\b(?:pity|shame) (?:it|that) took (?:you|u)\b|"
         r"\b(?:so )?(?:that's|thats|it's|its) on (?:you|u)\b(?! to\b)")),
     # what the manager proposes to do with them, asked: "could we do it in the pipeline review?",
     # "want to role-play a couple of objections this week?", "any chance of another budget line?"
     ("suggest.proposal_asked", Label.LEADING_QUESTION, _rx(
         _OPENING + r"(?:could|can|should|shall) we (?:maybe |just |perhaps |instead )?(?:do|try|use|run|practise|practice|role-?play|rehearse|spend|take|set up|book in|build|draft|write|work on)\b|"
         + _OPENING + r"(?:do you )?(?:want|wanna|fancy) to (?:role-?play|practise|practice|rehearse|run through|do a dry run|try|test)\b|"
-        + _OPENING + r"any chance (?:of|you could|you can|we could)\b|"
+        + _OPENING + r"any chance (?:of|you could|you can|we could|(?:the|your|their|a|an|someone|somebody|anyone) [\w' ]{1,30}? (?:could|can|might|would))\b|"
+        + _OPENING + r"(?:could|can|couldn't|cant|can't) (?:you|u) not \w+|"
+        + _OPENING + r"(?:is|isn't|isnt) (?:it )?not (?:better|best|smarter|wiser|easier|quicker) to\b|"
+        + _OPENING + r"(?:is|are) there (?:someone|anyone|somebody|anybody)\b[^?]{0,60}?\b(?:you|u) (?:could|can|might)\b|"
         + _OPENING + r"(?:is|was|isn't) (?:\w+ing|that|this|it) (?:really |honestly |actually )?(?:your|the) (?:best|smartest|right|only) (?:move|option|bet|approach|play|way)\b|"
         + _OPENING + r"(?:would|wouldn't) \w+ing(?: [\w']+){0,5}? (?:be|sound) (?:a |such a |so )?(?:crazy|bad|silly|terrible|mad|daft|stupid|good|great|smart|better)\b|"
         + _OPENING + r"would it (?:hurt|kill anyone|do any harm) to\b|"
@@ -919,6 +930,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         + _OPENING + r"(?:could|can|would) (?:you|u) (?:maybe |perhaps |just )?[\w' ]{2,40}? instead(?: of)?\b")),
     # their state or thought, read back: "how it sounds to me is you're worried ...", "that's kind of
     # what's eating at you"
+    ("reflection.exclaimed", Label.REFLECTION, _rx(
+        r"^(?:(?:oh|god|gosh|ugh|oof|wow)[,.!]*\s+)?how (?:exhausting|maddening|frustrating|annoying|infuriating|galling|awful|horrible|gutting|"
+        r"rough|tough|hard|disappointing|demoralising|demoralizing|stressful|draining|deflating|embarrassing|lonely|miserable)\b(?! (?:must|is|was|are|were|does|did|do|would|could|has|have)\b)|"
+        r"^(?:and |so )?(?:that|it|this) (?:really |kind of |sort of )?(?:annoys|bothers|frustrates|upsets|worries|stings|hurts|gets to|irritates|rattles) (?:you|u)\b")),
     ("reflection.read_back", Label.REFLECTION, _rx(
         r"^(?:(?:so|and|okay|ok)[,]?\s+)*how it (?:sounds|feels|seems|looks) (?:to me|from here|to you)\b|"
         r"\b(?:that's|thats|that is|which is) (?:kind of |sort of |really |probably |maybe )?(?:what's|whats|what is) (?:eating|bothering|getting to|bugging|hurting|driving|weighing on|nagging)\b|"

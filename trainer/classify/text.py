@@ -99,7 +99,7 @@ _SHORTHAND = {
     "howd": "how'd", "whatd": "what'd", "whyd": "why'd", "whod": "who'd", "whered": "where'd", "wheres": "where's",
     "whos": "who's", "youll": "you'll", "youd": "you'd", "theyve": "they've", "weve": "we've", "hasnt": "hasn't",
     "hadnt": "hadn't", "werent": "weren't", "wont": "won't", "lets": "let's", "hes": "he's", "theyll": "they'll",
-    "itd": "it'd", "itll": "it'll", "uve": "you've", "thru": "through", "urself": "yourself", "ull": "you'll", "shes": "she's",
+    "itd": "it'd", "itll": "it'll", "uve": "you've", "cld": "could", "wd": "would", "shd": "should", "thru": "through", "urself": "yourself", "ull": "you'll", "shes": "she's",
     "yr": "year", "yrs": "years", "msg": "message", "btw": "by the way", "rn": "right now", "ppl": "people", "bc": "because", "cuz": "because", "coz": "because",
 }
 _SHORTHAND_WORD = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True))

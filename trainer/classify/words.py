@@ -249,7 +249,8 @@ POSITIVE_WORDS = (
     'serious hours|track record|one of the best|really shows|calmly|worked that one hard|worked it hard|'
     "plenty would've given up|plenty would have given up|on the chin|best on the team|best in the team|"
     'good|great|impressive|rare|professional|honest|honesty|candid|brave|courage|courageous|consistent|'
-    'cleanest|spotless|immaculate|sharpest|clear-eyed|clear eyed|useful distinction|'
+    'cleanest|spotless|immaculate|sharpest|clear-eyed|clear eyed|useful distinction|came prepared|proper work|right instinct|'
+    'most people don\'t bother|most people dont bother|most people wouldn\'t bother|'
     'persistent|persistence|discipline|disciplined|loyal|grown|grew|improved|improving|learned|learnt|'
     "care|cares|cared|caring|counts for a lot|come on a lot|came on a lot|everything you said you'd|"
     'everything you said youd|thought it through|done some homework|done your homework|hold yourself to|'
