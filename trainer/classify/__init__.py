@@ -26,6 +26,9 @@ __all__ = ["Classification", "SentenceResult", "classify", "warm_up", "split_sen
 
 _MOCKS_THE_BLAME = frozenset({"judgment.sarcasm"})
 _NEVER_SIDES_BY_WORDS = frozenset({Label.JUDGMENT.value})
+#: Siding points at a cause outside them or excuses the result: the words alone make a reply siding
+#: only when it points there.
+_CAUSES = frozenset({"others", "outcome"})
 #: How much the rules' reading of focus and siding counts against the word models, in log-odds: a
 #: model, counted from the focus development parts, decides only when its words clearly disagree.
 FOCUS_RULES_WEIGHT = 2.0
@@ -51,7 +54,7 @@ def _weighed(reading: FocusReading, reply: str, context: str | None, label: str,
     disagree, they decide (with the word that most says so as the cue). Some readings stand as the
     rules made them: a focus the scenario's own terms decided, small talk the rules recognised (the
     weekend, lunch), and a judgment, which the words alone never turn into siding (a verdict on them
-    is not agreement)."""
+    is not agreement); nor do they make siding of a reply that points at their own part or feeling."""
     weighed = second_axis_model().weigh(ReplyWords.of(reply, context), reply, reading.focus, reading.sides_with_blame,
                                         FOCUS_RULES_WEIGHT)
     if weighed is None:
@@ -60,7 +63,7 @@ def _weighed(reading: FocusReading, reply: str, context: str | None, label: str,
     if focus != reading.focus and not (terms and _is_term(terms, reading.focus_cue)) and not (
             reading.focus == "none" and reading.focus_cue):
         reading = dataclasses.replace(reading, focus=focus, focus_cue=focus_cue)
-    if sides != reading.sides_with_blame and not (sides and label in _NEVER_SIDES_BY_WORDS):
+    if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or reading.focus not in _CAUSES)):
         reading = dataclasses.replace(reading, sides_with_blame=sides, siding_cue=siding_cue if sides else "")
     return reading
 
