@@ -94,6 +94,15 @@ class ReplyWords:
         return cls(tuple(_keys(text)), tuple(_context_keys(context)))
 
 
+_QUESTION_WORDS = frozenset("how what why when where who which whose would could should will shall may might must".split())
+
+
+def _says_something(cue: str) -> bool:
+    """Whether a cue has a word of content (not only "how would", "the", "you're")."""
+    return any(word not in _FUNCTION_WORDS and word not in _QUESTION_WORDS
+               for word in _PLAIN_WORD.findall(cue.lower().replace("'", "").replace("’", "")))
+
+
 class WordModel:
     """Naive Bayes over the presence of words and word pairs, one class per label (or per ``classes``:
     the focus model counts the five foci, with the words of the salesperson's line as well)."""
@@ -167,9 +176,10 @@ class WordModel:
         scores = [sum(column) for column in zip(self._prior_vector, *vectors)]
         scores[favoured_index] += bonus
         best_index = max(range(len(scores)), key=lambda i: (scores[i], i == favoured_index, -i))
-        if best_index == favoured_index:
-            return favoured, ""
-        return self._labels[best_index], self._cue_in(text, best_index)
+        cue = "" if best_index == favoured_index else self._cue_in(text, best_index)
+        if not _says_something(cue):
+            return favoured, ""  # no word that means anything says otherwise ("how would"): the rules stand
+        return self._labels[best_index], cue
 
     def _cue_in(self, text: str, best_index: int) -> str:
         """The cue for ``best_index`` among the known words of ``text`` (their spans found now)."""
@@ -304,9 +314,11 @@ class SecondAxisModel:
         favoured_index = model._labels.index(favoured)
         scores[favoured_index] += bonus
         best = max(range(len(scores)), key=lambda i: (scores[i], i == favoured_index, -i))
+        cue = "" if best == favoured_index else model._cue_in(text, best)
+        if not _says_something(cue):
+            best, cue = favoured_index, ""  # no word that means anything says otherwise: the rules stand
         label = model._labels[best]
-        as_read = label == SIDES if model._labels[0] == SIDES else label
-        return as_read, ("" if best == favoured_index else model._cue_in(text, best))
+        return (label == SIDES if model._labels[0] == SIDES else label), cue
 
 
 @functools.cache
