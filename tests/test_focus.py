@@ -196,11 +196,11 @@ def test_the_words_never_override_small_talk_a_scenarios_terms_or_turn_a_verdict
 
 
 def test_the_focus_and_siding_models_are_counted_from_development_parts_only():
-    from ask_dont_tell.trainer.corpus import FOCUS_HELD_OUT, FOCUS_PARTS
+    from ask_dont_tell.trainer.corpus import FOCUS_HELD_OUT_PARTS, FOCUS_PARTS
     from ask_dont_tell.trainer.wordmodel import focus_examples, siding_examples
 
-    held_out = {e.reply for e in load_focus_corpus(FOCUS_HELD_OUT)}
-    development = {e.reply for part in FOCUS_PARTS if part != FOCUS_HELD_OUT for e in load_focus_corpus(part)}
+    held_out = {e.reply for part in FOCUS_HELD_OUT_PARTS for e in load_focus_corpus(part)}
+    development = {e.reply for part in FOCUS_PARTS if part not in FOCUS_HELD_OUT_PARTS for e in load_focus_corpus(part)}
     for examples in (focus_examples(), siding_examples()):
         assert len(examples) >= 1500
         assert all(reply in development and reply not in held_out for _, reply, _ in examples)

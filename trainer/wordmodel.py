@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
-from .corpus import DEVELOPMENT_PARTS, FOCUS_HELD_OUT, FOCUS_PARTS, HELD_OUT_PARTS, load_corpus, load_focus_corpus
+from .corpus import DEVELOPMENT_PARTS, FOCUS_HELD_OUT_PARTS, FOCUS_PARTS, HELD_OUT_PARTS, load_corpus, load_focus_corpus
 from .labels import ALL_LABELS, FOCI, QUESTIONS, Label
 
 __all__ = ["WordModel", "training_examples", "word_model", "reply_examples", "reply_model", "focus_examples", "focus_model", "siding_examples",
@@ -254,7 +254,7 @@ SIDES, DOES_NOT_SIDE = "sides", "does_not_side"
 
 
 def focus_examples() -> list[tuple[str, str, str]]:
-    """(focus, reply, salesperson's line) of the focus development parts (a reply also written in the
+    """(focus, reply, salesperson's line) of the focus development parts (a reply also written in a
     held-out focus part is left out)."""
     return [(e.focus, e.reply, e.context) for e in _focus_development()]
 
@@ -265,8 +265,9 @@ def siding_examples() -> list[tuple[str, str, str]]:
 
 
 def _focus_development() -> list:
-    held_out = {e.reply for e in load_focus_corpus(FOCUS_HELD_OUT)}
-    return [e for part in FOCUS_PARTS if part != FOCUS_HELD_OUT for e in load_focus_corpus(part) if e.reply not in held_out]
+    held_out = {e.reply for part in FOCUS_HELD_OUT_PARTS for e in load_focus_corpus(part)}
+    return [e for part in FOCUS_PARTS if part not in FOCUS_HELD_OUT_PARTS for e in load_focus_corpus(part)
+            if e.reply not in held_out]
 
 
 @functools.cache

@@ -17,11 +17,12 @@ CORPUS_DIR = Path(__file__).parent
 DEVELOPMENT_PARTS: tuple[str, ...] = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
                                       "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19",
                                       "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26")
-HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel")
+HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel", "test_blind", "test_roleplay")
 ALL_PARTS: tuple[str, ...] = HELD_OUT_PARTS + DEVELOPMENT_PARTS
-#: Replies labelled on the second axis (focus and siding): nine parts to develop on, one held out.
-FOCUS_PARTS: tuple[str, ...] = ("focus", "focus2", "focus3", "focus4", "focus5", "focus6", "focus7", "focus8", "focus9", "focus_test")
-FOCUS_HELD_OUT = "focus_test"
+#: Replies labelled on the second axis (focus and siding): nine parts to develop on, two held out.
+FOCUS_PARTS: tuple[str, ...] = ("focus", "focus2", "focus3", "focus4", "focus5", "focus6", "focus7", "focus8", "focus9", "focus_test",
+                                "focus_blind")
+FOCUS_HELD_OUT_PARTS: tuple[str, ...] = ("focus_test", "focus_blind")
 
 
 @dataclass(frozen=True)
