@@ -112,7 +112,7 @@ class WordModel:
         documents = Counter(example[0] for example in examples)
         counts = {label: Counter() for label in classes}
         for label, text, *context in examples:
-            counts[label].update([feature.key for feature in _features(text)] + _context_keys(context[0] if context else None))
+            counts[label].update(_keys(text) + _context_keys(context[0] if context else None))
         vocabulary = set().union(*counts.values())
         total_documents = sum(documents.values())
         self._classes = classes
