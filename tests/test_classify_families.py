@@ -159,6 +159,8 @@ FAMILIES = {
     "their state read back is a reflection": ("reflection", [
         "How it sounds to me is you're dreading the call.", "and that's kind of what's bothering you",
         "nobody asked you first, which is what's eating at you"]),
+    "their plan praised is affirmation": ("affirmation", [
+        "That sounds like a solid plan.", "good, that looks like a sensible next step", "sounds like a real plan to me"]),
     "the manager's own story and apology are other": ("other", [
         "I was hopeless at cold calls when I started.", "Me neither, to be honest.", "story of my life this week",
         "Not yet, I've been stuck in budget meetings since nine."]),

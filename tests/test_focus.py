@@ -174,6 +174,11 @@ def test_held_out_focus_part_meets_its_floor():
 
 # Where the rules only guess, the words of the whole reply (counted from the focus development parts)
 # decide, and say which word decided.
+def test_what_got_in_their_way_points_at_their_part():
+    for reply in ("what got in the way there", "What's been getting in your way this week?", "what stopped you calling them"):
+        assert classify(reply).focus == "own_part", reply
+
+
 WEIGHED_BY_WORDS = [
     ("How's the pipeline for next quarter shaping up?", "outcome"),
     ("Are you going to make it this month?", "outcome"),

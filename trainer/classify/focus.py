@@ -385,6 +385,7 @@ _STORY = _rx(rf"\b(?:worn out|come across|came across|feels? wasted|on the back 
              r"keeping you up|running out of steam|it hurts|that hurts|embarrass\w*|gutted|how are you (?:doing )?in yourself)\b")
 # Their own doing, asked: "what did you tell them", "what could you have said", "what's stopping you"
 _OWN_QUESTIONED = _rx(rf"\b(?:(?:what|which|how) [\w' ]{{0,20}}?(?:have|did) {YOU} (?:already )?(?:looked at|touched|tried|said|told|dug|talked about)|"
+                      r"what(?:'s| is| has| was)? (?:got|gets|getting|been getting|kept|keeps) in (?:the|your) way|what stopped (?:you|u)\b|"
                       r"what did (?:you|u) (?:know|tell)|when did (?:you|u) (?:first )?(?:bring up|raise|mention|tell)|have you been (?:talking|speaking) to|"
                       r"your first (?:touch|call|email|contact|meeting)|when can (?:you|u) get to|how would (?:you|u) get|what would it take to|"
                       r"could (?:you|u) (?:run|do|try|send|use|book|set up)\b|could (?:you|u) get through|get from (?:you|u) that|had (?:you|u) had|"

@@ -1158,6 +1158,10 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"the same|same)\b|(?:i )?(?:look|am looking|i'm looking) forward to (?:talking|seeing|hearing|catching up|our next|next)\b|"
         r"see you (?:then|soon|next|later|tomorrow|on)\b|not at all[.!]*$|no problem at all[.!]*$|(?:you're|you are) (?:very |so |most )?welcome\b|"
         r"(?:it's|it was) (?:very |really |so )?(?:nice|good|lovely|great) to (?:meet|see) you\b)")),
+    # their plan praised: "that sounds like a real plan", "looks like a solid next step"
+    ("affirmation.good_plan", Label.AFFIRMATION, _rx(
+        r"^(?:[\w']+,? ){0,2}?(?:that|it|this)?(?:'s| is)? ?(?:sounds|seems|looks) like (?:a |an )?(?:real|good|great|solid|proper|clear|"
+        r"sensible|decent|strong|realistic|smart|excellent) (?:plan|start|idea|step|next step|approach|way forward)\b")),
     # agreeing to a plan: "that sounds good", "sounds like a plan"
     ("other.sounds_good", Label.OTHER, _rx(
         r"^(?:[\w']+,? ){0,2}?(?:that|it|this)?(?:'s| is)? ?(?:sounds|seems|looks) (?:really |very )?(?:good|great|fine|ok|okay|"
