@@ -209,3 +209,9 @@ def test_the_focus_and_siding_models_are_counted_from_development_parts_only():
     for examples in (focus_examples(), siding_examples()):
         assert len(examples) >= 1500
         assert all(reply in development and reply not in held_out for _, reply, _ in examples)
+
+
+def test_praise_of_their_plan_points_at_their_part():
+    for reply in ("nice, that's a solid plan", "Good plan. Let me know how it goes.", "that's a smart next step"):
+        result = classify(reply, "I'll call the three warm ones on Monday.")
+        assert result.focus == "own_part", (reply, result.focus, result.focus_cue)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..labels import FOCI
-from .rules import _FEELING, _NEGATIVE, _lower, split_anchored
+from .rules import _FEELING, _NEGATIVE, _POSITIVE, _lower, split_anchored
 from .words import content_stems
 
 __all__ = ["FOCI", "FocusReading", "FocusTerms", "read_focus", "phrase_pattern", "content_words"]
@@ -290,8 +290,12 @@ def _sentence_focus(text: str, terms: FocusTerms | None, context_words: set[str]
             low, low.find(named.lower())):
         named = ""  # "what happened with Kestrel", "when did you loop Priya in": named, not blamed
     if label in _TOLD_OR_ABOUT_THEM and (addressed or (label in _TELLING and _TOLD_TO_ACT.match(low)) or (
-            label == "judgment" and (not named or _PRONOUN.fullmatch(named.lower())))):
-        # telling them what to do points at their actions; praise or blame of them, at their part
+            (label == "judgment" or (label == "affirmation" and _POSITIVE.search(low))) and (
+                not named or _PRONOUN.fullmatch(named.lower())))):
+        # telling them what to do points at their actions; praise or blame of them ("that's a solid
+        # plan"), at their part
+        if not addressed and label == "affirmation":
+            return "own_part", text.strip(" .!?")  # the praise itself is what points at them
         return "own_part", _cut(text, addressed or _FIRST_WORD.search(low))
     feeling = _FEELING_FRAME.search(low)
     if feeling and not _ASKED_VIEW.search(low):
