@@ -177,7 +177,8 @@ FAMILIES = {
         "curious what you've tried with the buyer so far", "interested to hear how you'd run it next time"]),
     "'I wonder if it'd help to ...' said, not asked, is advice": ("advice", [
         "I wonder if it would help to send the agenda first.", "i wonder if itd be worth ringing the CFO",
-        "Maybe, I wonder whether it'd help to try a shorter demo."]),
+        "Maybe, I wonder whether it'd help to try a shorter demo.",
+        "What I'd be wondering is whether we need to change how you open the call."]),
     "exclamations and 'that annoys you' name their experience": ("reflection", [
         "How draining, all that chasing for nothing.", "oof, how deflating after such a good demo", "that really bothers you",
         "and it stings you"]),
@@ -309,3 +310,9 @@ def test_the_words_never_overrule_a_named_rule_a_frame_or_a_question():
     assert classify("You probably think I'm going to tell you off.").label == "reflection"
     assert classify("So sulking is the plan now?").label == "judgment"
     assert classify("how did the call go").label == "open_question"
+
+
+def test_wondering_about_a_thing_is_no_open_question_but_wondering_what_is():
+    assert classify("I'm wondering about the renewal price.").label != "open_question"
+    assert classify("I'm wondering how the call went.").label == "open_question"
+    assert classify("i wonder what you make of that").label == "open_question"

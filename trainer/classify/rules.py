@@ -789,7 +789,8 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:time|worth|an idea|a good idea|better|wiser|smarter|best) (?:to|you|we|for you)\b")),
     ("advice.wonder_if_it_helps", Label.ADVICE, _rx(
         _OPENING + r"i(?:'m| am)? (?:just |was |kind of )?wonder(?:ing|ed)? (?:if|whether) it(?:'d| would| might| could) "
-        r"(?:help|be (?:worth|good|useful|better|easier|an idea|a good idea))\b(?![^?]*\?)")),
+        r"(?:help|be (?:worth|good|useful|better|easier|an idea|a good idea))\b(?![^?]*\?)|"
+        r"\bwhat i(?:'d| would| am|'m)? (?:be )?wonder(?:ing)? (?:about )?is (?:whether|if)\b[^?]{0,80}?\b(?:we|you) (?:need to|should|could|might|ought to)\b")),
     ("suggest.wonder_if", Label.LEADING_QUESTION, _rx(
         _OPENING + r"i(?:'m| am)? (?:just |was |kind of )?wonder(?:ing|ed)? (?:if|whether) (?:(?:you|we|u) (?:could|might|can|should|would)"
         r"(?! (?:feel|be feeling|think|say|tell|describe|share|walk|talk|explain|help)\b)|(?:an?|some|it(?:'d| would| might| could)|maybe|perhaps) |"

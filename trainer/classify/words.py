@@ -47,7 +47,16 @@ REQUEST_VERB = (
     'go on|keep going|continue|break it down for me|break that down for me|help me make sense|'
     'remind me how|remind me what|remind me why|bring me up to speed|catch me up|let me hear|'
     "i'd like to hear|i'd love to hear|i want to hear|i wanna hear|i'm curious|im curious|i am curious|"
-    "i wonder|i'm wondering|im wondering|i was wondering what|i was wondering how|i'd like to understand|"
+    "i wonder what|i wonder how|i wonder why|i wonder where|i wonder which|i wonder who|i wonder whether|"
+    "i wonder if|i wonder about what|i wonder about how|i wonder about why|i wonder about where|"
+    "i wonder about which|i wonder about who|i'm wondering what|i'm wondering how|i'm wondering why|"
+    "i'm wondering where|i'm wondering which|i'm wondering who|i'm wondering whether|i'm wondering if|"
+    "i'm wondering about what|i'm wondering about how|i'm wondering about why|i'm wondering about where|"
+    "i'm wondering about which|i'm wondering about who|im wondering what|im wondering how|im wondering why|"
+    "im wondering where|im wondering which|im wondering who|im wondering whether|im wondering if|"
+    "im wondering about what|im wondering about how|im wondering about why|im wondering about where|"
+    "im wondering about which|im wondering about who|"
+    "i was wondering what|i was wondering how|i'd like to understand|"
     "i'd love to understand|i want to understand|i'd like to know|i'd love to know|i'm interested in|"
     "curious what|curious how|curious why|curious where|curious about|curious to hear|curious to know|interested to hear|"
     "interested to know|interested in hearing|keen to hear|keen to know|keen to understand|would love to hear|love to hear|"
