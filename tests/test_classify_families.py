@@ -159,6 +159,14 @@ FAMILIES = {
     "their state read back is a reflection": ("reflection", [
         "How it sounds to me is you're dreading the call.", "and that's kind of what's bothering you",
         "nobody asked you first, which is what's eating at you"]),
+    "what would happen, asked with 'and if', is an open question": ("open_question", [
+        "And if the buyer says no?", "ok, and if legal still hasn't signed by Friday?", "If the next quarter went your way, what would it look like?",
+        "which of those feels most doable to you?", "So where's the Harlow deal at?"]),
+    "reporting back and the meeting's own business are other": ("other", [
+        "Great. Update me on Friday.", "good, let me know how it goes", "Stick half an hour in my diary next week.",
+        "up to you", "go go go", "Go get her."]),
+    "'maybe you ask ...' without a modal is advice": ("advice", [
+        "Then maybe you ask the office manager first.", "perhaps you call him before the meeting"]),
     "their plan praised is affirmation": ("affirmation", [
         "That sounds like a solid plan.", "good, that looks like a sensible next step", "sounds like a real plan to me"]),
     "the manager's own story and apology are other": ("other", [
