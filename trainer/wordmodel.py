@@ -20,13 +20,12 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from .corpus import DEVELOPMENT_PARTS, FOCUS_HELD_OUT_PARTS, FOCUS_PARTS, HELD_OUT_PARTS, load_corpus, load_focus_corpus
 from .labels import ALL_LABELS, FOCI, QUESTIONS, Label
 
-__all__ = ["WordModel", "training_examples", "word_model", "reply_examples", "reply_model", "focus_examples", "focus_model", "siding_examples",
-           "siding_model", "SIDES", "DOES_NOT_SIDE", "second_axis_model", "SecondAxisModel", "ReplyWords"]
+__all__ = ["WordModel", "training_examples", "word_model", "reply_examples", "reply_model", "focus_examples", "siding_examples", "SIDES", "DOES_NOT_SIDE", "second_axis_model", "SecondAxisModel", "ReplyWords"]
 
 #: Additive smoothing: small, because a word seen once under a label is real evidence here.
 SMOOTHING = 0.1
@@ -62,19 +61,22 @@ def _features(text: str) -> list[_Feature]:
     return list(found.values())
 
 
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _plain_words(text: str) -> list[str]:
+    """The words of ``text`` as the models count them: lower case, apostrophes dropped ("youre")."""
+    return _PLAIN_WORD.findall(text.lower().replace("'", "").replace("’", ""))
+
+
 def _context_keys(context: str | None) -> list[str]:
     """The words of the salesperson's line, marked as theirs ("ctx:leads")."""
-    if not context:
-        return []
-    return list(dict.fromkeys("ctx:" + m.group(0).lower().replace("'", "").replace("’", "") for m in _TOKEN.finditer(context)))
-
-
-_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+    return list(dict.fromkeys("ctx:" + word for word in _plain_words(context))) if context else []
 
 
 def _keys(text: str) -> list[str]:
     """The keys of ``_features(text)`` alone, read faster (no spans: those are found only for a cue)."""
-    words = _PLAIN_WORD.findall(text.lower().replace("'", "").replace("’", ""))
+    words = _plain_words(text)
     keys = dict.fromkeys(words)
     keys.update(dict.fromkeys(first + " " + second for first, second in zip(words, words[1:])))
     if words:
@@ -99,8 +101,17 @@ _QUESTION_WORDS = frozenset("how what why when where who which whose would could
 
 def _says_something(cue: str) -> bool:
     """Whether a cue has a word of content (not only "how would", "the", "you're")."""
-    return any(word not in _FUNCTION_WORDS and word not in _QUESTION_WORDS
-               for word in _PLAIN_WORD.findall(cue.lower().replace("'", "").replace("’", "")))
+    return any(word not in _FUNCTION_WORDS and word not in _QUESTION_WORDS for word in _plain_words(cue))
+
+
+def _known_vectors(words: ReplyWords, known: frozenset[str], cached: dict[str, tuple[float, ...]],
+                   vector: Callable[[str], tuple[float, ...]]) -> list[tuple[float, ...]]:
+    """The weights of a reply's known words, its own first (empty when it has none), then those of
+    the line it answers."""
+    vectors = [cached.get(key) or vector(key) for key in words.keys if key in known]
+    if vectors:
+        vectors += [cached.get(key) or vector(key) for key in words.context_keys if key in known]
+    return vectors
 
 
 class WordModel:
@@ -115,7 +126,6 @@ class WordModel:
             counts[label].update(_keys(text) + _context_keys(context[0] if context else None))
         vocabulary = set().union(*counts.values())
         total_documents = sum(documents.values())
-        self._classes = classes
         self._prior: dict[str, float] = {}
         self._unseen: dict[str, float] = {}
         self._log_likelihood: dict[str, dict[str, float]] = {}
@@ -165,15 +175,15 @@ class WordModel:
         """The most likely class of ``text`` said after ``context``, with ``bonus`` (log-odds) added to
         ``favoured``; and, when that is not ``favoured``, the cue from ``text``. None if none of its
         words is known. ``words`` may carry the reply's words already read, to share between models."""
-        words = words or ReplyWords.of(text, context)
-        known, cached = self._vocabulary, self._vectors
-        keys = [key for key in words.keys if key in known]
-        if not keys:
+        vectors = _known_vectors(words or ReplyWords.of(text, context), self._vocabulary, self._vectors, self._vector)
+        if not vectors:
             return None
-        vectors = [cached.get(key) or self._vector(key) for key in keys]
-        vectors += [cached.get(key) or self._vector(key) for key in words.context_keys if key in known]
+        return self._choose([sum(column) for column in zip(self._prior_vector, *vectors)], favoured, bonus, text)
+
+    def _choose(self, scores: list[float], favoured: str, bonus: float, text: str) -> tuple[str, str]:
+        """The best class by ``scores`` with ``bonus`` added to ``favoured`` (which also wins ties),
+        and the cue from ``text`` when it is not ``favoured``."""
         favoured_index = self._labels.index(favoured)
-        scores = [sum(column) for column in zip(self._prior_vector, *vectors)]
         scores[favoured_index] += bonus
         best_index = max(range(len(scores)), key=lambda i: (scores[i], i == favoured_index, -i))
         cue = "" if best_index == favoured_index else self._cue_in(text, best_index)
@@ -212,11 +222,14 @@ def training_examples() -> list[tuple[str, str]]:
     from .classify import split_sentences  # classify uses this module
 
     questions = {label.value for label in QUESTIONS}
-    # a reply written the same way in a held-out part ("I hear you.") is left out, so the held-out
-    # parts stay unseen
+    return [(e.label, e.reply) for e in _development() if e.label not in questions and len(split_sentences(e.reply)) == 1]
+
+
+def _development() -> list:
+    """The development parts' replies; one written the same way in a held-out part ("I hear you.")
+    is left out, so the held-out parts stay unseen."""
     held_out = {e.reply for part in HELD_OUT_PARTS for e in load_corpus(part)}
-    return [(e.label, e.reply) for part in DEVELOPMENT_PARTS for e in load_corpus(part)
-            if e.label not in questions and e.reply not in held_out and len(split_sentences(e.reply)) == 1]
+    return [e for part in DEVELOPMENT_PARTS for e in load_corpus(part) if e.reply not in held_out]
 
 
 @functools.cache
@@ -227,8 +240,7 @@ def _built() -> WordModel:
 def reply_examples() -> list[tuple[str, str]]:
     """(label, reply) of every reply of the development parts, whole (a reply also written in a
     held-out part is left out)."""
-    held_out = {e.reply for part in HELD_OUT_PARTS for e in load_corpus(part)}
-    return [(e.label, e.reply) for part in DEVELOPMENT_PARTS for e in load_corpus(part) if e.reply not in held_out]
+    return [(e.label, e.reply) for e in _development()]
 
 
 @functools.cache
@@ -295,48 +307,22 @@ class SecondAxisModel:
             vector = self._vectors[key] = self.focus._vector(key) + self.siding._vector(key)
         return vector
 
-    def weigh(self, words: ReplyWords, text: str, focus: str, sides: bool, bonus: float
-              ) -> tuple[tuple[str, str], tuple[bool, str]] | None:
-        """(focus, cue) and (sides, cue) of a reply, each model's most likely class with ``bonus``
-        (log-odds) added to the rules' reading (``focus``, ``sides``); a cue only where the model
-        disagrees. None when no word of the reply is known."""
-        known, cached = self.focus._vocabulary, self._vectors
-        keys = [key for key in words.keys if key in known]
-        if not keys:
+    def weigh(self, words: ReplyWords, text: str, focus: str, siding: str, bonus: float
+              ) -> tuple[tuple[str, str], tuple[str, str]] | None:
+        """(focus, cue) and (SIDES or DOES_NOT_SIDE, cue) of a reply, each model's most likely class
+        with ``bonus`` (log-odds) added to the rules' reading (``focus``, ``siding``); a cue only where
+        the model disagrees. None when no word of the reply is known."""
+        vectors = _known_vectors(words, self.focus._vocabulary, self._vectors, self._vector)
+        if not vectors:
             return None
-        vectors = [cached.get(key) or self._vector(key) for key in keys]
-        vectors += [cached.get(key) or self._vector(key) for key in words.context_keys if key in known]
         scores = [sum(column) for column in zip(self.focus._prior_vector + self.siding._prior_vector, *vectors)]
-        return (self._pick(self.focus, scores[:self._split], focus, bonus, text),
-                self._pick(self.siding, scores[self._split:], SIDES if sides else DOES_NOT_SIDE, bonus, text))
-
-    @staticmethod
-    def _pick(model: WordModel, scores: list[float], favoured: str, bonus: float, text: str) -> tuple:
-        favoured_index = model._labels.index(favoured)
-        scores[favoured_index] += bonus
-        best = max(range(len(scores)), key=lambda i: (scores[i], i == favoured_index, -i))
-        cue = "" if best == favoured_index else model._cue_in(text, best)
-        if not _says_something(cue):
-            best, cue = favoured_index, ""  # no word that means anything says otherwise: the rules stand
-        label = model._labels[best]
-        return (label == SIDES if model._labels[0] == SIDES else label), cue
+        return (self.focus._choose(scores[:self._split], focus, bonus, text),
+                self.siding._choose(scores[self._split:], siding, bonus, text))
 
 
 @functools.cache
 def _built_second_axis() -> SecondAxisModel:
     return SecondAxisModel(_built_focus(), _built_siding())
-
-
-def focus_model() -> WordModel:
-    """The focus word model, counted from the focus development parts (built once; thread-safe)."""
-    with _lock:
-        return _built_focus()
-
-
-def siding_model() -> WordModel:
-    """Whether a reply sides with the blame, counted from the focus development parts (built once)."""
-    with _lock:
-        return _built_siding()
 
 
 def second_axis_model() -> SecondAxisModel:

@@ -16,7 +16,7 @@ import dataclasses
 import re
 
 from ..labels import QUESTIONS, Label
-from ..wordmodel import ReplyWords, reply_model, second_axis_model, word_model
+from ..wordmodel import DOES_NOT_SIDE, SIDES, ReplyWords, reply_model, second_axis_model, word_model
 from .focus import FOCI, FocusReading, FocusTerms, read_focus
 from .rules import CONFIDENCE_WORD_MODEL, MAX_CLASSIFIED_CHARS, NOT_SURE_BELOW, Classification, SentenceResult, classify_form, split_sentences
 
@@ -47,7 +47,7 @@ _AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must|you have to|you o
                            r"(?<!not )your fault|your [\w-]+ (?:is|are|was|were) too|that's the problem|because you|you(?:'ll|'d| will| would)? (?:want|need) to|otherwise|(?:that's|it's|that is|it is) on you)\b", re.IGNORECASE)
 
 
-def _weighed(reading: FocusReading, reply: str, context: str | None, label: str,
+def _weighed(reading: FocusReading, words: ReplyWords, reply: str, label: str,
              terms: FocusTerms | None) -> FocusReading:
     """The rules' reading of focus and siding, weighed against the word models counted from the focus
     development parts: where the words of the whole reply, and of the line it answers, clearly
@@ -55,12 +55,13 @@ def _weighed(reading: FocusReading, reply: str, context: str | None, label: str,
     rules made them: a focus the scenario's own terms decided, small talk the rules recognised (the
     weekend, lunch), and a judgment, which the words alone never turn into siding (a verdict on them
     is not agreement); nor do they make siding of a reply that points at their own part or feeling."""
-    weighed = second_axis_model().weigh(ReplyWords.of(reply, context), reply, reading.focus, reading.sides_with_blame,
+    weighed = second_axis_model().weigh(words, reply, reading.focus, SIDES if reading.sides_with_blame else DOES_NOT_SIDE,
                                         FOCUS_RULES_WEIGHT)
     if weighed is None:
         return reading
-    (focus, focus_cue), (sides, siding_cue) = weighed
-    if focus != reading.focus and not (terms and _is_term(terms, reading.focus_cue)) and not (
+    (focus, focus_cue), (siding, siding_cue) = weighed
+    sides = siding == SIDES
+    if focus != reading.focus and not (terms and terms.mentions(reading.focus_cue)) and not (
             reading.focus == "none" and reading.focus_cue):
         reading = dataclasses.replace(reading, focus=focus, focus_cue=focus_cue)
     if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or reading.focus not in _CAUSES)):
@@ -68,13 +69,7 @@ def _weighed(reading: FocusReading, reply: str, context: str | None, label: str,
     return reading
 
 
-def _is_term(terms: FocusTerms, cue: str) -> bool:
-    low = cue.lower()
-    return any((pattern := terms.pattern(kind)) is not None and pattern.search(low)
-               for kind in ("blames", "controls", "outcomes"))
-
-
-def _statement_by_words(reply: str, label: str, rule: str) -> tuple[str, str] | None:
+def _statement_by_words(words: ReplyWords, reply: str, label: str, rule: str) -> tuple[str, str] | None:
     """Another statement act (advice, takeover, reflection, affirmation, judgment, other) than
     ``label`` when the words of the whole reply clearly say so, with its cue; else None. Only for
     statements the rules read as statements (whether it asks is the rules' to say) by a general
@@ -85,7 +80,6 @@ def _statement_by_words(reply: str, label: str, rule: str) -> tuple[str, str] | 
     if label not in _STATEMENTS or len(reply.split()) > WORDS_DECIDE_UP_TO or not rule.startswith(_GENERIC_READINGS):
         return None
     model = reply_model()
-    words = ReplyWords.of(reply, None)
     if model.known_share(reply, keys=words.keys) < WORDS_DECIDE_KNOWN_SHARE:
         return None
     weighed = model.weigh(reply, None, label, REPLY_RULES_WEIGHT, words)
@@ -120,17 +114,18 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
         label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"
         begin = reply.lower().find(cue.lower())
         span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
-    words = _statement_by_words(reply, label, rule) if texts else None
-    if words:
+    words = ReplyWords.of(reply, context) if texts else None  # read once, for every word model
+    by_words = _statement_by_words(words, reply, label, rule) if words else None
+    if by_words:
         # the words of the whole reply say another act than the rules read: a reading no rule
         # supports, so it is "not sure" (no hard reaction, a mild penalty at most)
-        label, cue = words
+        label, cue = by_words
         rule, confidence = f"words.{label}", CONFIDENCE_WORD_MODEL
         begin = reply.find(cue)
         span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
-    if texts and rule not in _MOCKS_THE_BLAME:
+    if words and rule not in _MOCKS_THE_BLAME:
         # the label stays with the rules' reading; focus and siding are weighed against the words
-        reading = _weighed(reading, reply, context, label, terms)
+        reading = _weighed(reading, words, reply, label, terms)
     return dataclasses.replace(form, label=label, cue=cue, rule=rule, span=span, confidence=confidence, focus=reading.focus,
                                focus_cue=reading.focus_cue, sides_with_blame=reading.sides_with_blame,
                                siding_cue=reading.siding_cue)

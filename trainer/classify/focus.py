@@ -58,6 +58,12 @@ class FocusTerms:
             self._patterns[kind] = phrase_pattern(getattr(self, kind))
         return self._patterns[kind]
 
+    def mentions(self, text: str) -> bool:
+        """Whether ``text`` names one of the scenario's own terms (blamed, controlled or an outcome)."""
+        low = text.lower()
+        return any((pattern := self.pattern(kind)) is not None and pattern.search(low)
+                   for kind in ("blames", "controls", "outcomes"))
+
 
 @dataclass(frozen=True)
 class FocusReading:

@@ -939,12 +939,13 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         + _OPENING + r"(?:maybe |perhaps )?(?:is|it's|its) (?:a )?good idea to\b(?=[^.!]*\?)|"
         + _OPENING + r"(?:can|could|may) i suggest\b(?=[^.!]*\?)|"
         + _OPENING + r"(?:could|can|would) (?:you|u) (?:maybe |perhaps |just )?[\w' ]{2,40}? instead(?: of)?\b")),
-    # their state or thought, read back: "how it sounds to me is you're worried ...", "that's kind of
-    # what's eating at you"
+    # their experience exclaimed: "how draining", "that really bothers you"
     ("reflection.exclaimed", Label.REFLECTION, _rx(
         r"^(?:(?:oh|god|gosh|ugh|oof|wow)[,.!]*\s+)?how (?:exhausting|maddening|frustrating|annoying|infuriating|galling|awful|horrible|gutting|"
         r"rough|tough|hard|disappointing|demoralising|demoralizing|stressful|draining|deflating|embarrassing|lonely|miserable)\b(?! (?:must|is|was|are|were|does|did|do|would|could|has|have)\b)|"
         r"^(?:and |so )?(?:that|it|this) (?:really |kind of |sort of )?(?:annoys|bothers|frustrates|upsets|worries|stings|hurts|gets to|irritates|rattles) (?:you|u)\b")),
+    # their state or thought, read back: "how it sounds to me is you're worried ...", "that's kind of
+    # what's eating at you"
     ("reflection.read_back", Label.REFLECTION, _rx(
         r"^(?:(?:so|and|okay|ok)[,]?\s+)*how it (?:sounds|feels|seems|looks) (?:to me|from here|to you)\b|"
         r"\b(?:that's|thats|that is|which is) (?:kind of |sort of |really |probably |maybe )?(?:what's|whats|what is) (?:eating|bothering|getting to|bugging|hurting|driving|weighing on|nagging)\b|"
