@@ -554,16 +554,6 @@ def _names_a_cause(words: str) -> bool:
     return bool(words) and not _PRONOUN.fullmatch(words.lower()) and not _NOBODY.fullmatch(words.lower())
 
 
-def _may_side(sentences: Sequence[str]) -> bool:
-    """Whether any sentence may side with the blame: a reply of several sentences is looked at once,
-    whole (one line a sentence, so "^" and "$" still mean a sentence's start and end), before each
-    sentence is read on its own. Most replies show no sign at all."""
-    if len(sentences) < 2:
-        return True
-    whole = "\n".join(_lower(sentence) for sentence in sentences)
-    return any(pattern.search(whole) for pattern in _SIDING_SIGNS) or bool(_NEGATIVE.search(whole))
-
-
 _PRIORITY = {"own_part": 0, "others": 1, "outcome": 2, "experience": 3, "none": 4}
 
 
@@ -591,8 +581,7 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
     def every_reading() -> list[tuple[str, str]]:
         return [reading(index) for index in range(len(sentences))]
 
-    siding = next((found for s in sentences if (found := _sentence_sides(s, terms, names, context_words, theirs))),
-                  "") if _may_side(sentences) else ""
+    siding = next((found for s in sentences if (found := _sentence_sides(s, terms, names, context_words, theirs))), "")
     if not siding:
         # "You're right. Leadership messed it up." and "Exactly, they never support you."
         agree = next((_cut(s, m) for s in sentences if (m := _AGREE.search(_lower(s)))), "")
@@ -619,10 +608,6 @@ def read_focus(sentences: Sequence[str], deciding: int | None = None, context: s
             focus, cue = "others", siding
     return FocusReading(focus, cue, bool(siding), siding)
 
-
-# Every sign a sentence needs before it can side (see ``_sentence_sides``), for a whole reply
-_SIDING_SIGNS = tuple(re.compile(pattern.pattern, re.MULTILINE)
-                      for pattern in (_EXCULPATE, _PRESUME, _TYPICAL_OF_THEM, _BLAME_SHIFTED, _NEGATIVE_ABOUT))
 
 # "^" branches tried once at the start, not at every position (see ``rules.split_anchored``)
 for _name, _value in list(globals().items()):
