@@ -162,6 +162,8 @@ FAMILIES = {
     "what would happen, asked with 'and if', is an open question": ("open_question", [
         "And if the buyer says no?", "ok, and if legal still hasn't signed by Friday?", "If the next quarter went your way, what would it look like?",
         "which of those feels most doable to you?", "So where's the Harlow deal at?"]),
+    "small talk asked is other, whatever its form": ("other", [
+        "hi, come in, how was the conference?", "How was the drive in?", "good trip?", "how was your time off"]),
     "reporting back and the meeting's own business are other": ("other", [
         "Great. Update me on Friday.", "good, let me know how it goes", "Stick half an hour in my diary next week.",
         "up to you", "go go go", "Go get her."]),

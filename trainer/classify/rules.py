@@ -1050,7 +1050,8 @@ _LATER_OPEN = _rx(r"\b(?:and|or) (?:why|how|what(?:'s| is| was| did| do| does| h
 # Questions about life outside the deal: "how was the wedding?", "are you coming to the barbecue?"
 _SMALL_TALK_ASKED = _rx(r"\b(?:wedding|barbecue|bbq|birthday|(?:how was|how's|good|nice) (?:the |your )?(?:long |bank holiday )?(?:weekend|holiday)|coffee machine|living now|"
                         r"moved (?:out|house)|ceilidh|the match|the game|commute|the gym|the trip|new (?:house|flat|place|car|puppy|dog)|moved in|"
-                        r"the (?:rugby|football|cricket|tennis|golf)|half term|your (?:holiday|vacation))\b")
+                        r"the (?:rugby|football|cricket|tennis|golf)|half term|your (?:holiday|vacation)|"
+                        r"(?:how was|how's|good|nice) (?:the |your )?(?:conference|journey|flight|drive in|drive|train|trip|break|time off|lunch))\b")
 
 
 def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
