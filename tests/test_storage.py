@@ -793,6 +793,51 @@ def test_three_processes_writing_at_the_same_moment_keep_every_session(database_
     # sessions in one stretch while the others wait on the busy timeout, and that is correct too.
 
 
+CONNECTOR = r"""
+import sys
+from pathlib import Path
+from sqlalchemy import create_engine
+from ask_dont_tell.trainer.storage.database import _install_sqlite_settings
+
+folder, rounds = Path(sys.argv[1]), int(sys.argv[2])
+print("ready", flush=True)
+for number in range(rounds):
+    sys.stdin.readline()  # every process connects to the same brand-new file at the same moment
+    engine = create_engine(f"sqlite:///{folder / f'fresh{number}.db'}")
+    _install_sqlite_settings(engine)
+    try:
+        with engine.connect() as connection:
+            mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        print(mode, flush=True)
+    except Exception as error:
+        print("failed:", error, flush=True)
+    engine.dispose()
+"""
+
+
+def test_processes_connecting_to_one_brand_new_file_at_once_all_get_wal(tmp_path):
+    # Converting a fresh file to WAL from two connections at once makes SQLite answer "locked"
+    # without waiting; each connection must still come up.
+    rounds = 40
+    connectors = [subprocess.Popen([sys.executable, "-c", CONNECTOR, str(tmp_path), str(rounds)],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+                  for _ in range(4)]
+    try:
+        for connector in connectors:
+            assert connector.stdout.readline().strip() == "ready"
+        answers = []
+        for _ in range(rounds):
+            for connector in connectors:
+                connector.stdin.write("go\n")
+                connector.stdin.flush()
+            answers += [connector.stdout.readline().strip() for connector in connectors]
+        assert answers == ["wal"] * (rounds * len(connectors))
+    finally:
+        for connector in connectors:
+            connector.kill()
+            connector.wait()
+
+
 def test_rehearse_can_resume_an_older_interrupted_session_by_its_id(tmp_path):
     url = f"sqlite:///{tmp_path / 'trainer.db'}"
     for reply in OPEN_REPLIES[:2]:  # two rehearsals cut off after one reply each

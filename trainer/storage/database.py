@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import shutil
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -351,6 +353,24 @@ class Database:
         self.close()
 
 
+def _enter_wal_mode(cursor: sqlite3.Cursor) -> None:
+    """Switch to WAL, retrying while another process switches the same fresh file.
+
+    Two connections converting a new rollback-journal file at once deadlock on its lock, and
+    SQLite then answers "database is locked" at once instead of calling the busy handler; the
+    loser simply tries again (the winner's switch is then a no-op) within the usual busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))  # jitter, so racing processes do not collide again
+
+
 def _install_sqlite_settings(engine: Engine) -> None:
     """WAL, busy timeout, foreign keys and full sync on every connection; explicit BEGINs.
 
@@ -366,7 +386,7 @@ def _install_sqlite_settings(engine: Engine) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _enter_wal_mode(cursor)
             cursor.execute("PRAGMA synchronous = FULL")  # a committed reply survives a power cut
         finally:
             cursor.close()
