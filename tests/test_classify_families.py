@@ -196,6 +196,16 @@ FAMILIES = {
         "So whose job was it to check the contract?", "It's never your fault, is it?", "always somebody else's fault with you",
         "why can't you ever plan ahead", "did you even read their brief?", "you sent it unchecked? thought not",
         "This is not professional."]),
+    # speech runs a remark straight into a question; the question decides
+    "a spoken remark run into a question asks it": ("closed_question", [
+        "that sounds rough after all that prep anyway was the buyer even in the room",
+        "right okay that's a long wait quick question though did they give you a reason",
+        "fair that's a big ask so how many meetings have you booked for next week",
+        "ugh that's annoying honestly is it the same contact as last time"]),
+    "a spoken remark run into an open question asks it": ("open_question", [
+        "yeah that's a lot on your plate so looking back which part of it was yours to change",
+        "mm I hear you the quarter's been long anyway what's been working for you lately",
+        "okay twenty years is a good run um what would you like to get better at"]),
     # hedged advice is still advice
     "advice wrapped in hedges is advice": ("advice", [
         "Maybe, I don't know, you could possibly try ringing them earlier?",
@@ -224,6 +234,9 @@ def test_family(family, reply):
     ("so you rang them and then nothing happened", "reflection"),
     ("when you called them, what did they say?", "open_question"),
     ("When a buyer goes quiet, that usually means the budget moved.", "advice"),
+    ("leadership didnt miss four of your calls tho did they", "judgment"),  # a tag, not a new question
+    ("you know what ill just sit in on the next three calls and do the talking", "takeover"),
+    ("you stuck at it after the first no though which most people wouldn't", "affirmation"),
 ])
 def test_real_talk(reply, label):
     assert classify(reply).label == label, classify(reply)

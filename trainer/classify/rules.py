@@ -1490,11 +1490,36 @@ _TAKES_A_QUESTION = frozenset(
     "probably really actually definitely maybe certainly clearly obviously".split())
 
 
+# Speech run on: "that's awful timing um was it the sandbox again", "you got it submitted so looking back
+# which bits were in your hands": a spoken marker, then a question's own order.
+_MARKED_QUESTION = _rx(
+    r"(?<=\w)\s+(?:(?:um+|uh+|er+m?|so|though|tho|anyway|anyhow|okay|ok|right|and|but|then|quick one|quick question|"
+    r"looking back|tell me|honestly|actually|also|by the way|btw|out of interest|i mean)\s+)+"
+    r"(?=(?:(?:is|was|were|are)\s+(?:you|u|he|she|it|they|we|there|that|this|the|your|their|his|her)|"
+    r"(?:did|do|does|have|has|had|can|could|will|would)\s+(?:you|u|he|she|they|we)|"
+    r"(?:what|how|where|when|who|why)(?:'s|\s+(?:is|was|are|were|do|does|did|would|could|can|will|should|might|have|has|had|"
+    r"many|much|long|often|else|exactly|happened|made|went|changed|stopped))|"
+    r"which\s+(?:bits?|parts?|ones?|of|option|options|account|accounts|deal|deals|step|steps)|"
+    r"which\s+\w+\s+(?:is|was|are|were|do|did|would|could|should|will))\b)")
+_NOT_BEFORE_QUESTION = frozenset("um umm uh uhh er erm so though tho anyway anyhow okay ok right and but then honestly actually also btw".split())
+_HESITATION = frozenset("um umm uh uhh er erm".split())
+_ASKED_ALREADY = _rx(r"^\W*(?:\w+\s+){0,2}?(?:what's|whats|hows|how's|how|what|where|when|who|why|which|is|are|was|were|did|do|does|have|has|can|could|will|would)\b")
+
+
 def _split_before_question(sentence: str) -> list[str]:
     for found in _INVERTED_QUESTION.finditer(sentence):
         before = sentence[:found.start()].split()
         if before and before[-1] not in _TAKES_A_QUESTION and len(before) >= 2:
             return [sentence[:found.start()], sentence[found.end():]]
+    for found in _MARKED_QUESTION.finditer(sentence):
+        # a statement, then a question of three words or more ("... tho did they" is a tag)
+        before = [word for word in sentence[:found.start()].split() if word not in _NOT_BEFORE_QUESTION]
+        # after a real marker ("a big ask so how many ..."), the last word is not what asks the question
+        only_hesitation = set(sentence[found.start():found.end()].split()) <= _HESITATION
+        if (len(before) >= 2 and (before[-1] not in _TAKES_A_QUESTION or not only_hesitation)
+                and len(sentence[found.end():].split()) >= 3
+                and not _ASKED_ALREADY.match(sentence)):
+            return [sentence[:found.end()], sentence[found.end():]]  # the markers stay with the statement
     return [sentence]
 
 
