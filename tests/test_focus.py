@@ -89,6 +89,42 @@ def test_not_siding(reply, context):
     assert not classify(reply, context).sides_with_blame
 
 
+# Their feeling named, then its cause agreed with in a clause of the manager's own
+FEELING_THEN_CAUSE_AGREED = [
+    ("Naturally you're cross, procurement have been a nightmare all year.", "Procurement bounced my order again."),
+    ("You're knackered, and who wouldn't be after the way they dumped everything on you?", "I'm covering two patches now."),
+    ("of course ur gutted they strung u along for months", "They said no after six months."),
+    ("you must be so fed up, the leads have been rubbish since spring", "I'm sick of these leads."),
+    ("Sounds exhausting, and none of it was your doing.", "Ops missed the delivery date twice."),
+]
+FEELING_ONLY = [
+    ("It sounds like you're frustrated, and you feel marketing let you down.", "Marketing sent nothing."),
+    ("You sound angry that the split was so unfair.", "They split my patch."),
+    ("you must be exhausted", "I've been on the road all week."),
+]
+
+
+@pytest.mark.parametrize(("reply", "context"), FEELING_THEN_CAUSE_AGREED)
+def test_a_feeling_named_then_its_cause_agreed_with_sides(reply, context):
+    result = classify(reply, context)
+    assert result.sides_with_blame and result.siding_cue, (reply, result)
+    assert result.label not in ("judgment", "advice"), result
+
+
+@pytest.mark.parametrize(("reply", "context"), FEELING_ONLY)
+def test_a_feeling_named_with_the_cause_as_theirs_does_not_side(reply, context):
+    result = classify(reply, context)
+    assert not result.sides_with_blame, result
+    assert result.label == "reflection", result
+
+
+@pytest.mark.parametrize("reply", ["Spot on, the leads from that campaign were junk.", "Too right, legal have been hopeless on this.",
+                                   "no wonder you're behind, finance sat on the approval for a fortnight"])
+def test_agreement_with_their_blame_is_other_not_praise_or_judgment(reply):
+    result = classify(reply)
+    assert result.sides_with_blame and result.label == "other", result
+
+
 # The salesperson's own names, typed without capitals, are still people (or companies) they blame.
 SIDING_WITH_CONTEXT_NAMES = [
     ("why does leon get away with that, seriously", "Leon still hasn't sent the pricing."),

@@ -43,7 +43,10 @@ _STATEMENTS = frozenset(label.value for label in Label if label not in QUESTIONS
 _GENERIC_READINGS = ("statement.judgment", "statement.advice", "statement.affirmation", "statement.reflection",
                      "statement.other", "statement.fallback.", "wordmodel.")
 _SIDING_MISREAD = {Label.JUDGMENT.value, Label.ADVICE.value}
-_AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must|you have to|you ought|you could(?!'ve| have)|try|why don't you|you messed|you never|you always|"
+#: Agreement read as praise or a reflection ("spot on, marketing can't...", "no wonder you're stuck"):
+#: with siding, it agrees with their blame.
+_AGREEING_CUE = re.compile(r"^(?:fair play|spot on|exactly|too right|fair enough|true|so true|no wonder\b.*)$", re.IGNORECASE)
+_AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must(?! be| have been| feel)|you have to|you ought|you could(?!'ve| have)|try|why don't you|you messed|you never|you always|"
                            r"(?<!not )your fault|your [\w-]+ (?:is|are|was|were) too|that's the problem|because you|you(?:'ll|'d| will| would)? (?:want|need) to|otherwise|(?:that's|it's|that is|it is) on you)\b", re.IGNORECASE)
 
 
@@ -109,13 +112,15 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     if reading.sides_with_blame and rule in _MOCKS_THE_BLAME:
         # "funny how the leads are only useless in the months you miss": their blame, mocked
         reading = dataclasses.replace(reading, sides_with_blame=False, siding_cue="")
-    if reading.sides_with_blame and label in _SIDING_MISREAD and not _AIMED_AT_YOU.search(reply):
+    if reading.sides_with_blame and (label in _SIDING_MISREAD or _AGREEING_CUE.match(cue)) and not _AIMED_AT_YOU.search(reply):
         # Siding is not judgment or advice: the salesperson feels agreed with, not accused or told.
         label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"
         begin = reply.lower().find(cue.lower())
         span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
     words = ReplyWords.of(reply, context) if texts else None  # read once, for every word model
     by_words = _statement_by_words(words, reply, label, rule) if words else None
+    if by_words and by_words[0] == Label.JUDGMENT.value and reading.sides_with_blame:
+        by_words = None  # agreeing with their blame is no verdict on them, whatever its words
     if by_words:
         # the words of the whole reply say another act than the rules read: a reading no rule
         # supports, so it is "not sure" (no hard reaction, a mild penalty at most)
