@@ -206,6 +206,9 @@ FAMILIES = {
         "yeah that's a lot on your plate so looking back which part of it was yours to change",
         "mm I hear you the quarter's been long anyway what's been working for you lately",
         "okay twenty years is a good run um what would you like to get better at"]),
+    "life outside work, asked about, is small talk": ("other", [
+        "did you catch the United game last night?", "so did the builders ever finish the conservatory",
+        "how was the match", "you did the half marathon in the end?", "how was the ski trip"]),
     # hedged advice is still advice
     "advice wrapped in hedges is advice": ("advice", [
         "Maybe, I don't know, you could possibly try ringing them earlier?",
@@ -234,7 +237,8 @@ def test_family(family, reply):
     ("so you rang them and then nothing happened", "reflection"),
     ("when you called them, what did they say?", "open_question"),
     ("When a buyer goes quiet, that usually means the budget moved.", "advice"),
-    ("leadership didnt miss four of your calls tho did they", "judgment"),  # a tag, not a new question
+    ("leadership didnt miss four of your calls tho did they", "judgment"),
+    ("what's the game plan for the renewal", "open_question"),  # a tag, not a new question
     ("you know what ill just sit in on the next three calls and do the talking", "takeover"),
     ("you stuck at it after the first no though which most people wouldn't", "affirmation"),
 ])

@@ -1050,9 +1050,7 @@ _LATER_OPEN = _rx(r"\b(?:and|or) (?:why|how|what(?:'s| is| was| did| do| does| h
 
 
 # Questions about life outside the deal: "how was the wedding?", "are you coming to the barbecue?"
-_SMALL_TALK_ASKED = _rx(r"\b(?:wedding|barbecue|bbq|birthday|(?:how was|how's|good|nice) (?:the |your )?(?:long |bank holiday )?(?:weekend|holiday)|coffee machine|living now|"
-                        r"moved (?:out|house)|ceilidh|the match|the game|commute|the gym|the trip|new (?:house|flat|place|car|puppy|dog)|moved in|"
-                        r"the (?:rugby|football|cricket|tennis|golf)|half term|your (?:holiday|vacation)|"
+_SMALL_TALK_ASKED = _rx(rf"\b(?:{_alt(wordlists.SMALL_TALK_TOPICS)}|(?:how was|how's|good|nice) (?:the |your )?(?:long |bank holiday )?(?:weekend|holiday)|"
                         r"(?:how was|how's|good|nice) (?:the |your )?(?:conference|journey|flight|drive in|drive|train|trip|break|time off|lunch))\b")
 
 
@@ -1151,6 +1149,8 @@ def _classify_marked_statement(body: str) -> tuple[Label, str]:
     tag = _LEADING_TAG.search(body)
     if tag:
         return _hit("marked", Label.LEADING_QUESTION, tag.group(0))
+    if (chat := _SMALL_TALK_ASKED.search(body)):
+        return _hit("marked", Label.OTHER, chat.group(0))  # "you did the half marathon in the end?"
     return _hit("marked", Label.CLOSED_QUESTION, _first_words(body, 6) + "?")
 
 

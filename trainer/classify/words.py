@@ -291,6 +291,16 @@ POSITIVE_WORDS = (
 
 
 #: Words too common to tell two lines apart, left out when replies, lines and facts are compared.
+# Life outside work, asked about: small talk, whatever the question's form.
+SMALL_TALK_TOPICS = (
+    'wedding|barbecue|bbq|birthday|ceilidh|half term|coffee machine|living now|moved in|moved house|moved out|'
+    'see the (?:\\w+ )?game|watch the (?:\\w+ )?game|catch the (?:\\w+ )?game|see the (?:\\w+ )?match|watch the (?:\\w+ )?match|'
+    'catch the (?:\\w+ )?match|the (?:\\w+ )?game last night|the (?:\\w+ )?match last night|the (?:\\w+ )?game at the weekend|'
+    'the (?:\\w+ )?match at the weekend|the match|the game(?! plan)|the rugby|the football|the cricket|the tennis|the golf|'
+    'round of golf|commute|the gym|the trip|new house|new flat|new place|new car|new puppy|new dog|'
+    'conservatory|the builders|half marathon|your holiday|your vacation|ski trip'
+)
+
 NOT_CONTENT = frozenset(
     "the and but for with from that this these those what when where which who whom whose how why was were are "
     "have has had been being will would could should can may might just really very about into onto over your "
