@@ -238,7 +238,14 @@ def test_family(family, reply):
     ("when you called them, what did they say?", "open_question"),
     ("When a buyer goes quiet, that usually means the budget moved.", "advice"),
     ("leadership didnt miss four of your calls tho did they", "judgment"),
-    ("what's the game plan for the renewal", "open_question"),  # a tag, not a new question
+    ("what's the game plan for the renewal", "open_question"),
+    ("when shall we look at it again", "closed_question"),  # a time
+    ("when could you fit the call in?", "closed_question"),
+    ("who'd you want to role-play it with", "closed_question"),  # a name
+    ("which matters most to you?", "open_question"),
+    ("which feels more like you, the call or the email?", "open_question"),
+    ("what's worrying is the pipeline for next month", "advice"),  # a verdict given, not asked
+    ("what's impressive is you kept calling after the second no", "affirmation"),  # a tag, not a new question
     ("you know what ill just sit in on the next three calls and do the talking", "takeover"),
     ("you stuck at it after the first no though which most people wouldn't", "affirmation"),
 ])
