@@ -240,6 +240,10 @@ def test_family(family, reply):
     ("leadership didnt miss four of your calls tho did they", "judgment"),
     ("what's the game plan for the renewal", "open_question"),
     ("when shall we look at it again", "closed_question"),  # a time
+    ("ok what about the contract, has it been signed off", "closed_question"),  # a topic named, then asked about
+    ("how about Dana's renewal, is it still on for March?", "closed_question"),
+    ("what about a pilot, would that get them moving?", "leading_question"),  # an idea of the manager's
+    ("what about ringing the CFO, would that help", "leading_question"),
     ("when could you fit the call in?", "closed_question"),
     ("who'd you want to role-play it with", "closed_question"),  # a name
     ("which matters most to you?", "open_question"),

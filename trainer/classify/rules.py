@@ -1573,6 +1573,9 @@ def _classify_lowered(sentence: str) -> tuple[Label, str]:
         if position and _TAG_ONLY.match(clause):
             results.append(_hit("clause", Label.OTHER, _WeakCue(clause.strip(" ,?"))))  # "..., shall we?"
             continue
+        if not last and (topic := _TOPIC_NAMED.match(_strip_fillers(clause))) and _ASKS.match(_strip_fillers(clauses[position + 1])):
+            results.append(_hit("topic", Label.OTHER, _WeakCue(topic.group(0))))  # "what about the redlines, have they..."
+            continue
         results.append(_classify_clause(clause, marked))
     strong = [result for result in results if not isinstance(result[1], _WeakCue)] or results
     label = primary_of([label for label, _ in strong])
@@ -1581,6 +1584,13 @@ def _classify_lowered(sentence: str) -> tuple[Label, str]:
         return _hit("scale", Label.CLOSED_QUESTION, scale.group(0))  # the answer is one number
     return label, cue
 
+
+# A thing already there named as the next topic, then asked about: "what about the budget, is it approved?"
+# (a new idea, "what about a pilot?", "what about calling them?", is the manager's own: leading)
+_TOPIC_NAMED = _rx(r"^(?:and |so |ok |okay )?(?:what|how) about (?:the|your|their|his|her|that|those|this|these|[\w-]+'s|[\w-]+s) "
+                   r"(?!\w+ing\b)[\w'-]+(?: (?!\w+ing\b)[\w'-]+){0,2}[\s,?]*$")
+_ASKS = _rx(r"^(?:(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could)\s+(?:they|it|he|she|that|this|those|the|we|you|u)\b|"
+            r"still\b|any\b|(?:what|when|where|who|how|which)\b)")
 
 # "on a scale of one to ten, how ready are you?", "out of ten, how confident do you feel?"
 _ASKED_ON_A_SCALE = _rx(r"\bon a scale (?:of|from)\b|\bout of (?:ten|10|five|5|a hundred|100)\b(?=[^.?!]*\bhow\b)|"
