@@ -192,6 +192,11 @@ FAMILIES = {
     "exclamations and 'that annoys you' name their experience": ("reflection", [
         "How draining, all that chasing for nothing.", "oof, how deflating after such a good demo", "that really bothers you",
         "and it stings you"]),
+    "a rebuke asked with 'even'": ("judgment", [
+        "what are you even doing with your afternoons", "why did you even agree to that date",
+        "how do u even lose a signed renewal", "where were you even when they called"]),
+    "their choice called a bad call or unprofessional": ("judgment", [
+        "honestly that was a bad move", "giving them fifteen percent off was a bad call", "that's not how a professional handles a buyer"]),
     "more rebukes: whose job, 'never your fault', 'did you even'": ("judgment", [
         "So whose job was it to check the contract?", "It's never your fault, is it?", "always somebody else's fault with you",
         "why can't you ever plan ahead", "did you even read their brief?", "you sent it unchecked? thought not",
@@ -240,7 +245,8 @@ def test_family(family, reply):
     ("leadership didnt miss four of your calls tho did they", "judgment"),
     ("what's the game plan for the renewal", "open_question"),
     ("when shall we look at it again", "closed_question"),  # a time
-    ("ok what about the contract, has it been signed off", "closed_question"),  # a topic named, then asked about
+    ("ok what about the contract, has it been signed off", "closed_question"),
+    ("how would you even start with a buyer like that?", "open_question"),  # asked, not a rebuke  # a topic named, then asked about
     ("how about Dana's renewal, is it still on for March?", "closed_question"),
     ("what about a pilot, would that get them moving?", "leading_question"),  # an idea of the manager's
     ("what about ringing the CFO, would that help", "leading_question"),

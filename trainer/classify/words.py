@@ -246,7 +246,8 @@ NEGATIVE_WORDS = (
     "complacency|complacent|basic error|poor account management|doesn't wash|does not wash|fell for|not good enough|"
     "that is not good|that's not good|too trusting|always rushing|never bothered|trained badly|caused a problem|"
     "got flustered|not taking it seriously|first sensible thing|hard to believe|blame me for|oldest line|"
-    "that's not raising it|great strategy|painful to hear|leaning on"
+    "that's not raising it|great strategy|painful to hear|leaning on|bad call|bad move|bad idea|bad decision|"
+    "not how a professional|not how professionals|not very professional|not what a professional"
 )
 
 POSITIVE_WORDS = (
