@@ -73,6 +73,8 @@ NOT_SIDING = [
     ("Honestly that roadshow was a waste of budget.", "I ran a roadshow for prospects and two came."),
     ("Friday's packed for me too, but Monday works.", "Can we move it?"),
     ("ok ten it is, coffee's on me", "Ten minutes?"),
+    ("Cutting them a discount before they asked was a poor decision.", "I gave them 15% off to get it over the line."),
+    ("sending it to the whole committee was a bad move tbh", "I emailed everyone and now the champion's annoyed."),
 ]
 
 

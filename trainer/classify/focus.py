@@ -441,6 +441,9 @@ def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] =
             negative = verdict
     if not (presume or typical or shifted or negative) or _ABOUT_SALESPERSON_FAULT.search(low):
         return ""  # nothing that endorses a blame, or a fault of theirs
+    if (negative and not (presume or typical or shifted) and _THEIR_DOING_AS_SUBJECT.match(low) and not _DONE_BY.search(low)
+            and not _CLAUSE_JOIN.search(low, 0, negative.start())):
+        return ""  # "giving them fifteen percent was a bad call": a verdict on their own doing
     target = _others_in(text, terms, names).lower()
     asked = bool(_ASKED.match(low) or low.rstrip().endswith("?"))
     if _NOBODY.fullmatch(target):
@@ -497,6 +500,9 @@ def their_things(context: str | None) -> frozenset[str]:
     return frozenset(m.group(1) for m in _THEIR_THING.finditer(_lower(context))) if context else frozenset()
 # the subject is their own doing: "Blaming legal is lazy", "Copying her boss in was a daft move"
 _DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*\w+ing\b")
+_DONE_BY = _rx(r"\b(?:(?:by|from) (?!(?:you|u)\b)\w+|on (?:her|his|their|[\w-]+'s) part)")
+# their own doing as the subject, not what befell them ("losing the champion", "being moved")
+_THEIR_DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*(?!(?:losing|being|getting|having|hearing|finding|seeing|watching)\b)\w+ing\b")
 _AGREEING_WITH_YOU = _rx(rf"\b(?:i'm with you|i am with you|{YOU}(?:'re| are) (?:not wrong|right|spot on)|i'll give you that|to be fair to you)\b")
 
 
