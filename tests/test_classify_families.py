@@ -246,6 +246,12 @@ def test_family(family, reply):
     ("what's the game plan for the renewal", "open_question"),
     ("when shall we look at it again", "closed_question"),  # a time
     ("ok what about the contract, has it been signed off", "closed_question"),
+    ("was it perhaps the pricing page that put them off", "leading_question"),  # the manager's diagnosis, asked
+    ("did you maybe go in a bit hard on the discount, do you reckon?", "leading_question"),
+    ("so next time why not send the agenda first?", "leading_question"),
+    ("next time, what would you do differently?", "open_question"),
+    ("shall I give the buyer a ring tomorrow?", "takeover"),
+    ("want me to give their finance director a call", "takeover"),
     ("how would you even start with a buyer like that?", "open_question"),  # asked, not a rebuke  # a topic named, then asked about
     ("how about Dana's renewal, is it still on for March?", "closed_question"),
     ("what about a pilot, would that get them moving?", "leading_question"),  # an idea of the manager's

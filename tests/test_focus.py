@@ -120,6 +120,22 @@ def test_a_feeling_named_with_the_cause_as_theirs_does_not_side(reply, context):
     assert result.label == "reflection", result
 
 
+@pytest.mark.parametrize(("reply", "context"), [
+    ("yeah marketing really dropped the ball on that", "Marketing dropped the ball on the launch and I'm the one paying for it."),
+    ("honestly the approvals team are a nightmare", "The approvals team are a nightmare, they sat on it for a week."),
+])
+def test_their_blame_said_back_as_the_managers_own_verdict_sides_and_is_no_reflection(reply, context):
+    result = classify(reply, context)
+    assert result.sides_with_blame and result.label == "other", result
+
+
+@pytest.mark.parametrize(("reply", "context"), [
+    ("Want me to ring their procurement lead? I've met her before.", "Procurement won't return my calls."),
+])
+def test_an_offer_to_act_on_what_they_said_is_a_takeover_not_a_reflection(reply, context):
+    assert classify(reply, context).label == "takeover"
+
+
 @pytest.mark.parametrize("reply", ["Spot on, the leads from that campaign were junk.", "Too right, legal have been hopeless on this.",
                                    "no wonder you're behind, finance sat on the approval for a fortnight"])
 def test_agreement_with_their_blame_is_other_not_praise_or_judgment(reply):

@@ -46,6 +46,9 @@ _SIDING_MISREAD = {Label.JUDGMENT.value, Label.ADVICE.value}
 #: Agreement read as praise or a reflection ("spot on, marketing can't...", "no wonder you're stuck"):
 #: with siding, it agrees with their blame.
 _AGREEING_CUE = re.compile(r"^(?:fair play|spot on|exactly|too right|fair enough|true|so true|no wonder\b.*)$", re.IGNORECASE)
+#: Their blame said back as the manager's own verdict ("yeah leadership really messed that up") agrees
+#: with it; a reflection would name it as theirs.
+_SAID_BACK_AS_ONES_OWN = frozenset({"context.restates", "context.echoes"})
 _AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must(?! be| have been| feel)|you have to|you ought|you could(?!'ve| have)|try|why don't you|you messed|you never|you always|"
                            r"(?<!not )your fault|your [\w-]+ (?:is|are|was|were) too|that's the problem|because you|you(?:'ll|'d| will| would)? (?:want|need) to|otherwise|(?:that's|it's|that is|it is) on you)\b", re.IGNORECASE)
 
@@ -112,7 +115,8 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     if reading.sides_with_blame and rule in _MOCKS_THE_BLAME:
         # "funny how the leads are only useless in the months you miss": their blame, mocked
         reading = dataclasses.replace(reading, sides_with_blame=False, siding_cue="")
-    if reading.sides_with_blame and (label in _SIDING_MISREAD or _AGREEING_CUE.match(cue)) and not _AIMED_AT_YOU.search(reply):
+    if reading.sides_with_blame and (label in _SIDING_MISREAD or _AGREEING_CUE.match(cue) or rule in _SAID_BACK_AS_ONES_OWN) \
+            and not _AIMED_AT_YOU.search(reply):
         # Siding is not judgment or advice: the salesperson feels agreed with, not accused or told.
         label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"
         begin = reply.lower().find(cue.lower())

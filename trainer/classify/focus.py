@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 from ..labels import FOCI
 from .rules import _FEELING, _NEGATIVE, _POSITIVE, _lower, split_anchored
-from .words import content_stems
+from .words import ING_NOUNS, content_stems
 
 __all__ = ["FOCI", "FocusReading", "FocusTerms", "read_focus", "phrase_pattern", "content_words"]
 
@@ -502,7 +502,8 @@ def their_things(context: str | None) -> frozenset[str]:
 _DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*\w+ing\b")
 _DONE_BY = _rx(r"\b(?:(?:by|from) (?!(?:you|u)\b)\w+|on (?:her|his|their|[\w-]+'s) part)")
 # their own doing as the subject, not what befell them ("losing the champion", "being moved")
-_THEIR_DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*(?!(?:losing|being|getting|having|hearing|finding|seeing|watching)\b)\w+ing\b")
+_THEIR_DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*"
+                              rf"(?!(?:losing|being|getting|having|hearing|finding|seeing|watching|{ING_NOUNS})\b)\w+ing\b")
 _AGREEING_WITH_YOU = _rx(rf"\b(?:i'm with you|i am with you|{YOU}(?:'re| are) (?:not wrong|right|spot on)|i'll give you that|to be fair to you)\b")
 
 

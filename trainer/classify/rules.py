@@ -425,7 +425,7 @@ _SPOKEN_BREAK = _rx(
 
 
 _SO_RESTATES = re.compile(
-    rf"^(?:and\s+)?so,?\s+(?!(?:{WH_OPEN_START}|{AUX}|{FILLER}|tell|walk|talk|help|let's|lets|let me|i|i'm|i'll|i've|i'd|im|ill|we|we'll|roughly|approximately|ballpark|about|around|um|uh|er|erm)\b)"
+    rf"^(?:and\s+)?so,?\s+(?!(?:{WH_OPEN_START}|{AUX}|{FILLER}|tell|walk|talk|help|let's|lets|let me|i|i'm|i'll|i've|i'd|im|ill|we|we'll|roughly|approximately|ballpark|about|around|um|uh|er|erm|next time|this time|in future|going forward)\b)"
 )
 
 
@@ -445,13 +445,15 @@ def _strip_fillers(clause: str) -> str:
     know_what = _KNOW_WHAT.match(stripped)
     if know_what:
         stripped = stripped[know_what.end():]  # "do you know what, it sounds like ...": a lead-in, not a question
-    approximately = _APPROXIMATELY_WH.match(stripped)
+    approximately = _APPROXIMATELY_WH.match(stripped) or _TIME_LEAD_IN.match(stripped)
     if approximately:
-        stripped = stripped[approximately.end():]  # "about how many a day": the question is how many
+        # "about how many a day": the question is how many; "next time why not ...": the question is why not
+        stripped = stripped[approximately.end():]
     return stripped.strip(" ,.;:-")
 
 
 _KNOW_WHAT = re.compile(r"^(?:(?:do|d')\s?(?:you|u)|you) know what\s*[,!.]+\s*(?=\w)", re.IGNORECASE)
+_TIME_LEAD_IN = re.compile(r"^(?:next|this|last) time,?\s+(?=(?:why|what|how|when|who|which|where)\b)", re.IGNORECASE)
 _APPROXIMATELY_WH = re.compile(r"^(?:about|around|roughly|approximately|like),? (?=(?:how|what|when|which)\b)", re.IGNORECASE)
 
 
@@ -1085,9 +1087,15 @@ def _classify_wh(body: str, wh: re.Match[str]) -> tuple[Label, str]:
 _STILL_TO_DO = _rx(r"\b(?:yet|before|already|at all|so far|ever|in the past)\s*\??$|^(?:did|do) (?:you|u) (?:use|used) to\b")
 
 
+# The manager's own diagnosis, asked: "did you maybe lead with price too early?", "was it perhaps the subject line?"
+_HYPOTHESIS_ASKED = _rx(r"^(?:did|was|were|is|are|have|has) (?:you|u|it|that|they|he|she|the [\w-]+)\b[^?]{0,20}?\b(?:maybe|perhaps|possibly)\b")
+
+
 def _classify_yes_no(body: str, yes_no: re.Match[str]) -> tuple[Label, str]:
     if (chat := _SMALL_TALK_ASKED.search(body)):
         return _hit("yes_no", Label.OTHER, chat.group(0))
+    if (guess := _HYPOTHESIS_ASKED.match(body)):
+        return _hit("yes_no", Label.LEADING_QUESTION, guess.group(0))
     leading = _LEADING_YN.match(body)
     if leading and not _LEADING_YN_OPEN_TAIL.match(body) and not _STILL_TO_DO.search(body):
         return _hit("yes_no", Label.LEADING_QUESTION, leading.group(0))
@@ -1610,6 +1618,8 @@ def _restated(result: SentenceResult, sentence: Mapped, context: str, alone: boo
     """A sentence that says back what the salesperson just said is a reflection."""
     if result.label in (Label.OPEN_QUESTION.value, Label.LEADING_QUESTION.value, Label.REFLECTION.value):
         return None
+    if result.label == Label.TAKEOVER.value:
+        return None  # an offer to act on what they said ("want me to give their CFO a call?") takes it over
     if (result.rule in _RESTATE_OVERRIDES or sentence.text.rstrip().endswith("?")) and len(_WORD.findall(sentence.text)) <= 4:
         return None  # "Furious with us?", "Too harsh?": a short check, asked
     own, theirs = _stems(sentence.text) - _NOT_RESTATING, _stems(context) - _NOT_RESTATING

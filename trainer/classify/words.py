@@ -122,6 +122,7 @@ FEELING_WORDS = (
 
 TAKEOVER_VERB = (
     'call|ring|phone|email|e-mail|text|message|talk to|talk with|speak to|speak with|have a word|give them a ring|give them a call|give him a ring|give him a call|give her a ring|give her a call|'
+    'give their [\\w-]+ a call|give their [\\w-]+ a ring|give the [\\w-]+ a call|give the [\\w-]+ a ring|'
     'have a quiet word|have words|chat with|sort|sort out|sort it|sort this|sort that|handle|deal with|'
     'fix|take|take over|take care|take it|take this|take that|take the|chase|chase up|escalate|write|'
     'draft|rewrite|redo|raise it|raise this|raise that|raise the|set up|book|reach out|contact|get on to|'
@@ -300,6 +301,13 @@ SMALL_TALK_TOPICS = (
     'the (?:\\w+ )?match at the weekend|the match|the game(?! plan)|the rugby|the football|the cricket|the tennis|the golf|'
     'round of golf|commute|the gym|the trip|new house|new flat|new place|new car|new puppy|new dog|'
     'conservatory|the builders|half marathon|your holiday|your vacation|ski trip'
+)
+
+# Words ending in -ing that name a thing or a team, not a doing ("marketing dropped the ball").
+ING_NOUNS = (
+    'marketing|pricing|training|engineering|accounting|purchasing|invoicing|onboarding|licensing|billing|shipping|'
+    'recruiting|funding|something|anything|nothing|everything|morning|evening|meeting|timing|ordering|building|'
+    'housing|catering|banking|consulting'
 )
 
 NOT_CONTENT = frozenset(
