@@ -251,6 +251,12 @@ def test_family(family, reply):
     ("so next time why not send the agenda first?", "leading_question"),
     ("next time, what would you do differently?", "open_question"),
     ("shall I give the buyer a ring tomorrow?", "takeover"),
+    ("so then?", "open_question"),  # a prompt to go on
+    ("ok and after that?", "open_question"),
+    ("don't be silly, see you Thursday", "other"),  # reassurance, not an instruction
+    ("oh forget I said anything", "other"),
+    ("would moving the demo to the morning have helped, do you think?", "leading_question"),
+    ("could calling the CFO first change the conversation?", "leading_question"),
     ("want me to give their finance director a call", "takeover"),
     ("how would you even start with a buyer like that?", "open_question"),  # asked, not a rebuke  # a topic named, then asked about
     ("how about Dana's renewal, is it still on for March?", "closed_question"),

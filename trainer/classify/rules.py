@@ -369,7 +369,8 @@ _LEADING_MODAL = _rx(
     rf"(?:help|be (?:better|worth|smarter|easier|quicker|faster|good|best|wise|useful|an idea|a good idea|"
     rf"the move|the way|the answer|more effective|stronger|simpler|enough)|make (?:sense|more sense|"
     rf"things easier|a difference|it easier)|work better|land better|go down better|do the trick|"
-    rf"be worth (?:a|it|trying)|be time|speed)\b"
+    rf"be worth (?:a|it|trying)|be time|speed|have (?:helped|changed|worked|made (?:a|the) difference|saved (?:it|the deal)|landed it)|"
+    rf"change (?:the|things|anything|that))\b"
     rf"|(?:could|couldn't|can|can't|should|shouldn't|would|wouldn't|will|won't|might|may|shall|must)\s+"
     rf"(?:{YOU}|we|ya)\s+(?:not\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|also\s+|instead\s+|"
     rf"try and\s+|try to\s+|at least\s+|still\s+)*(?:{ACTION_VERB})\b)"
@@ -741,6 +742,10 @@ _GERUND = r"(?!(?:thing|everything|something|anything|nothing|morning|evening|me
 # Named rules for forms that decide a clause before its question or statement shape is read:
 # (id, label, pattern), tried in order.
 _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
+    # "sure, why not", "don't be daft", "forget I said it": going along, reassuring or taking back, not telling
+    ("other.going_along", Label.OTHER, _rx(
+        _OPENING + r"(?:(?:sure|yeah|yes|fine|alright|go on|of course)[,.!]*\s+why not\b[.!]*$|(?:oh,? )?don't be (?:daft|silly|soft|ridiculous|so hard on yourself)\b|"
+        r"(?:fair enough[,.!]*\s+)?forget (?:i said (?:it|that|anything)|(?:it|that)[.!]*$)|forget i (?:said|mentioned) (?:it|that|anything)\b)")),
     # the manager offering, as a question, to do it for them
     ("offer.takeover", Label.TAKEOVER, _rx(
         _OPENING + rf"(?:(?:shall|should|can|could|may) i|(?:do you want|would you like|d'you want|you want|want|need|do you need|would you like|like) me to|"
@@ -976,8 +981,14 @@ _LATER_QUESTION = _rx(
     r"tell me|walk me|talk me)")
 
 
+# A prompt to go on: "and then?", "what next?"
+_GO_ON = _rx(r"^\W*(?:(?:and|so|ok|okay|right|mm)[,]?\s+)*(?:then|and after that|(?:what|how) (?:then|next))\s*\?+\s*$")
+
+
 def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     """Label one clause; returns (label, cue)."""
+    if (go_on := _GO_ON.match(clause)):
+        return _hit("go_on", Label.OPEN_QUESTION, go_on.group(0).strip(" ?"))  # before "then" is dropped as a filler
     body = _strip_fillers(clause)
     if not body or _ALL_FILLER.match(body):
         return _hit("clause", Label.OTHER, (body or clause).strip(" ,."))
