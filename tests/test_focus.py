@@ -58,6 +58,9 @@ SIDING = [
     ("That's head office for you.", "Head office moved the goalposts."),
     ("Honestly, that's their mess to sort.", "Legal lost the contract."),
     ("Once a buyer goes quiet like that, not much you could have done.", "They just stopped answering."),
+    # someone else's failing said as a habit or a verdict
+    ("Procurement never reads past page one, honestly.", "Procurement rejected the proposal again."),
+    ("whoever set that target didnt look at the territory once", "My target is impossible."),
 ]
 NOT_SIDING = [
     ("You're angry about the split.", "They split my territory without asking."),
@@ -73,6 +76,7 @@ NOT_SIDING = [
     ("Honestly that roadshow was a waste of budget.", "I ran a roadshow for prospects and two came."),
     ("Friday's packed for me too, but Monday works.", "Can we move it?"),
     ("ok ten it is, coffee's on me", "Ten minutes?"),
+    ("so they never replied, what did you try next?", "They never replied to the proposal."),  # what happened, said back
     ("Cutting them a discount before they asked was a poor decision.", "I gave them 15% off to get it over the line."),
     ("sending it to the whole committee was a bad move tbh", "I emailed everyone and now the champion's annoyed."),
 ]

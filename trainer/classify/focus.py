@@ -432,7 +432,7 @@ def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] =
     if exculpate:
         return _cut(text, exculpate)
     presume, typical = _PRESUME.search(low), _TYPICAL_OF_THEM.search(low)
-    shifted, negative = _BLAME_SHIFTED.search(low), _NEGATIVE_ABOUT.search(low)
+    shifted, negative = _BLAME_SHIFTED.search(low), _NEGATIVE_ABOUT.search(low) or _THEY_NEVER.search(low)
     if not (presume or typical or shifted or negative) and not _ASKED.match(low) and "?" not in low:
         # a verdict on someone else who is the sentence's subject: "Marco's been coasting for months"
         verdict = _NEGATIVE.search(low)
@@ -500,6 +500,10 @@ def their_things(context: str | None) -> frozenset[str]:
     return frozenset(m.group(1) for m in _THEIR_THING.finditer(_lower(context))) if context else frozenset()
 # the subject is their own doing: "Blaming legal is lazy", "Copying her boss in was a daft move"
 _DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*\w+ing\b")
+# Someone else's failing said as a habit or a verdict: "Ops never times these things", "whoever built it
+# didn't check a thing" (a bare "they never ..." may only restate what happened)
+_THEY_NEVER = _rx(r"\b(?:whoever|(?:the )?people who)(?:'ve| have)?\b[^.?!]{0,40}?\b(?:never|didn't|didnt|don't|dont|doesn't|doesnt|can't|cant|couldn't)\b|"
+                  r"\b(?!(?:you|u|i|we|they|he|she|it|that|this|there|nobody|one|who)\b)[a-z]{2,} never (?!mind\b|stops?\b)[a-z]+s\b")
 _DONE_BY = _rx(r"\b(?:(?:by|from) (?!(?:you|u)\b)\w+|on (?:her|his|their|[\w-]+'s) part)")
 # their own doing as the subject, not what befell them ("losing the champion", "being moved")
 _THEIR_DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*"
