@@ -969,10 +969,13 @@ _UNMARKED_CLEFT = _rx(rf"^what\s+(?:{_SUBJECT_WORD}\b|(?:matters|counts|bothers|
                       rf"helps|works)\b)(?:\s+[\w'-]+){{0,6}}?\s+(?:is|are|was|were)\b")
 _CLEFT_THEIRS = _rx(r"^what (?:you(?:'re| are)? (?:saying|said|say|mean|want|need|wanted|described|told me|feel|felt|value|care about)|"
                     r"i(?:'m| am)? hear(?:ing)?|i(?:'m| am)? (?:getting|picking up|taking away)(?: from (?:you|that|this))?|i get from|(?:matters|counts|bothers|worries|frustrates|annoys|hurts|stings)(?: most| more)?(?: to| for)? you)\b")
-# "what's risky is missing two months running", "what's clear is ...": a verdict given, not a question
-_ADJECTIVE_CLEFT = _rx(r"^what(?:'s| is| was) (?:really |most |more |also |actually )?(?:risky|important|clear|interesting|obvious|worrying|"
-                       r"odd|strange|funny|key|crucial|missing|needed|wrong|hard|tricky|true|striking|telling|dangerous|costly|"
-                       r"sad|frustrating|annoying|encouraging|impressive|good|great|bad|worse|better)(?: here| to me| for me)?,? (?:is|are|was)\b")
+# "what's clear is ...", "what's impressive is ...": a verdict given, not a question
+_ADJECTIVE_CLEFT = _rx(r"^what(?:'s| is| was) (?:really |most |more |also |actually )?(?:clear|interesting|obvious|odd|strange|funny|hard|tricky|"
+                       r"true|striking|telling|sad|frustrating|annoying|encouraging|impressive|good|great|bad|worse|better)"
+                       r"(?: here| to me| for me)?,? (?:is|are|was)\b")
+# the manager's diagnosis: "what's worrying is the pipeline", "what's missing is a next step"
+_DIAGNOSIS_CLEFT = _rx(r"^what(?:'s| is| was) (?:really |most |more |also |actually )?(?:risky|important|key|crucial|missing|needed|wrong|worrying|"
+                       r"dangerous|costly|concerning|the problem|the issue)(?: here| to me| for me)?,? (?:is|are|was)\b")
 _UNMARKED_WHEN = _rx(rf"^(?:when|whenever|once|while|where|wherever)\s+{_SUBJECT_WORD}\b(?!\s+(?:is|are|was|were|do|does|did)\s+(?:you|u)\b)")
 # "which is why it's so important", "which builds people up": a relative clause broken off as a sentence
 _UNMARKED_WHICH = _rx(r"^which (?:is|was|means|meant|makes|made|can|will|would|could|helps?|builds?|has|have|gives?|leads?|causes?|says|said|shows|showed|tells|told|counts|i (?:respect|admire|appreciate|value|rate|love|like))\b")
@@ -1034,6 +1037,8 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
                 cue = _Cue(cleft.group(0))
                 cue.rule = "cleft." + label.value
                 return label, cue
+            if (diagnosis := _DIAGNOSIS_CLEFT.match(body)) and not _LATER_QUESTION.search(body, 4):
+                return _hit("cleft", Label.ADVICE, diagnosis.group(0))  # "what's worrying is the pipeline": the manager's diagnosis
             if (_UNMARKED_WHEN.match(body) or _UNMARKED_WHICH.match(body) or _ADJECTIVE_CLEFT.match(body)) and not _LATER_QUESTION.search(body, 4):
                 return _classify_statement(body)  # "when people forget where they are, that's a sign ..."
         imperative = None if _YN_START.match(body) and re.match(r"^\w+(?:'t|nt)? (?:you|u|we|they|it)\b", body) else _is_imperative(body)
