@@ -252,6 +252,19 @@ def test_family(family, reply):
     ("next time, what would you do differently?", "open_question"),
     ("shall I give the buyer a ring tomorrow?", "takeover"),
     ("so then?", "open_question"),  # a prompt to go on
+    ("meaning?", "open_question"),
+    ("in what way?", "open_question"),
+    ("would a three-way call with their IT lead and our engineer help?", "leading_question"),
+    ("could it be as simple as asking for the meeting?", "leading_question"),
+    ("is it ok with you if I jot a few things down?", "other"),  # asking leave
+    ("would it be alright if we left the forecast till the end", "other"),
+    ("fyi the new price list goes out monday", "advice"),  # information given
+    ("just so you know, procurement wants three quotes now", "advice"),
+    ("just so you know, I'm out on Friday", "other"),
+    ("it might be an idea to call them before the board meets", "advice"),
+    ("let me be the one to talk to their CFO", "takeover"),
+    ("you had a whole month and you did nothing with it", "judgment"),
+    ("seriously, guys?", "judgment"),
     ("ok and after that?", "open_question"),
     ("don't be silly, see you Thursday", "other"),  # reassurance, not an instruction
     ("oh forget I said anything", "other"),

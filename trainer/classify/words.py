@@ -248,7 +248,8 @@ NEGATIVE_WORDS = (
     "that is not good|that's not good|too trusting|always rushing|never bothered|trained badly|caused a problem|"
     "got flustered|not taking it seriously|first sensible thing|hard to believe|blame me for|oldest line|"
     "that's not raising it|great strategy|painful to hear|leaning on|bad call|bad move|bad idea|bad decision|"
-    "not how a professional|not how professionals|not very professional|not what a professional"
+    "not how a professional|not how professionals|not very professional|not what a professional|you did nothing|"
+    "you've done nothing|you have done nothing|did nothing with it"
 )
 
 POSITIVE_WORDS = (
