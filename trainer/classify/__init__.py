@@ -43,9 +43,9 @@ _STATEMENTS = frozenset(label.value for label in Label if label not in QUESTIONS
 _GENERIC_READINGS = ("statement.judgment", "statement.advice", "statement.affirmation", "statement.reflection",
                      "statement.other", "statement.fallback.", "wordmodel.")
 _SIDING_MISREAD = {Label.JUDGMENT.value, Label.ADVICE.value}
-#: Agreement read as praise or a reflection ("spot on, marketing can't...", "no wonder you're stuck"):
+#: Agreement read as praise ("spot on, marketing can't..."):
 #: with siding, it agrees with their blame.
-_AGREEING_CUE = re.compile(r"^(?:fair play|spot on|exactly|too right|fair enough|true|so true|no wonder\b.*)$", re.IGNORECASE)
+_AGREEING_CUE = re.compile(r"^(?:fair play|spot on|exactly|too right|fair enough|true|so true)$", re.IGNORECASE)
 #: Their blame said back as the manager's own verdict ("yeah leadership really messed that up") agrees
 #: with it; a reflection would name it as theirs.
 _SAID_BACK_AS_ONES_OWN = frozenset({"context.restates", "context.echoes"})
@@ -115,14 +115,12 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     if reading.sides_with_blame and rule in _MOCKS_THE_BLAME:
         # "funny how the leads are only useless in the months you miss": their blame, mocked
         reading = dataclasses.replace(reading, sides_with_blame=False, siding_cue="")
-    if reading.sides_with_blame and (label in _SIDING_MISREAD or _AGREEING_CUE.match(cue) or rule in _SAID_BACK_AS_ONES_OWN) \
-            and not _AIMED_AT_YOU.search(reply):
-        # Siding is not judgment or advice: the salesperson feels agreed with, not accused or told.
-        label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"
-        begin = reply.lower().find(cue.lower())
-        span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
+    # Siding is not judgment or advice: the salesperson feels agreed with, not accused or told. Such a
+    # reading becomes "other" once the words have had their say on the siding itself.
+    read_as_verdict = reading.sides_with_blame and (
+        label in _SIDING_MISREAD or _AGREEING_CUE.match(cue) or rule in _SAID_BACK_AS_ONES_OWN) and not _AIMED_AT_YOU.search(reply)
     words = ReplyWords.of(reply, context) if texts else None  # read once, for every word model
-    by_words = _statement_by_words(words, reply, label, rule) if words else None
+    by_words = _statement_by_words(words, reply, label, rule) if words and not read_as_verdict else None
     if by_words and by_words[0] == Label.JUDGMENT.value and reading.sides_with_blame:
         by_words = None  # agreeing with their blame is no verdict on them, whatever its words
     if by_words:
@@ -135,6 +133,10 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     if words and rule not in _MOCKS_THE_BLAME:
         # the label stays with the rules' reading; focus and siding are weighed against the words
         reading = _weighed(reading, words, reply, label, terms)
+    if read_as_verdict and reading.sides_with_blame:
+        label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"
+        begin = reply.lower().find(cue.lower())
+        span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
     return dataclasses.replace(form, label=label, cue=cue, rule=rule, span=span, confidence=confidence, focus=reading.focus,
                                focus_cue=reading.focus_cue, sides_with_blame=reading.sides_with_blame,
                                siding_cue=reading.siding_cue)
