@@ -252,6 +252,7 @@ def test_family(family, reply):
     ("next time, what would you do differently?", "open_question"),
     ("shall I give the buyer a ring tomorrow?", "takeover"),
     ("so then?", "open_question"),  # a prompt to go on
+    ("rough luck on that one. send their new buyer a welcome note this week", "advice"),  # sides, then advises
     ("meaning?", "open_question"),
     ("in what way?", "open_question"),
     ("would a three-way call with their IT lead and our engineer help?", "leading_question"),

@@ -77,6 +77,7 @@ NOT_SIDING = [
     ("Friday's packed for me too, but Monday works.", "Can we move it?"),
     ("ok ten it is, coffee's on me", "Ten minutes?"),
     ("so they never replied, what did you try next?", "They never replied to the proposal."),  # what happened, said back
+    ("Head down, twenty dials before lunch. That's the job this week.", "I've got nothing booked."),
     ("Cutting them a discount before they asked was a poor decision.", "I gave them 15% off to get it over the line."),
     ("sending it to the whole committee was a bad move tbh", "I emailed everyone and now the champion's annoyed."),
 ]
@@ -88,6 +89,16 @@ def test_siding_as_statement_or_question(reply, context):
     assert result.sides_with_blame, (reply, result)
     assert result.focus == "others" and result.siding_cue
     assert result.label != "judgment"  # siding is not judgment: they feel agreed with, not accused
+
+
+@pytest.mark.parametrize(("reply", "context"), [
+    ("Two chasers and a call to their boss, that's exactly what I'd have done.", "They still haven't signed."),
+    ("you couldn't have pushed that account any harder, honestly", "Harlow went with the incumbent."),
+    ("That renewal was dead before you ever picked it up.", "We lost the Dunmore renewal."),
+])
+def test_their_conduct_endorsed_so_the_result_was_out_of_their_hands_sides(reply, context):
+    result = classify(reply, context)
+    assert result.sides_with_blame and result.siding_cue, result
 
 
 @pytest.mark.parametrize(("reply", "context"), NOT_SIDING)

@@ -17,7 +17,7 @@ import re
 
 from ..labels import QUESTIONS, Label
 from ..wordmodel import DOES_NOT_SIDE, SIDES, ReplyWords, reply_model, second_axis_model, word_model
-from .focus import FOCI, FocusReading, FocusTerms, read_focus
+from .focus import FOCI, FocusReading, FocusTerms, excuses_the_result, read_focus
 from .rules import CONFIDENCE_WORD_MODEL, MAX_CLASSIFIED_CHARS, NOT_SURE_BELOW, Classification, SentenceResult, classify_form, split_sentences
 
 __all__ = ["Classification", "SentenceResult", "classify", "warm_up", "split_sentences", "MAX_CLASSIFIED_CHARS",
@@ -70,7 +70,8 @@ def _weighed(reading: FocusReading, words: ReplyWords, reply: str, label: str,
     if focus != reading.focus and not (terms and terms.mentions(reading.focus_cue)) and not (
             reading.focus == "none" and reading.focus_cue):
         reading = dataclasses.replace(reading, focus=focus, focus_cue=focus_cue)
-    if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or reading.focus not in _CAUSES)):
+    if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or reading.focus not in _CAUSES)) \
+            and not (reading.sides_with_blame and excuses_the_result(reading.siding_cue)):
         reading = dataclasses.replace(reading, sides_with_blame=sides, siding_cue=siding_cue if sides else "")
     return reading
 
@@ -92,6 +93,24 @@ def _statement_by_words(words: ReplyWords, reply: str, label: str, rule: str) ->
     if weighed is None or weighed[0] == label or weighed[0] not in _STATEMENTS:
         return None
     return weighed
+
+
+def _in_one_sentence(reply: str, sentences: list[str], span: tuple[int, int], cue: str) -> bool:
+    """Whether the words that decided the label and the words that side are in the same sentence:
+    "happens all the time. Find the replacement on LinkedIn" sides and then advises, and the advice
+    stands as advice."""
+    siding_at = reply.lower().find(cue.lower()) if cue else -1
+    if siding_at < 0 or span == (0, 0) or len(sentences) < 2:
+        return True
+    bounds, position = [], 0
+    for text in sentences:
+        begin = reply.find(text, position)
+        if begin < 0:
+            return True
+        bounds.append((begin, begin + len(text)))
+        position = begin + len(text)
+    return next((i for i, (b, e) in enumerate(bounds) if b <= span[0] < e), -1) == next(
+        (i for i, (b, e) in enumerate(bounds) if b <= siding_at < e), -2)
 
 
 def warm_up() -> None:
@@ -118,7 +137,8 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     # Siding is not judgment or advice: the salesperson feels agreed with, not accused or told. Such a
     # reading becomes "other" once the words have had their say on the siding itself.
     read_as_verdict = reading.sides_with_blame and (
-        label in _SIDING_MISREAD or _AGREEING_CUE.match(cue) or rule in _SAID_BACK_AS_ONES_OWN) and not _AIMED_AT_YOU.search(reply)
+        label in _SIDING_MISREAD or _AGREEING_CUE.match(cue) or rule in _SAID_BACK_AS_ONES_OWN) and not _AIMED_AT_YOU.search(reply) \
+        and (label != Label.ADVICE.value or _in_one_sentence(reply, [s.text for s in form.sentences], span, reading.siding_cue))
     words = ReplyWords.of(reply, context) if texts else None  # read once, for every word model
     by_words = _statement_by_words(words, reply, label, rule) if words and not read_as_verdict else None
     if by_words and by_words[0] == Label.JUDGMENT.value and reading.sides_with_blame:
