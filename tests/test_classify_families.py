@@ -262,6 +262,9 @@ def test_family(family, reply):
     ("fyi the new price list goes out monday", "advice"),  # information given
     ("just so you know, procurement wants three quotes now", "advice"),
     ("just so you know, I'm out on Friday", "other"),
+    ("heads up, I'll be away from Monday for a week", "other"),
+    ("honestly that was a daft thing to promise them", "judgment"),  # a verdict on their act
+    ("it's a rookie mistake, sending pricing before discovery", "judgment"),
     ("it might be an idea to call them before the board meets", "advice"),
     ("let me be the one to talk to their CFO", "takeover"),
     ("you had a whole month and you did nothing with it", "judgment"),

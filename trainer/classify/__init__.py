@@ -17,7 +17,7 @@ import re
 
 from ..labels import QUESTIONS, Label
 from ..wordmodel import DOES_NOT_SIDE, SIDES, ReplyWords, reply_model, second_axis_model, word_model
-from .focus import FOCI, FocusReading, FocusTerms, excuses_the_result, read_focus
+from .focus import FOCI, FocusReading, FocusTerms, content_words, excuses_the_result, read_focus
 from .rules import CONFIDENCE_WORD_MODEL, MAX_CLASSIFIED_CHARS, NOT_SURE_BELOW, Classification, SentenceResult, classify_form, split_sentences
 
 __all__ = ["Classification", "SentenceResult", "classify", "warm_up", "split_sentences", "MAX_CLASSIFIED_CHARS",
@@ -60,7 +60,8 @@ def _weighed(reading: FocusReading, words: ReplyWords, reply: str, label: str,
     disagree, they decide (with the word that most says so as the cue). Some readings stand as the
     rules made them: a focus the scenario's own terms decided, small talk the rules recognised (the
     weekend, lunch), and a judgment, which the words alone never turn into siding (a verdict on them
-    is not agreement); nor do they make siding of a reply that points at their own part or feeling."""
+    is not agreement); nor do they make siding of a reply that points at their own part or feeling, or
+    of a bare "yeah" or "ok" (no word of its own, only the line it answers)."""
     weighed = second_axis_model().weigh(words, reply, reading.focus, SIDES if reading.sides_with_blame else DOES_NOT_SIDE,
                                         FOCUS_RULES_WEIGHT)
     if weighed is None:
@@ -70,7 +71,8 @@ def _weighed(reading: FocusReading, words: ReplyWords, reply: str, label: str,
     if focus != reading.focus and not (terms and terms.mentions(reading.focus_cue)) and not (
             reading.focus == "none" and reading.focus_cue):
         reading = dataclasses.replace(reading, focus=focus, focus_cue=focus_cue)
-    if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or reading.focus not in _CAUSES)) \
+    if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or reading.focus not in _CAUSES
+                                                              or not content_words(reply))) \
             and not (reading.sides_with_blame and excuses_the_result(reading.siding_cue)):
         reading = dataclasses.replace(reading, sides_with_blame=sides, siding_cue=siding_cue if sides else "")
     return reading

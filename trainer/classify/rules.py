@@ -859,6 +859,10 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:it's|that's|what) (?:a )?(?:rubbish|horrible|awful|terrible|rotten|crap|cruel|brutal) way to (?:find out|hear|learn)|(?:i'm )?looking forward to it|i(?:'ve| have) got (?:a|another) "
         r"(?:hard stop|call|meeting)|shout if you need|i (?:need|have) to (?:grab|get|run|dash|jump)|i(?:'m| am) sorry[.!]? (?:it's|that's) "
         r"(?:a )?(?:rubbish|horrible|awful|terrible|rotten))")),
+    # where the manager will be: "just so you know, I'm out on Friday"
+    ("other.my_whereabouts", Label.OTHER, _rx(
+        r"\bi(?:'m| am|'ll be| will be) (?:out|off|away|on leave|on holiday|travelling|traveling|in the office|remote|wfh)(?: of the office)? "
+        r"(?:on|from|next|this|tomorrow|all|until|till|for)\b")),
     # normalising: "everyone does at first", "happens to everyone"
     ("other.normalising", Label.OTHER, _rx(
         r"^(?:(?:honestly|look|oh|and|but),? )*(?:(?:it |that )?happens to (?:everyone|everybody|all of us|the best of us|us all)|"
@@ -1199,6 +1203,11 @@ _NEGATIVE_AFTER_PRAISE = (
     r"dropped|forgot|ignored|all over the place|nowhere near|too (?:long|short|slow|late|soft|vague|pushy))")
 # Named rules for statements, read before the general statement rules: (id, label, pattern).
 _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
+    # a verdict on what they did, in so many words: "that was a stupid thing to say to a CFO"
+    ("judgment.verdict_on_their_act", Label.JUDGMENT, _rx(
+        r"^(?:(?:honestly|frankly|look|mate|well|and|but|so)[,]?\s+)*(?:that|it|this)(?:'s| is| was) (?:a |such a |a really |a bit of a |a pretty |quite a )?"
+        r"(?:stupid|daft|silly|dumb|naive|careless|sloppy|lazy|reckless|ridiculous|amateur|amateurish|clumsy|rookie|poor) "
+        r"(?:thing|move|mistake|idea|call|decision|way|error|thing to (?:say|do|send|promise))\b(?![^.?!]*\b(?:by|from|of) (?!you\b)\w+)")),
     # closing, courtesy: "I'll see you in a month", "I look forward to talking next time", "not at all"
     ("other.courtesy", Label.OTHER, _rx(
         r"^(?:[\w']+,? ){0,3}?(?:(?:i'll|i will|we'll|we will) see you(?: again)? (?:in|next|then|on|soon|later|tomorrow|at|after|"

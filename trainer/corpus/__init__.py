@@ -14,15 +14,12 @@ from pathlib import Path
 from ..labels import ALL_LABELS, FOCI
 
 CORPUS_DIR = Path(__file__).parent
-DEVELOPMENT_PARTS: tuple[str, ...] = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-                                      "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19",
-                                      "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29")
+DEVELOPMENT_PARTS: tuple[str, ...] = ("dev",) + tuple(f"dev{number}" for number in range(2, 32))
 HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel", "test_blind", "test_roleplay", "test_blind2")
 ALL_PARTS: tuple[str, ...] = HELD_OUT_PARTS + DEVELOPMENT_PARTS
-#: Replies labelled on the second axis (focus and siding): ten parts to develop on, three held out.
-FOCUS_PARTS: tuple[str, ...] = ("focus", "focus2", "focus3", "focus4", "focus5", "focus6", "focus7", "focus8", "focus9", "focus10",
-                                "focus_test", "focus_blind", "focus_blind2")
+#: Replies labelled on the second axis (focus and siding): eleven parts to develop on, three held out.
 FOCUS_HELD_OUT_PARTS: tuple[str, ...] = ("focus_test", "focus_blind", "focus_blind2")
+FOCUS_PARTS: tuple[str, ...] = ("focus",) + tuple(f"focus{number}" for number in range(2, 12)) + FOCUS_HELD_OUT_PARTS
 
 
 @dataclass(frozen=True)
