@@ -263,6 +263,12 @@ def test_family(family, reply):
     ("just so you know, procurement wants three quotes now", "advice"),
     ("just so you know, I'm out on Friday", "other"),
     ("heads up, I'll be away from Monday for a week", "other"),
+    ("could I run an idea past you", "other"),  # asking leave
+    ("can we come back to pipeline after the forecast", "other"),
+    ("we've only got half an hour today just so you know", "other"),
+    ("how about I do the discovery on the Harlow call", "takeover"),
+    ("that's exactly the kind of arrogance that loses you renewals", "judgment"),
+    ("that's the sort of carelessness that costs deals", "judgment"),
     ("honestly that was a daft thing to promise them", "judgment"),  # a verdict on their act
     ("it's a rookie mistake, sending pricing before discovery", "judgment"),
     ("it might be an idea to call them before the board meets", "advice"),

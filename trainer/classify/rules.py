@@ -870,11 +870,13 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?: (?:that|this|it|stuck|nervous|wobbles?|them|those|one))?)(?: (?:on|with) [\w' ]{1,25}?)?(?: at (?:first|some point|the start)| sometimes| early on| now and then)?[.!]*$")),
     ("other.small_talk_by_the_way", Label.OTHER, _rx(
         r"^(?:(?:oh|so|and|hey),? )*how (?:was|is|'s|were) (?:the|your) [\w' -]{1,25}? (?:btw|by the way)\b|"
-        r"^(?:(?:okay|ok|so|right|um|uh),?\s+)*(?:shall|should|can|could) we,? (?:maybe,? |just,? )?(?:catch up|meet|reconvene|pick (?:this|it) up|touch base|regroup)\b")),
+        r"^(?:(?:okay|ok|so|right|um|uh),?\s+)*(?:shall|should|can|could) we,? (?:maybe,? |just,? )?(?:catch up|meet|reconvene|pick (?:this|it) up|touch base|regroup|"
+        r"come back to (?:that|this|it|[\w' ]{1,25}? (?:after|later|at the end|next time|in a bit|once|when))|park (?:that|this|it)|leave (?:that|this|it) (?:for|till|until|to)|do (?:that|this|it) (?:later|after|next|at the end))\b")),
     ("other.who_could_blame_you", Label.OTHER, _rx(r"\bwho (?:could|can|would) (?:blame|fault) (?:you|u)\b")),
     ("other.asking_leave_to_speak", Label.OTHER, _rx(
         _OPENING + r"(?:(?:can|could|may) i|(?:do you )?mind if i|is it (?:alright|all right|ok|okay) if i)\s+(?:just\s+)?(?:ask you (?:a few|some|a couple of|one|a) (?:more |quick )?questions?|"
         r"say something|push back(?: on (?:that|this|it))?|share (?:a thought|something|my screen|an idea)|be honest|jump in|add something|"
+        r"(?:throw|run|bounce|float) (?:an idea|a thought|something) (?:at|by|off|past) (?:you|u)|"
         r"tell you what i know|ask (?:a couple|a few|some) (?:more )?questions)\b[\w' ,]{0,30}?[?.!]*$")),
     ("other.asking_leave", Label.OTHER, _rx(
         _OPENING + r"(?:(?:do|would) you )?mind if i (?:just |quickly )?(?:take|jot|make|grab|ask|write|record|note|jump in)\b|"
@@ -1271,7 +1273,8 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("advice.information", Label.ADVICE, _rx(
         r"\b(?:i (?:just )?(?:want|wanna|wanted|would like|'d like|'d love|need|have|'ve got|got|thought i'd|thought i would) to "
         r"(?:share|tell you|let you know|mention|point out|explain|give you)\b|"
-        r"just so you(?:'re| are)? (?:know|aware)(?!,? (?:i|i'm|im|i'll|ill|i've|how i|that i|what i|we'll|we're)\b)|\bfyi\b|for your information|"
+        r"^(?:(?:oh|and|also|btw|ok|okay|right|so)\W+)*just so you(?:'re| are)? (?:know|aware)(?!,? (?:i|i'm|im|i'll|ill|i've|how i|that i|what i|we'll|we're)\b)|"
+        r"\bfyi\b|for your information|"
         r"^(?:and |but |so )?(?:you're|you are|you aren't|you're not|you are not) (?:not )?(?:allowed|required|expected|supposed|meant|entitled|obliged) to\b|"
         r"^(?:and |but |so |well,? |okay,? |all right,? )?(?:you're|you are) going to (?:take|need|have to|want to|call|send|book|start|stop|use|"
         r"bring|do|get|go|make|put|set|try)\b|"

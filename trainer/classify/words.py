@@ -137,7 +137,8 @@ TAKEOVER_VERB = (
     'come to|join the|join you on|join that|join the call|join the meeting|front|carry|clean up|'
     'straighten|grab the|grab it|grab that|prepare|prep|build|rework|restructure|redesign|reprice|'
     'approve|sign off|authorise|authorize|override|overrule|intervene|step up|get involved|weigh in|'
-    'try them|try him|try her|find out|look into it|look into that'
+    'try them|try him|try her|find out|look into it|look into that|do discovery|do the discovery|do your discovery|do the demo|'
+    'do your demo|do the pitch|do the pricing|do the negotiation|do the close|do the closing|do the follow-up|do the follow up'
 )
 
 NEGATIVE_EVAL = (
@@ -248,6 +249,7 @@ NEGATIVE_WORDS = (
     "that is not good|that's not good|too trusting|always rushing|never bothered|trained badly|caused a problem|"
     "got flustered|not taking it seriously|first sensible thing|hard to believe|blame me for|oldest line|"
     "that's not raising it|great strategy|painful to hear|leaning on|bad call|bad move|bad idea|bad decision|"
+    "arrogance|rudeness|laziness|carelessness|"
     "not how a professional|not how professionals|not very professional|not what a professional|you did nothing|"
     "you've done nothing|you have done nothing|did nothing with it"
 )
