@@ -91,17 +91,28 @@ def test_one_slip_costs_a_bounded_amount():
             "What would you want to have done by Friday?"]
         result = play(replies, repeat=1).result()
         assert result.outcome == "success", (slip, result.ending)
-        assert clean - result.score.total <= 20, (slip, clean, result.score.total)
+        # at most the responsibility line (15) and one reply's share of the 40 for evoking (the session
+        # runs at least seven replies): a single slip never wrecks a good session
+        assert clean - result.score.total <= 15 + 40 / 7 + 0.5, (slip, clean, result.score.total)
+
+
+def _played(replies: list[str]) -> Session:
+    session = Session(SCENARIO, 0)
+    for reply in replies:
+        if session.finished:
+            break
+        session.reply(reply)
+    return session
 
 
 def test_an_unfinished_session_is_scored_by_how_far_it_got():
     early = Session(SCENARIO, 0)
-    late = Session(SCENARIO, 0)
     for reply in EXCELLENT[:2]:
         early.reply(reply)
-    for reply in EXCELLENT[:6]:
-        late.reply(reply)
-    assert not late.finished
+    # the furthest a good session gets without finishing: it may end as soon as Priya owns a plan
+    late = next(session for count in range(len(EXCELLENT), 2, -1)
+                if not (session := _played(EXCELLENT[:count])).finished)
+    assert not late.finished and len(late.turns) > 2
     early_line = next(l for l in early.result().score.lines if l.rule == "outcome")
     late_line = next(l for l in late.result().score.lines if l.rule == "outcome")
     assert late_line.points > early_line.points >= 0 and "Unfinished" in late_line.text
