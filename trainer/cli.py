@@ -263,22 +263,20 @@ def _arrived_lines(stream: TextIO, limit: int):
 
 
 def cmd_classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from .classify import classify
-
     interactive = stdin.isatty()
     status = 0
     batch: list[tuple[int, str, str | None] | tuple[int, None, None]] = []
-    workers = _ClassifyWorkers(classify) if not interactive else None
+    workers = _ClassifyWorkers() if not interactive else None
     number = 0
 
     def flush() -> None:
         texts = [(text, context) for _, text, context in batch if text is not None]
-        results = iter(workers.classify_all(texts) if workers else [classify(t, c) for t, c in texts])
+        results = iter(workers.classify_all(texts) if workers else [_classified_line(t, c) for t, c in texts])
         for number, text, _context in batch:
             if text is None:
                 stdout.write(json.dumps({"error": "unreadable line", "line": number}) + "\n")
             else:
-                stdout.write(json.dumps(next(results).to_dict(), ensure_ascii=False) + "\n")
+                stdout.write(next(results) + "\n")
         batch.clear()
         if interactive:
             stdout.flush()
@@ -321,8 +319,7 @@ class _ClassifyWorkers:
     """Classify a large batch on every core: the rules are pure, so a forked copy of this process
     (the word model already built) labels its share, and the results come back in order."""
 
-    def __init__(self, classify):
-        self._classify = classify
+    def __init__(self) -> None:
         self._pool = None
 
     def classify_all(self, items: list[tuple[str, str | None]]) -> list:
@@ -331,13 +328,13 @@ class _ClassifyWorkers:
 
         cores = os.cpu_count() or 1
         if len(items) < _PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return [self._classify(text, context) for text, context in items]
+            return [_classified_line(text, context) for text, context in items]
         if self._pool is None:
             from .classify import warm_up
 
             warm_up()  # count the word models once, before the copies are made
             self._pool = multiprocessing.get_context("fork").Pool(min(cores, 4))
-        return self._pool.starmap(_classify_one, items, chunksize=max(50, len(items) // (4 * cores)))
+        return self._pool.starmap(_classified_line, items, chunksize=max(50, len(items) // (4 * cores)))
 
     def close(self) -> None:
         if self._pool is not None:
@@ -345,10 +342,12 @@ class _ClassifyWorkers:
             self._pool.join()
 
 
-def _classify_one(text: str, context: str | None):
+def _classified_line(text: str, context: str | None) -> str:
+    """One reply's classification as its JSON line (made where it is classified, so a worker
+    sends back a string, not the result's objects)."""
     from .classify import classify
 
-    return classify(text, context)
+    return json.dumps(classify(text, context).to_dict(), ensure_ascii=False)
 
 
 def cmd_disputes(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
