@@ -52,12 +52,16 @@ def name_yourself(qtbot, window) -> None:
 
 def test_a_newcomer_s_first_hour(qtbot, first_start, data_dir, tmp_path):
     window = first_start
+    # before the name is given, the profile box says what it is waiting for, not a blank
+    box = window.library.trainee_box
+    assert box.currentIndex() == -1 and box.placeholderText() == "Your name"
     name_yourself(qtbot, window)
     qtbot.waitUntil(lambda: not window.context.tasks.busy)
     assert Profiles.load(data_dir).current == "Sam Rivera"  # the command line's default from now on
     library = window.library
     assert [library.trainee_box.itemText(i) for i in range(library.trainee_box.count())] == \
         ["Sam Rivera", "New profile…"]
+    assert library.trainee_box.currentText() == "Sam Rivera"
 
     # what to practise next: a gentle start before any session
     home = library.home

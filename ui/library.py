@@ -191,6 +191,7 @@ class LibraryScreen(QWidget):
         grid.addWidget(self.prepare_button, 1, 0, Qt.AlignmentFlag.AlignVCenter)
         self.trainee_box = QComboBox()
         self.trainee_box.setAccessibleName("Trainee profile")
+        self.trainee_box.setPlaceholderText("Your name")  # until the first start has asked it
         self.trainee_box.setMinimumWidth(180)
         self.trainee_box.activated.connect(self._trainee_chosen)
         grid.addWidget(self.trainee_box, 1, 1)
@@ -211,8 +212,7 @@ class LibraryScreen(QWidget):
         self.trainee_box.clear()
         self.trainee_box.addItems(names)
         self.trainee_box.addItem(NEW_PROFILE)
-        if current in names:
-            self.trainee_box.setCurrentIndex(names.index(current))
+        self.trainee_box.setCurrentIndex(names.index(current) if current in names else -1)
         self.trainee_box.blockSignals(False)
 
     def _trainee_chosen(self, index: int) -> None:
