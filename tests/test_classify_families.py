@@ -264,6 +264,10 @@ def test_family(family, reply):
     ("just so you know, I'm out on Friday", "other"),
     ("heads up, I'll be away from Monday for a week", "other"),
     ("could I run an idea past you", "other"),  # asking leave
+    ("how far behind are we, roughly", "closed_question"),  # one figure
+    ("so what's the difference between their quote and ours", "closed_question"),
+    ("would fewer slides in the deck have helped, you reckon", "leading_question"),
+    ("you don't think a shorter proposal would help?", "leading_question"),
     ("can we come back to pipeline after the forecast", "other"),
     ("we've only got half an hour today just so you know", "other"),
     ("how about I do the discovery on the Harlow call", "takeover"),
