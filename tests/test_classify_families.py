@@ -264,6 +264,8 @@ def test_family(family, reply):
     ("just so you know, I'm out on Friday", "other"),
     ("heads up, I'll be away from Monday for a week", "other"),
     ("could I run an idea past you", "other"),  # asking leave
+    ("ok so ask them 'what would need to be true for you to sign this month?'", "advice"),  # a line to say, quoted
+    ("just say \"who else should be in that conversation?\"", "advice"),
     ("how far behind are we, roughly", "closed_question"),  # one figure
     ("so what's the difference between their quote and ours", "closed_question"),
     ("would fewer slides in the deck have helped, you reckon", "leading_question"),

@@ -743,6 +743,10 @@ _GERUND = r"(?!(?:thing|everything|something|anything|nothing|morning|evening|me
 # Named rules for forms that decide a clause before its question or statement shape is read:
 # (id, label, pattern), tried in order.
 _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
+    # a line to say, quoted: "try 'does it make sense to start the paperwork today?'" tells them what to say
+    ("advice.line_to_say", Label.ADVICE, _rx(
+        _OPENING + r"(?:(?:sure|yeah|maybe|then)[,.!]*\s+)*(?:try|say|ask (?:them|him|her)|tell (?:them|him|her)|go with|open with|lead with|"
+        r"something like)\b(?=[,:]?\s*[\"“‘'])")),
     # "sure, why not", "don't be daft", "forget I said it": going along, reassuring or taking back, not telling
     ("other.going_along", Label.OTHER, _rx(
         _OPENING + r"(?:(?:sure|yeah|yes|fine|alright|go on|of course)[,.!]*\s+why not\b[.!]*$|(?:oh,? )?don't be (?:daft|silly|soft|ridiculous|so hard on yourself)\b|"
