@@ -264,6 +264,8 @@ def test_family(family, reply):
     ("just so you know, I'm out on Friday", "other"),
     ("heads up, I'll be away from Monday for a week", "other"),
     ("could I run an idea past you", "other"),  # asking leave
+    ("right, sounds like a plan. let me know how it goes", "other"),  # closing, not a reflection
+    ("sounds like a plan you can own", "reflection"),
     ("ok so ask them 'what would need to be true for you to sign this month?'", "advice"),  # a line to say, quoted
     ("just say \"who else should be in that conversation?\"", "advice"),
     ("how far behind are we, roughly", "closed_question"),  # one figure

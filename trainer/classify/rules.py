@@ -844,7 +844,8 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"^(?:(?:good|ok|okay|great|right|fine|sure|deal|cool|perfect)[,.!]*\s+)*(?:update me|let me know|text me|ping me|message me|"
         r"drop me a (?:line|note|message)|send me a (?:note|message|text|quick note)|tell me how (?:it|that|they) (?:goes|go|went)|"
         r"(?:stick|put|pop|book) (?:\w+ ){0,3}(?:in|into) my (?:diary|calendar))\b|^(?:it's |its )?(?:up to (?:you|u)|your call)[.!]*$|"
-        r"^go[.!]*$|^(?:back|sorry,? back)[.!]*\s*where were we\b")),
+        r"^go[.!]*$|^(?:back|sorry,? back)[.!]*\s*where were we\b|"
+        r"^(?:(?:great|good|ok|okay|right|cool|perfect)[,.!]*\s+)*(?:that |this )?sounds like a (?:plan|deal|good plan|good idea|result)\b(?!\s+(?:you|that you|which you|for you)\b)")),
     ("other.continuer", Label.OTHER, _rx(
         r"^(?:(?:yeah|yep|yes|ok|okay|alright|right|sure|mm+|sit down|of course|fine)[,.!]?\s+)*(?:go on|go ahead|go for it|carry on|"
         r"(?:let's|lets) do (?:it|that)|off you go|keep me posted|keep me in the loop|go get (?:'em|them|em|him|her)|crack on)(?:[,.!]+\s*(?:i'm listening|i'm all ears|take it|take your time|i'll wait|i'm here))?[.!]*$")),
