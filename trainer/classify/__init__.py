@@ -43,8 +43,7 @@ _STATEMENTS = frozenset(label.value for label in Label if label not in QUESTIONS
 _GENERIC_READINGS = ("statement.judgment", "statement.advice", "statement.affirmation", "statement.reflection",
                      "statement.other", "statement.fallback.", "wordmodel.")
 _SIDING_MISREAD = {Label.JUDGMENT.value, Label.ADVICE.value}
-#: Agreement read as praise ("spot on, marketing can't..."):
-#: with siding, it agrees with their blame.
+#: Agreement read as praise ("spot on, marketing can't..."): with siding, it agrees with their blame.
 _AGREEING_CUE = re.compile(r"^(?:fair play|spot on|exactly|too right|fair enough|true|so true)$", re.IGNORECASE)
 #: Their blame said back as the manager's own verdict ("yeah leadership really messed that up") agrees
 #: with it; a reflection would name it as theirs.
