@@ -441,7 +441,7 @@ def _sentence_sides(text: str, terms: FocusTerms | None, names: frozenset[str] =
             negative = verdict
     if not (presume or typical or shifted or negative) or _ABOUT_SALESPERSON_FAULT.search(low):
         return ""  # nothing that endorses a blame, or a fault of theirs
-    if (negative and not (presume or typical or shifted) and _THEIR_DOING_AS_SUBJECT.match(low) and not _DONE_BY.search(low)
+    if (negative and not (presume or typical or shifted) and _DOING_AS_SUBJECT.match(low) and not _DONE_BY.search(low)
             and not _CLAUSE_JOIN.search(low, 0, negative.start())):
         return ""  # "giving them fifteen percent was a bad call": a verdict on their own doing
     target = _others_in(text, terms, names).lower()
@@ -498,16 +498,17 @@ _THEIR_THING = _rx(r"\b(?:my|our|i (?:ran|did|sent|tried|built|made|wrote|organi
 def their_things(context: str | None) -> frozenset[str]:
     """The things the salesperson's line names as their own doing ("I ran a breakfast event")."""
     return frozenset(m.group(1) for m in _THEIR_THING.finditer(_lower(context))) if context else frozenset()
-# the subject is their own doing: "Blaming legal is lazy", "Copying her boss in was a daft move"
-_DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*\w+ing\b")
+
+
 # Someone else's failing said as a habit or a verdict: "Ops never times these things", "whoever built it
 # didn't check a thing" (a bare "they never ..." may only restate what happened)
 _THEY_NEVER = _rx(r"\b(?:whoever|(?:the )?people who)(?:'ve| have)?\b[^.?!]{0,40}?\b(?:never|didn't|didnt|don't|dont|doesn't|doesnt|can't|cant|couldn't)\b|"
                   r"\b(?!(?:you|u|i|we|they|he|she|it|that|this|there|nobody|one|who)\b)[a-z]{2,} never (?!mind\b|stops?\b)[a-z]+s\b")
 _DONE_BY = _rx(r"\b(?:(?:by|from) (?!(?:you|u)\b)\w+|on (?:her|his|their|[\w-]+'s) part)")
-# their own doing as the subject, not what befell them ("losing the champion", "being moved")
-_THEIR_DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*"
-                              rf"(?!(?:losing|being|getting|having|hearing|finding|seeing|watching|{ING_NOUNS})\b)\w+ing\b")
+# the subject is their own doing ("Blaming legal is lazy", "Copying her boss in was a daft move"), not
+# what befell them ("losing the champion") nor a team ("marketing")
+_DOING_AS_SUBJECT = _rx(r"^\W*(?:(?:so|and|but|honestly|look|well|yeah|mate)\W+)*"
+                        rf"(?!(?:losing|being|getting|having|hearing|finding|seeing|watching|{ING_NOUNS})\b)\w+ing\b")
 _AGREEING_WITH_YOU = _rx(rf"\b(?:i'm with you|i am with you|{YOU}(?:'re| are) (?:not wrong|right|spot on)|i'll give you that|to be fair to you)\b")
 
 
