@@ -1543,17 +1543,19 @@ _TAKES_A_QUESTION = frozenset(
 
 # Speech run on: "that's awful timing um was it the sandbox again", "you got it submitted so looking back
 # which bits were in your hands": a spoken marker, then a question's own order.
+#: Words and phrases that, in speech, lead from a remark into a question.
+_HESITATION = frozenset("um umm uh uhh er erm".split())
+_NOT_BEFORE_QUESTION = _HESITATION | frozenset("so though tho anyway anyhow okay ok right and but then honestly actually also btw".split())
+_QUESTION_MARKERS = "|".join(sorted(_NOT_BEFORE_QUESTION) + [
+    "quick one", "quick question", "looking back", "tell me", "by the way", "out of interest", "i mean"])
 _MARKED_QUESTION = _rx(
-    r"(?<=\w)\s+(?:(?:um+|uh+|er+m?|so|though|tho|anyway|anyhow|okay|ok|right|and|but|then|quick one|quick question|"
-    r"looking back|tell me|honestly|actually|also|by the way|btw|out of interest|i mean)\s+)+"
+    rf"(?<=\w)\s+(?:(?:{_QUESTION_MARKERS})\s+)+"
     r"(?=(?:(?:is|was|were|are)\s+(?:you|u|he|she|it|they|we|there|that|this|the|your|their|his|her)|"
     r"(?:did|do|does|have|has|had|can|could|will|would)\s+(?:you|u|he|she|they|we)|"
     r"(?:what|how|where|when|who|why)(?:'s|\s+(?:is|was|are|were|do|does|did|would|could|can|will|should|might|have|has|had|"
     r"many|much|long|often|else|exactly|happened|made|went|changed|stopped))|"
     r"which\s+(?:bits?|parts?|ones?|of|option|options|account|accounts|deal|deals|step|steps)|"
     r"which\s+\w+\s+(?:is|was|are|were|do|did|would|could|should|will))\b)")
-_NOT_BEFORE_QUESTION = frozenset("um umm uh uhh er erm so though tho anyway anyhow okay ok right and but then honestly actually also btw".split())
-_HESITATION = frozenset("um umm uh uhh er erm".split())
 _ASKED_ALREADY = _rx(r"^\W*(?:\w+\s+){0,2}?(?:what's|whats|hows|how's|how|what|where|when|who|why|which|is|are|was|were|did|do|does|have|has|can|could|will|would)\b")
 
 
