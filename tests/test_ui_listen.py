@@ -51,7 +51,6 @@ class Microphone:
         self.fifo = fifo
         self._threads: list[threading.Thread] = []
         self.fed = threading.Event()
-        self._stopped = threading.Event()  # the feed's clock: it waits on this, so finish() can cut it short
 
     def say(self, pcm: bytes) -> None:
         self.fed.clear()
@@ -62,9 +61,7 @@ class Microphone:
                 began = time.perf_counter()
                 for offset in range(0, len(pcm), step):
                     pipe.write(pcm[offset:offset + step])
-                    # each 20 ms chunk leaves when a real microphone would have captured it
-                    if self._stopped.wait(max(0.0, began + (offset + step) / (2 * listen.SAMPLE_RATE) - time.perf_counter())):
-                        break
+                    time.sleep(max(0.0, began + (offset + step) / (2 * listen.SAMPLE_RATE) - time.perf_counter()))
             self.fed.set()
 
         thread = threading.Thread(target=feed, name="microphone-feed")
@@ -72,7 +69,6 @@ class Microphone:
         self._threads.append(thread)
 
     def finish(self) -> None:
-        self._stopped.set()
         for thread in self._threads:
             thread.join(timeout=30)
 
