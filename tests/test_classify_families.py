@@ -220,6 +220,52 @@ FAMILIES = {
         "I'm not saying you have to, but it might be worth calling them",
         "one option might be to call the CFO", "you might want to think about a trial",
         "perhaps if you could send the case study before Friday"]),
+    # spoken and typed fact checks, choices and apologies before a question
+    "a fact said back with a spoken tag is a closed question": ("closed_question", [
+        "so the budget got approved yeah", "so thats three slipped this month right",
+        "and the pilot finished on the tenth or was it later", "okay and halvorsen theyre still on the trial yeah",
+        "so you called them already or not yet", "the contract went to legal on monday correct"]),
+    "two options named to pick from is a closed question": ("closed_question", [
+        "friday morning or afternoon", "email or phone?", "tuesday or wednesday", "Forty closed or forty committed?",
+        "the blue pack or the grey one"]),
+    "an apology run into a question: the question decides": ("closed_question", [
+        "sorry which product was it the ledger loop or fleet track", "sorry what was the figure again",
+        "oh sorry did you say tuesday"]),
+    "a negative question about someone else carries the manager's view": ("leading_question", [
+        "wouldnt merriton be a bit annoyed getting chased early", "shouldnt at least a couple of tomorrows calls go on new pipeline",
+        "wouldn't the team be better off with one owner", "wouldnt blocking mornings for calls fix most of this",
+        "couldn't some of those leads go to the new starters"]),
+    "'would you rather' one course of action is leading": ("leading_question", [
+        "would u rather give fenwick one more go before going over his head", "would you rather wait until the board has met",
+        "would you rather send the proposal after the demo"]),
+    "a suggestion asked with a spoken filler inside is still leading": ("leading_question", [
+        "could you maybe like sit in on one of rosas calls", "could u like shadow dev for a day",
+        "can you kind of map out who signs before thursday"]),
+    "someone else's help proposed as a question is leading": ("leading_question", [
+        "could ur pilot contact intro u to the cfo", "could your champion introduce you to finance",
+        "might their ops lead put you in touch with procurement"]),
+    "a different past proposed as a question is leading": ("leading_question", [
+        "would it have gone better if u'd invited the buyers personally do u think",
+        "would it have been easier with a mutual plan", "would the call have gone smoother with the agenda sent first"]),
+    "'how do you not...' rebukes": ("judgment", [
+        "how do u not have a plan the day before a meeting", "how did you not see that coming",
+        "How do you not notice something like that?", "how do you possibly miss a renewal date"]),
+    "how long things take, told, is information": ("advice", [
+        "It takes about three touches before most people reply. what have you tried so far",
+        "it usually takes 6 to 8 weeks with councils so dont panic", "it normally takes two or three calls to get past the gatekeeper",
+        "Most of our reps find the second call is where it gets won. So what's your plan for the second call?"]),
+    "a story ending in 'so do that' is advice": ("advice", [
+        "when i had a patch like yours i worked the dormant accounts and it came good so do that",
+        "i tried that once and it worked, so try that", "what worked for me was a short agenda up front, so do the same"]),
+    "an instruction after 'next time' or 'going forward', with an adverb, is advice": ("advice", [
+        "next time personally invite the decision makers, not just the practice managers",
+        "going forward always copy finance on the quote", "from now on just book the follow-up before you hang up"]),
+    "reassurance that things take time is other": ("other", [
+        "these things take time", "it takes time, you'll get there", "it all takes a bit of time, dont worry",
+        "honestly this stuff just takes time"]),
+    "their feeling named is a reflection, good or bad": ("reflection", [
+        "youre proud of how you handled pellworth", "it bugs you that dev doesnt seem to care",
+        "you're relieved it's finally signed", "it really gets to you when the forecast changes"]),
 }
 
 

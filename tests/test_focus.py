@@ -48,7 +48,6 @@ SIDING = [
     ("Tomasz has been coasting for months, everyone sees it.", "Tomasz never sends the specs on time."),
     ("Honestly the events team are a shambles this year.", "The events team booked the wrong venue."),
     # the excuse accepted
-    ("I'd be fuming with Ravi too, taking your account like that.", "Ravi took the Brennan account."),
     ("With the freeze on, I wouldn't find the time either.", "I just don't have time for prospecting."),
     # questions that presume the blame
     ("Does procurement even read these before they reject them?", "Procurement rejected the proposal again."),
@@ -95,6 +94,10 @@ def test_siding_as_statement_or_question(reply, context):
     ("Two chasers and a call to their boss, that's exactly what I'd have done.", "They still haven't signed."),
     ("you couldn't have pushed that account any harder, honestly", "Harlow went with the incumbent."),
     ("That renewal was dead before you ever picked it up.", "We lost the Dunmore renewal."),
+    ("That was decided before you walked in.", "The client picked the vendor their CEO golfs with."),
+    ("Gerry never trained anyone. You were kind of thrown in the deep end.", "My old manager never trained me."),
+    ("the miss was baked in before the quarter even started", "We were always going to miss this quarter."),
+    ("honestly those targets were pulled out of thin air", "Management set my quota without looking at the patch."),
 ])
 def test_their_conduct_endorsed_so_the_result_was_out_of_their_hands_sides(reply, context):
     result = classify(reply, context)
@@ -113,11 +116,17 @@ FEELING_THEN_CAUSE_AGREED = [
     ("of course ur gutted they strung u along for months", "They said no after six months."),
     ("you must be so fed up, the leads have been rubbish since spring", "I'm sick of these leads."),
     ("Sounds exhausting, and none of it was your doing.", "Ops missed the delivery date twice."),
+    ("You feel cheated, and honestly, you were.", "They strung me along for three months."),
+    # sharing their anger agrees with its cause (where it points, the feeling or the one blamed, is the words' call)
+    ("I'd be fuming with Ravi too, taking your account like that.", "Ravi took the Brennan account."),
+    ("you feel let down and to be fair you were", "Ops promised the kit for Monday and it never came."),
 ]
 FEELING_ONLY = [
     ("It sounds like you're frustrated, and you feel marketing let you down.", "Marketing sent nothing."),
     ("You sound angry that the split was so unfair.", "They split my patch."),
     ("you must be exhausted", "I've been on the road all week."),
+    ("it bugs you that dev doesnt seem to care", "Dev just doesn't seem bothered about the handovers."),
+    ("From your side, it looks like Priya's taking leads that should be yours.", "Priya picked off three of my leads."),
 ]
 
 

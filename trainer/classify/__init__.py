@@ -48,7 +48,7 @@ _AGREEING_CUE = re.compile(r"^(?:fair play|spot on|exactly|too right|fair enough
 #: Their blame said back as the manager's own verdict ("yeah leadership really messed that up") agrees
 #: with it; a reflection would name it as theirs.
 _SAID_BACK_AS_ONES_OWN = frozenset({"context.restates", "context.echoes"})
-_AIMED_AT_YOU = re.compile(r"\b(?:you should|you need|you must(?! be| have been| feel)|you have to|you ought|you could(?!'ve| have)|try|why don't you|you messed|you never|you always|"
+_AIMED_AT_YOU = re.compile(r"\b(?:what (?:were|was) (?:you|u) (?:thinking|playing at|doing)|how (?:could|can|do|did) (?:you|u)(?! feel| think)|you should|you need|you must(?! be| have been| feel)|you have to|you ought|you could(?!'ve| have)|try|why don't you|you messed|you never|you always|"
                            r"(?<!not )your fault|your [\w-]+ (?:is|are|was|were) too|that's the problem|because you|you(?:'ll|'d| will| would)? (?:want|need) to|otherwise|(?:that's|it's|that is|it is) on you)\b", re.IGNORECASE)
 
 

@@ -219,7 +219,7 @@ _TAKEOVER = [
          r"\b(?:want|like) me to (?:just )?(?:give (?:them|him|her) a (?:call|ring|bell)|call|ring|email|speak to|talk to|have a word)\b[^.?!]{0,40}?\bmyself\b"), "let me step in"),
     (_rx(r"\bi(?:'m| am) (?:now |just |officially )?(?:taking over|taking charge of|taking control of|taking back|handling|owning) (?:the|your|this|that|it|these|those|all)\b"), "I'm taking over"),
     (_rx(r"\b(?:i(?:'ll| will| shall)? be (?:taking over|handling|running|leading|owning|covering|doing) (?:the|your|this|that|it)|(?:assume|take) (?:ownership|charge|control) of (?:the|your|this|that)|i(?:'ll| will) take it from here)\b"), "I'll be taking over"),
-    (_rx(r"\b(?:(?:hand|give|pass|forward|send|flick|get)\s+me|gimme)\s+(?:the|that|this|those|their|his|her|all the|your|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:contract|list|account|accounts|deal|email|emails|chain|thread|file|proposal|deck|details|numbers|number|contact|contacts|client|lead|leads|territory|forecast|pricing|quote|spec|brief|paperwork|renewal|objection|problem|issue|login|password|pipeline|opportunities|calendar|diary)s?\b"), "give me the ..."),
+    (_rx(r"\b(?<!did you )(?<!did u )(?<!have you )(?<!had you )(?<!when you )(?<!you already )(?:(?:hand|give|pass|forward|send|flick|get)\s+me|gimme)\s+(?:the|that|this|those|their|his|her|all the|your|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:contract|list|account|accounts|deal|email|emails|chain|thread|file|proposal|deck|details|numbers|number|contact|contacts|client|lead|leads|territory|forecast|pricing|quote|spec|brief|paperwork|renewal|objection|problem|issue|login|password|pipeline|opportunities|calendar|diary)s?\b"), "give me the ..."),
     (_rx(r"\b(?:tell|ask|get|have)\s+(?:them|him|her|[a-z]\w+|the \w+)\s+(?:to\s+)?(?:call|ring|phone|email|contact|come to|speak to|talk to|deal with|go through|send it to|escalate to|report to)\s+me\b"), "tell them to call me"),
     (_rx(rf"\b(?:leave|leaving)\s+(?:it|this|that|them|him|her|the \w+|all that|all of that|it all)\s+(?:with|to)\s+me\b"), "leave it with me"),
     (_rx(rf"\b(?:give|hand|pass|send|forward|flick|bring|transfer|bounce|punt|toss|throw|shoot|email|fling|get)\s+(?:it|this|that|them|him|her|the [\w-]+(?: [\w-]+)?|me the [\w'-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|over)\s*(?:over\s*)?(?:to|across to)\s+me\b(?!\s+(?:by|before|first|once|when|for (?:review|a look|a check|sign-off|approval))\b)"), "hand it to me"),
@@ -312,7 +312,7 @@ NEGATIVE_EVAL = _alt(wordlists.NEGATIVE_EVAL)
 _JUDGMENT = [
     (_rx(r"^who (?:walks|goes|turns up|shows up|sends|forgets|does that|in their right mind|on earth)\b|\b(?:well done|nice one|great job|good job|congratulations|congrats|bravo|genius|brilliant) (?:for|on) (?:losing|missing|failing|forgetting|dropping|blowing|wasting|ignoring|skipping|leaving)\b"), "well done for losing"),
     (_rx(rf"^(?:and\s+|so\s+|but\s+)?why\s+(?:on earth|the hell|the heck|in god's name|in the world|would (?:you|u|anyone)\b|wouldn't|didn't|didnt|wouldnt|couldnt|havent|hadnt|wasnt|werent|did not|haven't|have not|hadn't|wasn't|weren't|isn't|aren't|couldn't|can't|won't|don't you ever|do you always|do you keep|are you always|is it always|do you never|did you not|did you even|didn't you|on god's earth|ever would|the devil)\b"), "why didn't you ..."),
-    (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened|have|has|do|does)\b|^(?:again|typical|seriously|really|honestly)[.?!]*$|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously(?:,? (?:mate|man|dude|pal|guys?|\w+))?\s*\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times (?:do|have|must|did|am|will) (?:i|we)\b|\bhow many times (?:is|are) (?:this|that|it) (?:going|gonna)\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b|\b(?:what|how|why|where) (?:are|were|was|is|do|did|does) (?:you|u) even\b"), "what were you thinking"),
+    (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened|have|has|do|does)\b|^(?:again|typical|seriously|really|honestly)[.?!]*$|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously(?:,? (?:mate|man|dude|pal|guys?|\w+))?\s*\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:do|did|does) (?:you|u) (?:not|possibly) (?!feel\b)\w+|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times (?:do|have|must|did|am|will) (?:i|we)\b|\bhow many times (?:is|are) (?:this|that|it) (?:going|gonna)\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b|\b(?:what|how|why|where) (?:are|were|was|is|do|did|does) (?:you|u) even\b"), "what were you thinking"),
     (_rx(rf"\b(?:that|this|it|which|that's|it's|this is|that is|it is|that was|this was|it was|you were|you're|you are|you've been|you were being|that sounds|that seems|frankly|honestly|quite|pretty|really|very|bit|little|rather|a bit|so|too|just|plain|totally|completely|utterly|absolutely)\s+(?:\w+\s+)?{NEGATIVE_EVAL}\b"), "negative verdict"),
     (_rx(rf"\b{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?:\w+\s+){{0,2}}?(?:do|does|did|make|made|miss|missed|forget|forgot|leave|left|blame|moan|complain|whinge|whine|drop|dropped|skip|skipped|rush|rushed|fail|failed|mess|messed|screw|screwed|ignore|ignored|wing|winging|cut|come|turn|talk|get|go|find|have|play|make excuses|say|act|let|do this|do that)\b"), "you always ..."),
     (_rx(rf"^(?:and\s+|but\s+|honestly,?\s+|frankly,?\s+|look,?\s+)?{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?!gave up|give up|stop|quit|let (?:it|that|them) (?:stop|beat)|fail to (?:impress|surprise)|miss a beat)(?:\w+)"), "you never ..."),
@@ -370,20 +370,23 @@ _LEADING_MODAL = _rx(
     rf"(?:help|be (?:better|worth|smarter|easier|quicker|faster|good|best|wise|useful|an idea|a good idea|"
     rf"the move|the way|the answer|more effective|stronger|simpler|enough)|make (?:sense|more sense|"
     rf"things easier|a difference|it easier)|work better|land better|go down better|do the trick|"
-    rf"be worth (?:a|it|trying)|be time|speed|have (?:helped|changed|worked|made (?:a|the) difference|saved (?:it|the deal)|landed it)|"
+    rf"be worth (?:a|it|trying)|be time|speed|have (?:helped|changed|worked|made (?:a|the) difference|saved (?:it|the deal)|landed it|"
+    rf"gone (?:better|differently|smoother|more smoothly)|been (?:better|different|easier|smoother)|worked out)|"
     rf"change (?:the|things|anything|that)|be as (?:simple|easy) as|be (?:just )?a (?:matter|case) of)\b"
     rf"|(?:could|couldn't|can|can't|should|shouldn't|would|wouldn't|will|won't|might|may|shall|must)\s+"
     rf"(?:{YOU}|we|ya)\s+(?:not\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|also\s+|instead\s+|"
-    rf"try and\s+|try to\s+|at least\s+|still\s+)*(?:{ACTION_VERB})\b)"
+    rf"try and\s+|try to\s+|at least\s+|still\s+|rather\s+|like\s+|kind of\s+|sort of\s+)*(?:{ACTION_VERB})\b"
+    # one course of action offered as a preference ("would you rather wait for the board"); with "or" it is a choice
+    rf"|would (?:{YOU}) (?:not )?rather (?![^?]*\bor\b)(?!(?:think|decide|talk|figure|work|sleep|keep|leave|do|have|go|not|be|stay|chat|discuss|come back)\b)\w+)"
 )
 _LEADING_TAG = _rx(r"^(?:or )?could (?:the|a|an|your|some|those|these) [\w' ]{1,40}? (?:be used|wait)\b|^(?:or )?could it be (?:the|your|their|a|an)\b|"
-    r"^(?:or )?would (?:a|an|the|some) [\w' ,-]{1,40}? do the (?:same )?(?:job|trick)\b|^could [a-z]+ (?:introduce you|help you|put you in touch|make an intro)\b|^is there (?:a|any) way to\b|^might it be (?:appropriate|worth|wise|better|an idea|useful) to\b|"
+    r"^(?:or )?would (?:a|an|the|some) [\w' ,-]{1,40}? do the (?:same )?(?:job|trick)\b|^(?:could|can|would|might) (?!(?:i|we|you|u|me)\b)(?:(?:your|ur|the|their|a|an) )?(?:[\w'-]+ ){0,2}?(?:introduce (?:you|u)|intro (?:you|u)|help (?:you|u)|put (?:you|u) in touch|make an intro|connect (?:you|u))\b|^is there (?:a|any) way to\b|^might it be (?:appropriate|worth|wise|better|an idea|useful) to\b|"
     r"^would (?:\w+ing) [\w' ]{1,40}? (?:work|help|be better|make sense)\b|^(?:\w+[,.] )?worth (?:\w+ing)\b|"
     r"^what do (?:you|u) think would happen if (?:you|u) (?:just )?\w+|^(?:so )?what would it look like to \w+|"
     r"\b(?:you|u) (?:could|can|might)\b[^?]*\b(?:couldn't|can't|mightn't|could not) (?:you|u)\s*\?*$|^(?:or|and) why not\b|^why (?:you|u) (?:don't|dont|do not|not) \w+|^(?:you |u )?(?:not|don't) think (?:is|it's|it is|it would be) (?:better|best|good|worth)\b|^(?:so |and )?(?:you |u )?(?:don't|do not|dont) think (?:a|an|the|some|maybe|that) [\w' ,-]{1,50}?(?:might|would|could|will|'d) (?:help|work|get|move|speed|land|do it|make)\b|(?:reckon|think) it(?:'d| would| might| will) help\b|"
     r"^(?:could|might|can) (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:do the (?:job|trick)|help|work|get (?:you|them|it)|land|make the difference)\b|"
     r"\bisn't (?:that|this|it) (?:an|a|the) (?:invitation|sign|cue|chance|opening|signal|excuse)\b|"
-    r"^(?:do|d'|did) (?:you|u) (?:reckon|think|suppose) (?:a|an|the|some|that|maybe|perhaps|if|one|another) [\w' ,-]{1,60}?(?:might|would|could|will|may) (?:help|work|get|land|do the trick|make|be (?:better|worth|easier|enough))|^is (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:maybe |perhaps |possibly )?(?:the (?:way|answer|move|key|trick|fix|thing)|worth|better|enough)\b|^is it (?:maybe |perhaps |possibly |just )?(?:worth|possible|time|an option|better|smarter|wiser)\b|^is there (?:a|any) (?:reason|chance) (?:you|not to|why you|we)\b|^any (?:chance|reason|point|harm|merit) (?:a|an|the|you|not|in|we)\b|^would (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:have )?(?:helped|help|worked|work|made a difference|make a difference|landed|land)\b|^what (?:would|will|might|could) stop (?:you|u) (?:from )?(?:just )?\w+ing\b|^what(?:'s| is) stopping (?:you|u) from (?:just )?\w+ing\b|^(?:could|might|can|would) it (?:just )?be (?:that|because)\b|^(?:could|might|can) it be (?:the|your|their|a|an)\b|^is it possible (?:that|the|they|you|it)\b|^(?:is there|could there be) a chance (?:that|they|you|the)\b|^(?:do|d'|did) (?:you|u) think (?:maybe|perhaps|possibly|it(?:'d| would| might) be worth)\b|^how would it (?:land|go|be|feel|look) if (?:you|we)\b|\bwould you be up for\b|\b(?:would you be (?:open|willing|up for|keen) to|are you open to|would you consider|^(?:you )?don't (?:you )?think|^should (?!i\b)|any (?:mileage|point|harm|merit|value|sense) in|fancy (?:trying|giving|doing|a (?!(?:coffee|tea|cuppa|brew|drink|bite|biscuit|sandwich)\b))|did it (?:occur to|cross your mind)|(?:reckon|think) it(?:'s| is| would be| might be)? worth|worth a (?:shot|try|go|punt|look)|don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push|run|build|write|set up|share|bring in|involve|pitch|pair)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
+    r"^(?:do|d'|did) (?:you|u) (?:reckon|think|suppose) (?:a|an|the|some|that|maybe|perhaps|if|one|another) [\w' ,-]{1,60}?(?:might|would|could|will|may) (?:help|work|get|land|do the trick|make|be (?:better|worth|easier|enough))|^is (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:maybe |perhaps |possibly )?(?:the (?:way|answer|move|key|trick|fix|thing)|worth|better|enough)\b|^is it (?:maybe |perhaps |possibly |just )?(?:worth|possible|time|an option|better|smarter|wiser)\b|^is there (?:a|any) (?:reason|chance) (?:you|not to|why you|we)\b|^any (?:chance|reason|point|harm|merit) (?:a|an|the|you|not|in|we)\b|^would (?:a|an|the|some|one) [\w' ,-]{1,50}? (?:have )?(?:helped|help|worked|work|made a difference|make a difference|landed|land)\b|^what (?:would|will|might|could) stop (?:you|u) (?:from )?(?:just )?\w+ing\b|^what(?:'s| is) stopping (?:you|u) from (?:just )?\w+ing\b|^(?:could|might|can|would) it (?:just )?be (?:that|because)\b|^(?:could|might|can) it be (?:the|your|their|a|an)\b|^is it possible (?:that|the|they|you|it)\b|^(?:is there|could there be) a chance (?:that|they|you|the)\b|^(?:do|d'|did) (?:you|u) think (?:maybe|perhaps|possibly|it(?:'d| would| might) be worth)\b|^how would it (?:land|go|be|feel|look) if (?:you|we)\b|\bwould you be up for\b|\b(?:would you be (?:open|willing|up for|keen) to|are you open to|would you consider|^(?:you )?don't (?:you )?think|^should (?!i\b)|any (?:mileage|point|harm|merit|value|sense) in|fancy (?:trying|giving|doing|a (?!(?:coffee|tea|cuppa|brew|drink|bite|biscuit|sandwich)\b))|did it (?:occur to|cross your mind)|(?:reckon|think) it(?:'s| is| would be| might be)? worth|worth a (?:shot|try|go|punt|look)|don't you think|dont you think|wouldn't you say|wouldn't you agree|don't you agree|isn't it time|isn't that (?:the|a|what|why)|surely|right\?$|no\?$|yeah\?$|eh\?$|innit|wouldn't that|won't that|couldn't that|would(?:n't)? it be (?:better|worth|smart|wise|easier|best|good|an idea)|is(?:n't)? it worth(?!\s*(?:it)?\s*[?.!]*$)|might it be worth|could it be worth|would it help|would it make sense|would it not|does it make sense to|do you think (?:you|we|it) (?:should|could|might|need|ought|would be)|don't you want to|do you not think|do you want to (?:try|call|ring|email|send|offer|book|bring|ask|consider|think about|look at|go|start|use|get|lead|open|push|run|build|write|set up|share|bring in|involve|pitch|pair)|any reason (?:you|not to|why you can't|we can't|you couldn't|you wouldn't)|any chance you (?:could|can|might)|is there any reason (?:you|not)|what's stopping you from (?:just\s+)?(?:calling|ringing|sending|offering|asking|booking|pushing|trying|emailing|going|using|bringing))\b")
 
 ONE_FACT = _rx(
     rf"^(?:what time'?s?\b|whos\b|what(?:'s|s| is| was) (?:the|their|his|her|your) (?:[\w-]+ ){{0,2}}(?:number|figure|total|price|date|value|worth|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value|email|title|role|phone)\b|how (?:many|much|long|often|old|big|far|soon|late|early|short|behind|close)|since when\b|what(?: was| is|'s) the (?:gap|difference|delta|shortfall)\b|what (?:time|date|day|stage|percentage|percent|per ?cent|number|amount|price|figure|size|version|value|quarter|month|week|year|discount|budget|headcount|rate|was the (?:number|figure|total|price|date|value|score|result|outcome)|is the (?:number|figure|total|price|date|value|budget|deadline|close date|renewal date)|(?:'s|s| is| was) the (?:[\w-]+ )?(?:number|figure|total|price|date|value|budget|deadline|close date|renewal date|name|status|size|amount|revenue|margin|quota|target|acv|arr|term|length|discount|volume|headcount|stage|probability|percentage|timeline|timescale|order value)|s the (?:number|figure|total|price|date|value|budget|deadline|name|status)|are the (?:numbers|figures|dates)|was the name|is (?:their|his|her|the client's|the buyer's) name|'s (?:their|his|her) name|s (?:their|his|her) name|company|account|product|tier|plan|size|kind of discount)|when(?:'s|s\b| is| was| did| does| do| will| are| were| can| should| would| shall| could|'d|'ll)|when in the \w+ (?:did|was|were|is|does|do)\b|who (?:\w+ed|said|told|sent|made|gave|took|wrote|rang|won|lost|sold|brought|bought|led|ran|set|put|paid|chose|picked|met|saw|knew|got)\b|what did (?:you|u|they|we) (?:close|sell|book|bill|sign|win|lose|land|quote|offer)\b|who else\b(?! (?:could|might|would|can|should|do you|needs|would you))|who(?: would|'d| 'd) (?:you|u) (?:want|ask|pick|choose|go to|call|trust|practi[sc]e with)\b|what(?:'s| is| was| were) (?:the|your|their|his|her|the team's|our) (?:[\w-]+ ){{0,2}}(?:rate|share|term|attainment|average|median|split|percentage|conversion|due|worth)\b|what (?:was|is) (?:it|that|the deal) worth\b|what(?:'s| is) due\b|what (?:share|percentage|proportion|fraction) of\b|how (?:quickly|fast|soon) do (?:you|u) (?:usually |normally )?get\b|(?:on )?a scale of\b|how (?:likely|sure|confident|certain) [\w' ,]{{0,40}}?out of (?:ten|10|five|5)\b|who(?:'s\b| is| was| are| were| did| does| do| will| owns| signs| signed| runs| made| sent| called| has| had| else (?:was|is|were|came|joined|attended)| approved| decides)|whose|which|where(?:'s| is| was| are| were| did)|what's (?:their|his|her) (?:name|title|role|number|email)|what (?:was|is) (?:their|his|her) (?:name|title|role|number|email)|what did (?:they|he|she|the (?:client|buyer|customer|prospect)) (?:say|reply|come back with|decide|choose|pick|sign|order|buy|offer)\s*\??$)\b"
@@ -515,7 +518,14 @@ _CLAUSE_IMPERATIVE = _rx(
     r"out|up|through|off|on|back|to|with|about|for|in|any|all|what|how|their|his|yourself|first|tomorrow|today|"
     r"straight|direct|round|again|before|after|when|now|it's|'em|em|and|sure|\w+ing)\b"
 )
-_NEXT_TIME = _rx(rf"\bnext time,?\s+(?:(?:just|please|make sure you|try to|you|you'd|youd|you'll|youll)\s+)?(?:{IMPERATIVE_VERB}|should|need|must|could|want|have to|ought)\b")
+_NEXT_TIME = _rx(rf"\b(?:next time|going forward|from now on|in future),?\s+(?:(?:just|please|make sure you|try to|you|you'd|youd|you'll|youll|always|\w+ly)\s+)?(?:{IMPERATIVE_VERB}|should|need|must|could|want|have to|ought)\b")
+# "... it came good, so do that": the manager's story ending in the instruction
+_SO_DO_THAT = _rx(r"\b(?:so|then|and) (?:just )?(?:do|try) (?:that|the same|likewise|this|it that way)(?: (?:too|then|yourself))?[\s.!]*$")
+# "friday morning or afternoon", "email or phone?": two options named, one to pick (no verb, no person)
+_CHOICE_FRAGMENT = _rx(r"^(?:(?:so|and|okay|ok|right)\s+)?(?:is it\s+)?(?!.*\b(?:you|u|i|we|they|it|more|less|later|sooner|never|else|whatever|"
+                       r"not|nothing|something|anything|better|worse|die|bust|nothing|lose|leave)\b)(?:[a-z0-9'-]+ ){0,2}[a-z0-9'-]+ or (?:[a-z0-9'-]+ ){0,2}[a-z0-9'-]+[\s?.]*$")
+# "sorry which product was it": an apology run into a question, which decides
+_SORRY_THEN_ASKS = _rx(rf"^(?:oh |ah )?sorry,?\s+(?=(?:{WH_OPEN_START}|which|who|when|where|what|how)\b|(?:{AUX})\s+(?:you|u|they|he|she|it|the|we)\b)")
 _OTHER_START = _rx(
     r"^(?:sorry|apologies|excuse me|please note|congrats|congratulations|brb|can you hear me|hear me (?:ok|okay|now)|"
     r"you(?:'ve| have) (?:gone|frozen|froze)|you froze|you're on mute|you are on mute|(?:can you )?say that (?:last bit )?again|"
@@ -573,17 +583,17 @@ _THEIR_WISH = (rf"^(?:so |and |but )?{YOU} (?:(?:really|kind of|sort of|kinda|pr
                rf"(?!(?: to)? {_INSTRUCTED})(?! to (?:do right|do well|do the right|get better|improve|help|learn|grow)\b| your team\b)")
 _REFLECTIVE_FRAME = _rx(
     rf"^(?:so )?{YOU}(?:'re| are) (?:(?:still|kind of|sort of|kinda|a bit|a little|really|quite|just|so|very|pretty|feeling) )*(?:not sure|unsure|torn|wondering|worried|afraid|concerned|frustrated|angry|annoyed|upset|"
-    r"disappointed|fed up|nervous|anxious|stressed|tired|exhausted|confused|stuck)\b|"
+    r"disappointed|fed up|nervous|anxious|stressed|tired|exhausted|confused|stuck|proud|pleased|chuffed|relieved|excited|gutted|hurt)\b|"
     rf"^(?:[\w'-]+ ){{0,3}}?(?:sounds|seems|feels|feel|looks) (?:to you )?(?:like|as if|as though)\b|^(?:so )?{YOU} (?:(?:probably|might|may|must|still|really|kind of|sort of|kinda|almost) )?(?:feel|felt|think|thought|reckon|believe|sound|seem|said|mean)\b|{_THEIR_WISH}|^(?:so )?{YOU}(?:'re| are) (?:saying|telling me)\b|"
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:it's|it is) like\b|^(?:so )?from where you(?:'re| are)? (?:sitting|sit|stand)|^(?:so )?(?:as|the way) you see it|"
     r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|^i (?:can )?(?:hear|see|sense|tell) (?:that )?(?:you|it|this|that)(?:'re| are| feel| felt|'ve| have| were| really| kind| sort)\b|"
     r"^i (?:get|have|got) (?:the |a )?(?:impression|feeling|sense)\b|^(?:(?:it )?(?:kind of |sort of |kinda )?(?:feels|sounds|seems) (?:like|as if|as though))\b|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
-    r"^(?:so,? )?in your (?:view|eyes|mind)|^(?:so,? )?(?:part of you|on one hand|on the one hand)|^it (?:stings|hurts|smarts|grates)\b"
+    r"^(?:so,? )?in your (?:view|eyes|mind)|^(?:so,? )?(?:part of you|on one hand|on the one hand)|^it (?:stings|hurts|smarts|grates)\b|^(?:so |and )?it (?:really |still |kind of |clearly )?(?:bugs|annoys|frustrates|irritates|bothers|upsets|gets to|eats at|niggles|rankles|worries) (?:you|u)\b"
 )
 POSITIVE_WORDS = wordlists.POSITIVE_WORDS
 _POSITIVE = _Lexicon(POSITIVE_WORDS)
 # A hurt named, which makes effort said back a reflection of how it feels rather than praise
-_PAINFUL_FEELING = _rx(r"\b(?:doesn't feel (?:great|good|right)|sidelined|embarrass\w*|stings?|hurts?|gutted|frustrat\w*|upset|annoyed|angry(?! (?:customer|client|buyer|caller|email|prospect))|disappointed|ashamed|"
+_PAINFUL_FEELING = _rx(r"\b(?:doesn't feel (?:great|good|right)|deflating|demoralising|demoralizing|disheartening|soul[- ]destroying|sidelined|embarrass\w*|stings?|hurts?|gutted|frustrat\w*|upset|annoyed|angry(?! (?:customer|client|buyer|caller|email|prospect))|disappointed|ashamed|"
                        r"anxious|worried|nervous|scared|fed up|took it out of you|out of patience|kicking yourself|beating yourself up)\b")
 # Credit given for the feeling itself: "it says a lot about you that you're worried about them"
 _CREDIT_FOR_IT = _rx(r"\b(?:says a lot about you|shows (?:how much )?you care|tells me (?:how much|you care)|(?:is|that's) a (?:good|great) (?:sign|thing))\b")
@@ -637,7 +647,11 @@ def _yes_no(body: str, question_marked: bool) -> re.Match[str] | None:
 
 # "is leon back from leave", "did harlow sign": an auxiliary, a name or a noun, and more words
 _YN_START_NAMED = _rx(r"^(?:is|are|was|were|did|does|has|isn't|wasn't|didn't|doesn't|hasn't|won't|will|can|could|would|should)\s+"
-                      r"(?!(?:do|be|have|go|get|make|take|give|try|it|there|this|that)\b)[a-z][a-z'-]+\s+\w+\s+\w+")
+                      r"(?!(?:do|be|have|go|get|make|take|give|try|it|there|this|that)\b)[a-z][a-z'-]+\s+\w+\s+\w+"
+                      # a negative opening a question names its subject ("wouldn't the team be ...", "shouldn't
+                      # some calls go ..."); typed with the subject dropped it is a statement ("wouldn't know")
+                      r"|^(?:wouldn't|shouldn't|couldn't|aren't|weren't)\s+(?:(?:the|a|an|your|their|his|her|those|these|some|any|all|most|at least)\b"
+                      r"|[a-z]+'s\b|[a-z]+ing\b|[a-z]+ (?:be|have|get|want|mind|care|rather|prefer|need|expect|notice|go|come)\b)")
 _HOUSEKEEPING = _rx(r"\b(?:on the call|door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|team calendar|calendar|diary|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
 _DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|i shall|ill|i'm|im|i am|let me|want me to|shall i|should i)\b[^.,;?!]{0,90}?\b(?:myself|on your behalf|personally|for you)\b(?! to\b)")
 
@@ -707,6 +721,7 @@ _COMFORT = _rx(
     r"we(?:'ll| will) (?:figure|work|sort) (?:it|this|that) out|we all have (?:those|these|them|weeks|days|months)|"
     r"(?:stuff|things|that|it) like that (?:just )?happens?|(?:it's|that's) not the (?:worst|end)|"
     r"these things (?:tend to |usually |always )?(?:work|sort|blow) (?:themselves |itself )?(?:out|over)|take your time|no rush|"
+    r"(?:it|this|that|these things|this stuff|stuff like this|all this|it all|learning this|getting good) (?:just |all )?(?:takes?|needs?) (?:a bit of |a little |some )?time\b|"
     r"there's no rush|i(?:'m| am) (?:knackered|shattered|exhausted|tired|fried|wiped) (?:too|as well|myself)|"
     r"it(?:'ll| will) work out,? (?:these things|they|it) (?:usually|always|normally) (?:do|does)|it's not just you|(?:it's|that's) brutal for everyone|"
     r"(?:i )?hope you (?:feel|get) better(?: soon)?|feel better soon|get well soon|(?:that's|this is) what (?:these sessions are|i'm here|we're here) for|"
@@ -1028,7 +1043,12 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
     offer = _OFFER_TO_TELL.search(body)
     if offer:
         return _hit("clause", Label.ADVICE, offer.group(0))
-    if _OTHER_START.match(body) or _OTHER_START.match(clause.strip()) or _ACK_THEN_OTHER.match(body):
+    if (choice := _CHOICE_FRAGMENT.match(body)):
+        return _hit("choice", Label.CLOSED_QUESTION, choice.group(0).strip(" ?."))
+    sorry = _SORRY_THEN_ASKS.match(body) or _SORRY_THEN_ASKS.match(clause.strip())
+    if sorry and body.startswith(sorry.group(0)) and body[sorry.end():].strip():
+        body = body[sorry.end():]
+    if _OTHER_START.match(body) or (not sorry and _OTHER_START.match(clause.strip())) or _ACK_THEN_OTHER.match(body):
         return _hit("clause", Label.OTHER, _first_words(body, 5))
 
     wh = _WH_START.match(body)
@@ -1070,15 +1090,22 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
         return _classify_yes_no(body, yes_no)
     if question_marked:
         return _classify_marked_statement(body)
-    if (_SPOKEN_TAG.search(body) and _SAID_OF_SOMEONE.match(body)) or (_CHOICE_TAIL.search(body) and _AUX_START.match(body)):
+    if (_SPOKEN_TAG.search(body) and _SAID_OF_SOMEONE.match(body)) or (_CHOICE_TAIL.search(body) and _AUX_START.match(body)) or (
+            _STRICT_SPOKEN_TAG.search(body) and _FACT_SAID_BACK.match(body)):
         return _classify_marked_statement(body)  # "you rang them back yeah", "is it annual or monthly"
     return _classify_statement(body)
 
 
 _SAID_OF_SOMEONE = _rx(rf"^(?:so |and )?(?:{YOU}|you've|youve|you're|youre|they|theyre|they're|he|she|it)\b")
+# A fact said back with a spoken tag: "so the budget got approved yeah", "halvorsen they're still on the
+# trial yeah", "the pilot finished on the tenth or was it later"
+_FACT_SAID_BACK = _rx(r"^(?:(?:so|and|okay|ok|right)\s+){0,2}(?:the|that's|thats|those|these|(?!i\b)[a-z]+ (?:they're|theyre|he's|she's|are|is|was|were|has|have|had|did|signed|said|went|got))\b")
+_STRICT_SPOKEN_TAG = _rx(r"\b(?:yeah|correct|or not(?: yet)?|(?<!it )(?<!that )(?<!this )(?<!things )(?<!get )(?<!got )(?<!exactly )(?<!just )(?<!all )(?<!quite )right"
+                         r"|or (?:was|is|were|are|did|does|has|had) (?:it|they|he|she|that)(?: \w+){0,2})$")
 _AUX_START = _rx(rf"^(?:so |and )?(?:{AUX})\b")
 _SUGGESTION_STATEMENT = _rx(r"^(?:you |ya )?(?:ever )?(?:tried|thought (?:about|of)|considered)\b")
-_SPOKEN_TAG = _rx(r"\b(?:yeah|then|or|(?<!exactly )(?<!just )(?<!all )(?<!quite )right|correct|or not|innit|eh|yes or no)$")
+_SPOKEN_TAG = _rx(r"\b(?:yeah|then|or|(?<!exactly )(?<!just )(?<!all )(?<!quite )right|correct|or not(?: yet)?|innit|eh|yes or no"
+                  r"|or (?:was|is|were|are|did|does|has|had) (?:it|they|he|she|that)(?: \w+){0,2})$")
 _CHOICE_TAIL = _rx(r"\bor (?:\w+ ){0,3}\w+$|\bor$")
 
 
@@ -1273,7 +1300,7 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
     ("reflection.so_summary", Label.REFLECTION, _rx(
         r"^(?:and |okay |ok |right )?so,? (?:basically |really |essentially |for you,? )?the (?:main |real |big |biggest |whole |key |underlying )?"
         r"(?:issue|problem|worry|concern|sticking point|thing|frustration|challenge|struggle|question)(?: for you| here| now)? (?:is|was|'s)\b"
-        rf"(?![^.?!]*\b(?:{YOU} (?:should|need|must|have to)|your (?:\w+ )?(?:is|was|are) (?:too|not)))")),
+        rf"(?![^.?!]*\b(?:{YOU} (?:should|need|must|have to)|your (?:\w+ )?(?:is|was|are) (?:way |far |much |a bit |a little |just |really |probably )?(?:too|not)))")),
     # information given: how things work, what guidelines or evidence say
     ("advice.information", Label.ADVICE, _rx(
         r"\b(?:i (?:just )?(?:want|wanna|wanted|would like|'d like|'d love|need|have|'ve got|got|thought i'd|thought i would) to "
@@ -1302,12 +1329,15 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:are|is|tend|get|find|have) (?:more |less |much more |far more )?(?:likely|often|usually|at risk)\b|"
         r"i(?:'m| am) (?:a little |a bit |a little bit |quite |really |very |slightly |somewhat )*(?:concerned|worried) "
         r"(?:about|that|by|looking|when)|^(?:this|that|it|these|those|the \w+)(?: \w+)? (?:will|can|would|could) (?:really |also |actually )?"
-        r"(?:help (?:you |to )?\w+|make (?:it|you|things)|lower|raise|reduce|increase|improve|cause|lead to)|the way it works is|how it works is|the (?:rule|policy|process|procedure|deal|guideline|guidelines|law|limit|"
+        r"(?:help (?:you |to )?\w+|make (?:it|you|things)|lower|raise|reduce|increase|improve|cause|lead to)|the way it works is|"
+        r"\bit (?:usually |normally |typically |often |generally |tends to |can )?takes? (?:about |around |roughly |at least |up to |on average |anything from )?"
+        r"(?:a few|a couple of|several|many|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:to \w+ )?(?:\w+ )?(?:touches|weeks|days|months|calls|emails|"
+        r"attempts|tries|goes|meetings|conversations|follow-ups|quarters)\b|how it works is|the (?:rule|policy|process|procedure|deal|guideline|guidelines|law|limit|"
         r"recommendation|evidence|research|data) (?:is|are|says?|shows?|suggests?|recommends?)|(?:research|studies|evidence|the data|"
         r"guidelines|statistics|stats) (?:shows?|says?|suggests?|recommends?|tells? us)|(?:it's|it is|it has been|it's been) (?:been )?"
         r"(?:shown|proven|known|recommended)|(?:is|are) (?:associated|linked|correlated) with|what (?:they|we|experts|doctors|people) "
         r"(?:call|recommend|suggest|say) is|what (?:it|the \w+) says is|what we call|(?:is|are) (?:a|the) (?:sign|symptom|risk factor) of|"
-        r"(?:most|many|some) (?:people|reps|buyers|customers|clients|folks|firms|companies|businesses|teams|accounts) (?:\w+ ){0,3}?(?:find|do|tend|say|need|are moving|are switching|have moved|are going|expect|want)|is better (?:you|to|if)\b|what tends to (?:help|work)|"
+        r"(?:most|many|some) (?:of (?:our|the|my|your|these|those) )?(?:people|reps|buyers|customers|clients|folks|firms|companies|businesses|teams|accounts) (?:\w+ ){0,3}?(?:find|do|tend|say|need|are moving|are switching|have moved|are going|expect|want)|is better (?:you|to|if)\b|what tends to (?:help|work)|"
         r"what (?:some|most|many|other) (?:people|reps|folks|managers|buyers)(?: \w+){0,3} (?:do|find|try) is|"
         r"(?:there's|there is|there are) (?:also |basically |actually |really )?(?:a lot of |lots of |plenty of |many |some |a few |a couple of |other |a |an |good |great |free |new |local |three |two |four )*(?:[\w'-]+ ){0,2}?(?:course|programme|program|group|service|tool|"
         r"template|option|options|resource|resources|class|classes|groups|services|programmes|programs|leaflet|brochure|training|workshop|playbook|guide)\b)")),
@@ -1382,7 +1412,7 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         return _hit("statement", Label.ADVICE, advice)
     if rebuke:
         return _hit("statement", Label.JUDGMENT, rebuke.group(0))
-    for pattern in (_CLAUSE_IMPERATIVE, _NEXT_TIME):
+    for pattern in (_CLAUSE_IMPERATIVE, _NEXT_TIME, _SO_DO_THAT):
         match = pattern.search(body)
         if match and not (framed and match.start() >= framed.end()):
             return _hit("statement", Label.ADVICE, match.group(0).lstrip(",;: "))
