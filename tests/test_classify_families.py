@@ -266,6 +266,14 @@ FAMILIES = {
     "their feeling named is a reflection, good or bad": ("reflection", [
         "youre proud of how you handled pellworth", "it bugs you that dev doesnt seem to care",
         "you're relieved it's finally signed", "it really gets to you when the forecast changes"]),
+    "the cause reframed by the manager is advice": ("advice", [
+        "It wasn't perhaps about the price. What do you think they really wanted?",
+        "maybe it's not really about the leads", "maybe it's less about the deck and more about who was in the room",
+        "it's not about working harder, it's about working the right accounts",
+        "When a buyer goes quiet after a proposal, it's often because it landed with the wrong person. How does that fit?",
+        "i dont think its really about the discount tbh"]),
+    "their view of the cause said back stays a reflection": ("reflection", [
+        "so it wasn't really about the demo for you", "So it's less about price and more about whether they trust us."]),
 }
 
 

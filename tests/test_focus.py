@@ -109,6 +109,13 @@ def test_not_siding(reply, context):
     assert not classify(reply, context).sides_with_blame
 
 
+@pytest.mark.parametrize("reply", ["maybe it's not really about the leads", "perhaps it isn't about marketing at all",
+                                   "it's not about the territory, it's about what you do with it"])
+def test_a_reframe_away_from_their_blame_does_not_side(reply):
+    result = classify(reply, "It's the leads. Marketing keeps sending rubbish and the territory is dead.")
+    assert result.label == "advice" and not result.sides_with_blame, result
+
+
 # Their feeling named, then its cause agreed with in a clause of the manager's own
 FEELING_THEN_CAUSE_AGREED = [
     ("Naturally you're cross, procurement have been a nightmare all year.", "Procurement bounced my order again."),

@@ -26,6 +26,8 @@ __all__ = ["Classification", "SentenceResult", "classify", "warm_up", "split_sen
 
 _MOCKS_THE_BLAME = frozenset({"judgment.sarcasm"})
 _NEVER_SIDES_BY_WORDS = frozenset({Label.JUDGMENT.value})
+#: Rules whose reading denies the blame ("maybe it's not really about the leads"): never siding by words.
+_DENIES_THE_BLAME = frozenset({"advice.reframe"})
 #: Siding points at a cause outside them or excuses the result: the words alone make a reply siding
 #: only when it points there.
 _CAUSES = frozenset({"others", "outcome"})
@@ -53,7 +55,7 @@ _AIMED_AT_YOU = re.compile(r"\b(?:what (?:were|was) (?:you|u) (?:thinking|playin
 
 
 def _weighed(reading: FocusReading, words: ReplyWords, reply: str, label: str,
-             terms: FocusTerms | None) -> FocusReading:
+             terms: FocusTerms | None, rule: str = "") -> FocusReading:
     """The rules' reading of focus and siding, weighed against the word models counted from the focus
     development parts: where the words of the whole reply, and of the line it answers, clearly
     disagree, they decide (with the word that most says so as the cue). Some readings stand as the
@@ -70,7 +72,7 @@ def _weighed(reading: FocusReading, words: ReplyWords, reply: str, label: str,
     if focus != reading.focus and not (terms and terms.mentions(reading.focus_cue)) and not (
             reading.focus == "none" and reading.focus_cue):
         reading = dataclasses.replace(reading, focus=focus, focus_cue=focus_cue)
-    if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or reading.focus not in _CAUSES
+    if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or rule in _DENIES_THE_BLAME or reading.focus not in _CAUSES
                                                               or not content_words(reply))) \
             and not (reading.sides_with_blame and excuses_the_result(reading.siding_cue)):
         reading = dataclasses.replace(reading, sides_with_blame=sides, siding_cue=siding_cue if sides else "")
@@ -153,7 +155,7 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
         span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
     if words and rule not in _MOCKS_THE_BLAME:
         # the label stays with the rules' reading; focus and siding are weighed against the words
-        reading = _weighed(reading, words, reply, label, terms)
+        reading = _weighed(reading, words, reply, label, terms, rule)
     if read_as_verdict and reading.sides_with_blame:
         label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"
         begin = reply.lower().find(cue.lower())

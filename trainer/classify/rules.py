@@ -1301,6 +1301,20 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"^(?:and |okay |ok |right )?so,? (?:basically |really |essentially |for you,? )?the (?:main |real |big |biggest |whole |key |underlying )?"
         r"(?:issue|problem|worry|concern|sticking point|thing|frustration|challenge|struggle|question)(?: for you| here| now)? (?:is|was|'s)\b"
         rf"(?![^.?!]*\b(?:{YOU} (?:should|need|must|have to)|your (?:\w+ )?(?:is|was|are) (?:way |far |much |a bit |a little |just |really |probably )?(?:too|not)))")),
+    # the cause reframed by the manager: "it wasn't really about the price", "less about the deck and more
+    # about who was in the room", "when buyers go quiet it's usually because ..." (not "for you": their view)
+    ("advice.reframe", Label.ADVICE, _rx(
+        r"^(?:(?:so|but|and|well|look|honestly)\W+)*(?:(?:maybe|perhaps|i (?:don't|dont|do not) think|i'm not sure|i wonder if)\W+)+"
+        r"(?:it|this|that)(?:'s| is| was|s)?\s*(?:n't|not)\s+(?:perhaps |maybe |really |necessarily |just |so much |only |actually )*about\b"
+        r"(?![^.?!]*\b(?:for|to) (?:you|u)\b)|"
+        r"^(?:(?:so|but|and|well|look|honestly)\W+)*(?:it|this|that)(?:'s| is| was|s)?\s*(?:n't|not)\s+(?:perhaps |maybe |really |necessarily |so much |actually )+about\b"
+        r"(?![^.?!]*\b(?:for|to) (?:you|u)\b)|"
+        r"\bnot (?:really |just )?about [\w' ]{1,40}?[,;]? (?:it's|it is|it was|but|more) (?:really |more |all |actually )?about\b|"
+        r"^(?:(?:so|but|and|well|look|honestly)\W+)*i (?:don't|dont|do not) (?:think|reckon) (?:it|this|that)(?:'s| is| was|s)? (?:really |actually |just |all )?about\b"
+        r"(?![^.?!]*\b(?:for|to) (?:you|u)\b)|"
+        r"^(?!(?:and |okay |ok |right )?so\b).*?\b(?:less|not so much) about [\w' ]{1,40}? (?:and |but |,\s*)?(?:more|rather|really) about\b|"
+        r"(?:^(?:(?:but|and|so|well)\W+)*|,\s*)(?:it|that)(?:'s| is) (?:often|usually|normally|typically|generally|mostly|almost always|nearly always) "
+        r"(?:because|a sign|down to|the case)\b")),
     # information given: how things work, what guidelines or evidence say
     ("advice.information", Label.ADVICE, _rx(
         r"\b(?:i (?:just )?(?:want|wanna|wanted|would like|'d like|'d love|need|have|'ve got|got|thought i'd|thought i would) to "
