@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
@@ -138,6 +139,37 @@ def test_the_word_model_is_counted_from_development_parts_only():
     held_out = {row.reply for part in HELD_OUT_PARTS for row in load_corpus(part) if len(row.reply.split()) >= 3}
     development = {row.reply for part in DEVELOPMENT_PARTS for row in load_corpus(part)}
     assert all(text in development and text not in held_out for _, text in examples)
+
+
+def test_the_kept_word_counts_are_current_and_give_the_models_counting_gives():
+    """The counts kept beside the corpus match what the corpus gives now (else run
+    ``python tools/count_words.py``), and a model made from them is the model counted afresh."""
+    from ask_dont_tell.trainer import wordmodel
+
+    kept = json.loads(wordmodel.COUNTS_FILE.read_text(encoding="utf-8"))
+    assert kept["fingerprint"] == wordmodel.counts_fingerprint(), "stale counts: run python tools/count_words.py"
+    for name, (examples, classes) in wordmodel.MODELS.items():
+        stored = kept["models"][name]
+        fresh = wordmodel.WordModel(examples(), classes)
+        from_file = wordmodel.WordModel.from_counts(stored["documents"], stored["counts"], classes)
+        assert from_file._labels == fresh._labels and from_file._prior == fresh._prior, name
+        assert from_file._log_likelihood == fresh._log_likelihood and from_file._vocabulary == fresh._vocabulary, name
+
+
+def test_counts_from_another_corpus_are_not_used(tmp_path, monkeypatch):
+    """A counts file whose fingerprint does not match (an edited corpus) or that is not JSON is
+    ignored, and the models are counted afresh."""
+    from ask_dont_tell.trainer import wordmodel
+
+    for content in ('{"fingerprint": "0000", "models": {}}', "not json at all", "[]"):
+        path = tmp_path / "word_counts.json"
+        path.write_text(content, encoding="utf-8")
+        monkeypatch.setattr(wordmodel, "COUNTS_FILE", path)
+        wordmodel._stored_counts.cache_clear()
+        try:
+            assert wordmodel._stored_counts() is None
+        finally:
+            wordmodel._stored_counts.cache_clear()
 
 
 def test_a_sentence_without_form_or_cue_phrase_is_read_by_its_words():

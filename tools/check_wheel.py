@@ -32,7 +32,7 @@ PACKAGE = "ask_dont_tell"
 #: The checkout's folders that are parts of the package, and the files of each the wheel must hold.
 PARTS = {
     "ask_dont_tell": ("*.py",),
-    "trainer": ("**/*.py", "corpus/*.csv", "storage/migrations/*.mako"),
+    "trainer": ("**/*.py", "corpus/*.csv", "corpus/word_counts.json", "storage/migrations/*.mako"),
     "ui": ("**/*.py",),
     "scenarios": ("*.py", "*.yaml", "drills/*.yaml"),
     "assets": ("*.py", "*.svg", "*.png", "avatars/*.svg", "avatars/*.png"),

@@ -7,25 +7,29 @@ stuck to it") used to get a guess from its shape alone. This model reads such a 
 words instead: a multinomial naive Bayes over words and word pairs, counted from the development
 parts of the project's own corpus (never the held-out parts).
 
-Counting is exact and done once, on first use, from the shipped CSV files, so the model is
-deterministic, needs no training step or weight file, and cannot drift from its corpus. The cue it
+Counting is exact and done from the shipped CSV files, so the model is deterministic and needs no
+training step; the counts are kept in a file with a fingerprint of what they were counted from, used
+only while it matches, so the model cannot drift from its corpus. The cue it
 gives is the word or word pair of the sentence that most favours the label it chose.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import math
 import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, NamedTuple, Sequence
 
-from .corpus import DEVELOPMENT_PARTS, FOCUS_HELD_OUT_PARTS, FOCUS_PARTS, HELD_OUT_PARTS, load_corpus, load_focus_corpus
+from .corpus import CORPUS_DIR, DEVELOPMENT_PARTS, FOCUS_HELD_OUT_PARTS, FOCUS_PARTS, HELD_OUT_PARTS, load_corpus, load_focus_corpus
 from .labels import ALL_LABELS, FOCI, QUESTIONS, Label
 
-__all__ = ["WordModel", "training_examples", "word_model", "reply_examples", "reply_model", "focus_examples", "siding_examples", "SIDES", "DOES_NOT_SIDE", "second_axis_model", "SecondAxisModel", "ReplyWords"]
+__all__ = ["WordModel", "count_examples", "count_all", "counts_fingerprint", "COUNTS_FILE", "training_examples", "word_model", "reply_examples", "reply_model", "focus_examples", "siding_examples", "SIDES", "DOES_NOT_SIDE", "second_axis_model", "SecondAxisModel", "ReplyWords"]
 
 #: Additive smoothing: small, because a word seen once under a label is real evidence here.
 SMOOTHING = 0.1
@@ -114,16 +118,34 @@ def _known_vectors(words: ReplyWords, known: frozenset[str], cached: dict[str, t
     return vectors
 
 
+def count_examples(examples: list[tuple[str, str]] | list[tuple[str, str, str]], classes: tuple[str, ...]
+                   ) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """How many examples each class has, and in how many of them each word (or pair) appears."""
+    documents = Counter(example[0] for example in examples)
+    counts: dict[str, Counter] = {label: Counter() for label in classes}
+    for label, text, *context in examples:
+        counts[label].update(_keys(text) + _context_keys(context[0] if context else None))
+    return dict(documents), {label: dict(counter) for label, counter in counts.items()}
+
+
 class WordModel:
     """Naive Bayes over the presence of words and word pairs, one class per label (or per ``classes``:
     the focus model counts the five foci, with the words of the salesperson's line as well)."""
 
     def __init__(self, examples: list[tuple[str, str]] | list[tuple[str, str, str]],
                  classes: tuple[str, ...] = ALL_LABELS):
-        documents = Counter(example[0] for example in examples)
-        counts = {label: Counter() for label in classes}
-        for label, text, *context in examples:
-            counts[label].update(_keys(text) + _context_keys(context[0] if context else None))
+        self._fit(*count_examples(examples, classes), classes)
+
+    @classmethod
+    def from_counts(cls, documents: dict[str, int], counts: dict[str, dict[str, int]],
+                    classes: tuple[str, ...]) -> "WordModel":
+        """The model of examples already counted (see ``count_examples``)."""
+        model = cls.__new__(cls)
+        model._fit(documents, counts, classes)
+        return model
+
+    def _fit(self, documents: dict[str, int], counts: dict[str, dict[str, int]], classes: tuple[str, ...]) -> None:
+        documents = {label: documents.get(label, 0) for label in classes}
         vocabulary = set().union(*counts.values())
         total_documents = sum(documents.values())
         self._prior: dict[str, float] = {}
@@ -234,7 +256,7 @@ def _development() -> list:
 
 @functools.cache
 def _built() -> WordModel:
-    return WordModel(training_examples())
+    return _model("word", training_examples, ALL_LABELS)
 
 
 def reply_examples() -> list[tuple[str, str]]:
@@ -245,7 +267,7 @@ def reply_examples() -> list[tuple[str, str]]:
 
 @functools.cache
 def _built_reply() -> WordModel:
-    return WordModel(reply_examples())
+    return _model("reply", reply_examples, ALL_LABELS)
 
 
 def reply_model() -> WordModel:
@@ -284,12 +306,63 @@ def _focus_development() -> list:
 
 @functools.cache
 def _built_focus() -> WordModel:
-    return WordModel(focus_examples(), FOCI)
+    return _model("focus", focus_examples, FOCI)
 
 
 @functools.cache
 def _built_siding() -> WordModel:
-    return WordModel(siding_examples(), (SIDES, DOES_NOT_SIDE))
+    return _model("siding", siding_examples, (SIDES, DOES_NOT_SIDE))
+
+
+# --- counts kept between runs ---------------------------------------------------------------------
+# Counting means reading every development reply and splitting it into sentences: about a second at
+# start-up. The counts are therefore also kept in a file beside the corpus, with a fingerprint of
+# everything they were counted from (the corpus files and the code that reads them). They are used
+# only while that fingerprint still matches, so they cannot drift from the corpus: after any change
+# the models are counted afresh, and ``python tools/count_words.py`` writes the file again.
+
+#: The file of counts; ``MODELS`` names each model with its examples and classes.
+COUNTS_FILE = CORPUS_DIR / "word_counts.json"
+MODELS: dict[str, tuple[Callable[[], list], tuple[str, ...]]] = {
+    "word": (training_examples, ALL_LABELS), "reply": (reply_examples, ALL_LABELS),
+    "focus": (focus_examples, FOCI), "siding": (siding_examples, (SIDES, DOES_NOT_SIDE))}
+
+
+def counts_fingerprint() -> str:
+    """A digest of what the counts depend on: every corpus file, the part lists, the code that reads
+    and splits the replies, and this module."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for path in [*sorted(CORPUS_DIR.glob("*.csv")), CORPUS_DIR / "__init__.py", here / "classify" / "text.py", Path(__file__)]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def count_all() -> dict:
+    """Every model's counts, with their fingerprint: what ``COUNTS_FILE`` holds."""
+    return {"fingerprint": counts_fingerprint(),
+            "models": {name: dict(zip(("documents", "counts"), count_examples(examples(), classes)))
+                       for name, (examples, classes) in MODELS.items()}}
+
+
+@functools.cache
+def _stored_counts() -> dict | None:
+    """The kept counts, if the file is there, readable and counted from what is here now."""
+    try:
+        stored = json.loads(COUNTS_FILE.read_text(encoding="utf-8"))
+        if stored.get("fingerprint") == counts_fingerprint():
+            return stored["models"]
+    except (OSError, ValueError, AttributeError, KeyError):
+        pass
+    return None
+
+
+def _model(name: str, examples: Callable[[], list], classes: tuple[str, ...]) -> WordModel:
+    stored = (_stored_counts() or {}).get(name)
+    if stored:
+        return WordModel.from_counts(stored["documents"], stored["counts"], classes)
+    return WordModel(examples(), classes)
 
 
 class SecondAxisModel:

@@ -180,7 +180,8 @@ def _strip(mapped: Mapped, chars: str) -> Mapped:
 
 
 # "Dr. Brown", "e.g. the renewal": a title or an abbreviation does not end the sentence
-_SENTENCE_BREAK = re.compile(r"(?<!\b[MD]r\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?…])[\"'”’)\]]*\s+|\n+|(?<=\?)(?=\S)|\s*;\s*|\s+[-–—]{1,2}\s+|(?<=[a-z]):\s+")
+# (the end mark is looked for first: most places have none, so the titles are rarely checked)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])(?<!\b[MD]r\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)[\"'”’)\]]*\s+|\n+|(?<=\?)(?=\S)|\s*;\s*|\s+[-–—]{1,2}\s+|(?<=[a-z]):\s+")
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
 
