@@ -274,6 +274,13 @@ FAMILIES = {
         "i dont think its really about the discount tbh"]),
     "their view of the cause said back stays a reflection": ("reflection", [
         "so it wasn't really about the demo for you", "So it's less about price and more about whether they trust us."]),
+    "a name or a pick asked in a word or two is a closed question": ("closed_question", [
+        "which partner?", "Who to?", "Who would know?", "What's their usual turnaround?", "which region"]),
+    "asking leave to share what helped the manager is other": ("other", [
+        "Can I share something that helped me when I was starting out?",
+        "could i share something that worked for me", "Can I offer a thought from my own experience?"]),
+    "a wish of luck before a question: the question decides": ("closed_question", [
+        "same slot works. good luck at eleven, is it the harlow group?", "good luck with it, is tuesday still the date?"]),
 }
 
 

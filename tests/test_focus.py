@@ -90,7 +90,9 @@ def test_siding_as_statement_or_question(reply, context):
     assert result.label != "judgment"  # siding is not judgment: they feel agreed with, not accused
 
 
-@pytest.mark.parametrize(("reply", "context"), [
+# Siding said in passing, each with the words that side
+SIDES_IN_PASSING = [
+    # their conduct endorsed, so the result was out of their hands
     ("Two chasers and a call to their boss, that's exactly what I'd have done.", "They still haven't signed."),
     ("you couldn't have pushed that account any harder, honestly", "Harlow went with the incumbent."),
     ("That renewal was dead before you ever picked it up.", "We lost the Dunmore renewal."),
@@ -98,8 +100,21 @@ def test_siding_as_statement_or_question(reply, context):
     ("Gerry never trained anyone. You were kind of thrown in the deep end.", "My old manager never trained me."),
     ("the miss was baked in before the quarter even started", "We were always going to miss this quarter."),
     ("honestly those targets were pulled out of thin air", "Management set my quota without looking at the patch."),
-])
-def test_their_conduct_endorsed_so_the_result_was_out_of_their_hands_sides(reply, context):
+    # the blame they gave the manager, taken
+    ("ok, fair, I did drop the ball on a couple of those", "When you don't show up, the buyers think we're not serious."),
+    ("Harmon was a mess on my end, I'm sorry about that.", "The Harmon call mattered and you bailed an hour before."),
+    # someone else's failing named in passing, or presumed in a question
+    ("marketing haven't done you any favours with those leads", "The leads are rubbish."),
+    ("yeah, head office didn't do you many favours with that split", "They split my territory."),
+    ("Third time? That's not okay from Leon.", "This is the third time he's missed the sandbox date."),
+    ("thats brutal luck, losing your champion right before signature", "Our champion left three weeks ago."),
+    ("those procurement kids are all the same, spreadsheet and nothing else", "Their new buyer only cares about price."),
+    ("How did pricing manage to lose you both of those?", "Both went with cheaper crews."),
+]
+
+
+@pytest.mark.parametrize(("reply", "context"), SIDES_IN_PASSING)
+def test_siding_in_passing_sides(reply, context):
     result = classify(reply, context)
     assert result.sides_with_blame and result.siding_cue, result
 
@@ -107,6 +122,11 @@ def test_their_conduct_endorsed_so_the_result_was_out_of_their_hands_sides(reply
 @pytest.mark.parametrize(("reply", "context"), NOT_SIDING)
 def test_not_siding(reply, context):
     assert not classify(reply, context).sides_with_blame
+
+
+@pytest.mark.parametrize("reply", ["good luck with the pitch", "good luck at eleven", "That's embarrassing for you with the client."])
+def test_a_wish_of_luck_or_their_embarrassment_named_does_not_side(reply):
+    assert not classify(reply, "He was meant to have the sandbox ready on Monday.").sides_with_blame
 
 
 @pytest.mark.parametrize("reply", ["maybe it's not really about the leads", "perhaps it isn't about marketing at all",

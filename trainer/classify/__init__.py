@@ -18,6 +18,7 @@ import re
 from ..labels import QUESTIONS, Label
 from ..wordmodel import DOES_NOT_SIDE, SIDES, ReplyWords, reply_model, second_axis_model, word_model
 from .focus import FOCI, FocusReading, FocusTerms, content_words, excuses_the_result, read_focus
+from .text import split_mapped
 from .rules import CONFIDENCE_WORD_MODEL, MAX_CLASSIFIED_CHARS, NOT_SURE_BELOW, Classification, SentenceResult, classify_form, split_sentences
 
 __all__ = ["Classification", "SentenceResult", "classify", "warm_up", "split_sentences", "MAX_CLASSIFIED_CHARS",
@@ -28,6 +29,10 @@ _MOCKS_THE_BLAME = frozenset({"judgment.sarcasm"})
 _NEVER_SIDES_BY_WORDS = frozenset({Label.JUDGMENT.value})
 #: Rules whose reading denies the blame ("maybe it's not really about the leads"): never siding by words.
 _DENIES_THE_BLAME = frozenset({"advice.reframe"})
+#: Their feeling named as theirs ("it bugs you that ...", "you feel ..."): a reflection, which the words
+#: alone never make siding (agreeing with its cause, in words of the manager's own, is the rules' to see).
+_FEELING_NAMED = re.compile(r"^(?:so,? )?(?:you|u)(?:'re| are)? (?:feel|felt)\b|^(?:so,? )?it (?:really |still )?(?:bugs|annoys|frustrates|"
+                            r"irritates|bothers|upsets|gets to|eats at|rankles) (?:you|u)\b", re.IGNORECASE)
 #: Siding points at a cause outside them or excuses the result: the words alone make a reply siding
 #: only when it points there.
 _CAUSES = frozenset({"others", "outcome"})
@@ -55,7 +60,7 @@ _AIMED_AT_YOU = re.compile(r"\b(?:what (?:were|was) (?:you|u) (?:thinking|playin
 
 
 def _weighed(reading: FocusReading, words: ReplyWords, reply: str, label: str,
-             terms: FocusTerms | None, rule: str = "") -> FocusReading:
+             terms: FocusTerms | None, rule: str = "", cue: str = "") -> FocusReading:
     """The rules' reading of focus and siding, weighed against the word models counted from the focus
     development parts: where the words of the whole reply, and of the line it answers, clearly
     disagree, they decide (with the word that most says so as the cue). Some readings stand as the
@@ -72,7 +77,8 @@ def _weighed(reading: FocusReading, words: ReplyWords, reply: str, label: str,
     if focus != reading.focus and not (terms and terms.mentions(reading.focus_cue)) and not (
             reading.focus == "none" and reading.focus_cue):
         reading = dataclasses.replace(reading, focus=focus, focus_cue=focus_cue)
-    if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or rule in _DENIES_THE_BLAME or reading.focus not in _CAUSES
+    if sides != reading.sides_with_blame and not (sides and (label in _NEVER_SIDES_BY_WORDS or rule in _DENIES_THE_BLAME or (rule == "frame.reflection" and _FEELING_NAMED.match(cue))
+                                                              or reading.focus not in _CAUSES
                                                               or not content_words(reply))) \
             and not (reading.sides_with_blame and excuses_the_result(reading.siding_cue)):
         reading = dataclasses.replace(reading, sides_with_blame=sides, siding_cue=siding_cue if sides else "")
@@ -98,20 +104,17 @@ def _statement_by_words(words: ReplyWords, reply: str, label: str, rule: str) ->
     return weighed
 
 
-def _in_one_sentence(reply: str, sentences: list[str], span: tuple[int, int], cue: str) -> bool:
+def _in_one_sentence(reply: str, span: tuple[int, int], cue: str) -> bool:
     """Whether the words that decided the label and the words that side are in the same sentence:
     "happens all the time. Find the replacement on LinkedIn" sides and then advises, and the advice
-    stands as advice."""
+    stands as advice. The sentences are taken where they stand in the reply as typed ("thats not on
+    from jess. might be worth ..."), not as cleaned."""
     siding_at = reply.lower().find(cue.lower()) if cue else -1
-    if siding_at < 0 or span == (0, 0) or len(sentences) < 2:
+    if siding_at < 0 or span == (0, 0):
         return True
-    bounds, position = [], 0
-    for text in sentences:
-        begin = reply.find(text, position)
-        if begin < 0:
-            return True
-        bounds.append((begin, begin + len(text)))
-        position = begin + len(text)
+    bounds = [sentence.span(0, len(sentence.text)) for sentence in split_mapped(reply)]
+    if len(bounds) < 2:
+        return True
     return next((i for i, (b, e) in enumerate(bounds) if b <= span[0] < e), -1) == next(
         (i for i, (b, e) in enumerate(bounds) if b <= siding_at < e), -2)
 
@@ -141,7 +144,7 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
     # reading becomes "other" once the words have had their say on the siding itself.
     read_as_verdict = reading.sides_with_blame and (
         label in _SIDING_MISREAD or _AGREEING_CUE.match(cue) or rule in _SAID_BACK_AS_ONES_OWN) and not _AIMED_AT_YOU.search(reply) \
-        and (label != Label.ADVICE.value or _in_one_sentence(reply, [s.text for s in form.sentences], span, reading.siding_cue))
+        and (label != Label.ADVICE.value or _in_one_sentence(reply, span, reading.siding_cue))
     words = ReplyWords.of(reply, context) if texts else None  # read once, for every word model
     by_words = _statement_by_words(words, reply, label, rule) if words and not read_as_verdict else None
     if by_words and by_words[0] == Label.JUDGMENT.value and reading.sides_with_blame:
@@ -155,7 +158,7 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
         span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
     if words and rule not in _MOCKS_THE_BLAME:
         # the label stays with the rules' reading; focus and siding are weighed against the words
-        reading = _weighed(reading, words, reply, label, terms, rule)
+        reading = _weighed(reading, words, reply, label, terms, rule, cue)
     if read_as_verdict and reading.sides_with_blame:
         label, cue, rule = Label.OTHER.value, reading.siding_cue, "siding.other"
         begin = reply.lower().find(cue.lower())

@@ -14,12 +14,12 @@ from pathlib import Path
 from ..labels import ALL_LABELS, FOCI
 
 CORPUS_DIR = Path(__file__).parent
-DEVELOPMENT_PARTS: tuple[str, ...] = ("dev",) + tuple(f"dev{number}" for number in range(2, 35))
+DEVELOPMENT_PARTS: tuple[str, ...] = ("dev",) + tuple(f"dev{number}" for number in range(2, 36))
 HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel", "test_blind", "test_roleplay", "test_blind2")
 ALL_PARTS: tuple[str, ...] = HELD_OUT_PARTS + DEVELOPMENT_PARTS
-#: Replies labelled on the second axis (focus and siding): twelve parts to develop on, four held out.
+#: Replies labelled on the second axis (focus and siding): thirteen parts to develop on, four held out.
 FOCUS_HELD_OUT_PARTS: tuple[str, ...] = ("focus_test", "focus_blind", "focus_blind2", "focus_blind3")
-FOCUS_PARTS: tuple[str, ...] = ("focus",) + tuple(f"focus{number}" for number in range(2, 13)) + FOCUS_HELD_OUT_PARTS
+FOCUS_PARTS: tuple[str, ...] = ("focus",) + tuple(f"focus{number}" for number in range(2, 14)) + FOCUS_HELD_OUT_PARTS
 
 
 @dataclass(frozen=True)
