@@ -272,6 +272,10 @@ FAMILIES = {
         "it's not about working harder, it's about working the right accounts",
         "When a buyer goes quiet after a proposal, it's often because it landed with the wrong person. How does that fit?",
         "i dont think its really about the discount tbh"]),
+    "how things go for anyone, explained, is information": ("advice", [
+        "When a buyer goes quiet after a demo, their budget has usually moved.",
+        "when a champion leaves, the deal usually stalls for a month", "when people feel cornered they'll stop talking to you",
+        "when customers ask for a discount this early, it's often a sign they're shopping around"]),
     "their view of the cause said back stays a reflection": ("reflection", [
         "so it wasn't really about the demo for you", "So it's less about price and more about whether they trust us."]),
     "a name or a pick asked in a word or two is a closed question": ("closed_question", [

@@ -993,7 +993,8 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
 
 
 _SUBJECT_WORD = (r"(?:i|i'd|i'm|you|you'd|you're|your|they|they're|their|we|we're|it|it's|he|she|his|her|people|someone|"
-                 r"somebody|anyone|everyone|most|some|many|the|a|an|this|that|these|those|there)")
+                 r"somebody|anyone|everyone|most|some|many|the|a|an|this|that|these|those|there|"
+                 r"buyers|customers|clients|prospects|reps|champions|deals|accounts|managers|salespeople)")
 # a clause that begins like a question but is a statement: "what they suggest is", "when you blew the 2.8"
 _UNMARKED_CLEFT = _rx(rf"^what\s+(?:{_SUBJECT_WORD}\b|(?:matters|counts|bothers|worries|frustrates|annoys|hurts|stings|"
                       rf"helps|works)\b)(?:\s+[\w'-]+){{0,6}}?\s+(?:is|are|was|were)\b")
@@ -1303,7 +1304,7 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:issue|problem|worry|concern|sticking point|thing|frustration|challenge|struggle|question)(?: for you| here| now)? (?:is|was|'s)\b"
         rf"(?![^.?!]*\b(?:{YOU} (?:should|need|must|have to)|your (?:\w+ )?(?:is|was|are) (?:way |far |much |a bit |a little |just |really |probably )?(?:too|not)))")),
     # the cause reframed by the manager: "it wasn't really about the price", "less about the deck and more
-    # about who was in the room", "when buyers go quiet it's usually because ..." (not "for you": their view)
+    # about who was in the room" (not "for you": their view)
     ("advice.reframe", Label.ADVICE, _rx(
         r"^(?:(?:so|but|and|well|look|honestly)\W+)*(?:(?:maybe|perhaps|i (?:don't|dont|do not) think|i'm not sure|i wonder if)\W+)+"
         r"(?:it|this|that)(?:'s| is| was|s)?\s*(?:n't|not)\s+(?:perhaps |maybe |really |necessarily |just |so much |only |actually )*about\b"
@@ -1313,9 +1314,15 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"\bnot (?:really |just )?about [\w' ]{1,40}?[,;]? (?:it's|it is|it was|but|more) (?:really |more |all |actually )?about\b|"
         r"^(?:(?:so|but|and|well|look|honestly)\W+)*i (?:don't|dont|do not) (?:think|reckon) (?:it|this|that)(?:'s| is| was|s)? (?:really |actually |just |all )?about\b"
         r"(?![^.?!]*\b(?:for|to) (?:you|u)\b)|"
-        r"^(?!(?:and |okay |ok |right )?so\b).*?\b(?:less|not so much) about [\w' ]{1,40}? (?:and |but |,\s*)?(?:more|rather|really) about\b|"
+        r"^(?!(?:and |okay |ok |right )?so\b).*?\b(?:less|not so much) about [\w' ]{1,40}? (?:and |but |,\s*)?(?:more|rather|really) about\b")),
+    # how things go for anyone, explained: "when a buyer goes quiet, their budget has usually moved", "it's
+    # often because the proposal went to the wrong person"
+    ("advice.how_things_go", Label.ADVICE, _rx(
         r"(?:^(?:(?:but|and|so|well)\W+)*|,\s*)(?:it|that)(?:'s| is) (?:often|usually|normally|typically|generally|mostly|almost always|nearly always) "
-        r"(?:because|a sign|down to|the case)\b")),
+        r"(?:because|a sign|down to|the case)\b|"
+        r"^(?:(?:okay|ok|so|and|well|look)\W+)*when (?:somebody|someone|anybody|anyone|people|a person|an? (?:buyer|customer|client|prospect|rep|champion|deal|account)|"
+        r"(?:buyers|customers|clients|prospects|reps|champions|deals|accounts)) [\w' -]{2,50}?,\s*(?:their|they|it|that|the|there|you(?:'ll| will| tend| usually))\b"
+        r"(?![^.?!]*\?)")),
     # information given: how things work, what guidelines or evidence say
     ("advice.information", Label.ADVICE, _rx(
         r"\b(?:i (?:just )?(?:want|wanna|wanted|would like|'d like|'d love|need|have|'ve got|got|thought i'd|thought i would) to "
