@@ -285,6 +285,29 @@ FAMILIES = {
         "could i share something that worked for me", "Can I offer a thought from my own experience?"]),
     "a wish of luck before a question: the question decides": ("closed_question", [
         "same slot works. good luck at eleven, is it the harlow group?", "good luck with it, is tuesday still the date?"]),
+    "a time proposed or a fact of theirs checked, typed as a statement, is closed": ("closed_question", [
+        "friday at 2 then", "still ok for thurs at 10", "so tuesday then", "u called them already", "you sent the proposal already"]),
+    "'any reason you can't ...' carries the idea": ("leading_question", [
+        "any reason u cant book the next step before the demo ends", "is there any reason not to send it today",
+        "any good reason we dont loop in their cfo"]),
+    "a suggestion asked with a verb of practice or planning is leading": ("leading_question", [
+        "could u roleplay the price objection w jen a few times this week", "could u maybe save the growth question for later",
+        "would a call w their head of ops unstick it", "wouldnt 20 sec videos land better than 2 min ones"]),
+    "the work handed to the manager is a takeover": ("takeover", [
+        "just forward me the 4 lost ones, ill see what can be saved", "how abt i make the pell call and u listen in",
+        "send them over to me and I'll chase procurement", "u want me to jump on the kessler call friday and close it out?"]),
+    "their wish or view said back is a reflection": ("reflection", [
+        "u want me to step in w the onboarding team", "ur track record speaks for itself, the way u see it",
+        "price seems to be the one thing u keep coming back to", "you keep going back to the territory split"]),
+    "what worked for the manager, offered as the way, is advice": ("advice", [
+        "in my first yr i hated cold calls too. i just did 20 before 9am every day untill it stopped being scary",
+        "honestly that worked for me", "i kept calling every morning until it felt normal"]),
+    "information noted in passing is advice": ("advice", [
+        "the comp plan still pays on small accounts btw, its in section 3 of the doc", "it's all in the playbook",
+        "the discount cap changed in april btw"]),
+    "praise of their doing, or 'that's no accident', is affirmation": ("affirmation", [
+        "eleven yrs and still top 3 in the region, thats no accident", "asking him twice politely was the right instinct",
+        "Keeping that renewal alive without a champion is a real achievement."]),
 }
 
 

@@ -156,6 +156,11 @@ def classify(reply: str, context: str | None = None, terms: FocusTerms | None = 
         rule, confidence = f"words.{label}", CONFIDENCE_WORD_MODEL
         begin = reply.find(cue)
         span = (begin, begin + len(cue)) if begin >= 0 else (0, 0)
+        if deciding is not None:
+            # the sentence that decided says so too, so the reply's label is always one of its sentences'
+            sentences = list(form.sentences)
+            sentences[deciding] = SentenceResult(sentences[deciding].text, label, cue, rule, span, confidence)
+            form = dataclasses.replace(form, sentences=tuple(sentences))
     if words and rule not in _MOCKS_THE_BLAME:
         # the label stays with the rules' reading; focus and siding are weighed against the words
         reading = _weighed(reading, words, reply, label, terms, rule, cue)

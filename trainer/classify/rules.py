@@ -177,6 +177,8 @@ REQUEST_MODAL = rf"(?:can|could|would|will|won't|d'you|do)\s+{YOU}\s+(?:(?:pleas
 # Instruction verbs that start an imperative clause (the manager telling them what to do).
 IMPERATIVE_VERB = _alt(wordlists.IMPERATIVE_VERB)
 _IMPERATIVE_EXCEPTIONS = _rx(
+    # a noun that could be a verb, as the subject: "price seems to be ...", "pitch was fine", "demo's booked"
+    r"^[a-z]+(?:'s)? (?:seems|seemed|is|was|keeps|kept|has|had|looks|looked|sounds|sounded|went|feels|felt)\b|"
     r"^(?:tell me|tell us|take me|take us|give me (?:a sense|an idea|a picture|a feel|the background|"
     r"the story|some background|your take|your view|your thoughts|a minute|a sec|a second|two minutes|"
     r"a moment)|go on|keep going|take a seat|take your time|have a seat|grab a (?:seat|chair|coffee)|"
@@ -315,7 +317,7 @@ _JUDGMENT = [
     (_rx(r"\bwhat (?:were|was) you (?:thinking|playing at|doing there|on about)\b|\bwhat (?:the hell|the heck|on earth|in god's name) (?:were|was|is|are|did|happened|have|has|do|does)\b|^(?:again|typical|seriously|really|honestly)[.?!]*$|\bwhat(?:'s| is) wrong with you\b|\bare you (?:serious|kidding|joking|for real|mad|crazy|insane)\b|\bseriously(?:,? (?:mate|man|dude|pal|guys?|\w+))?\s*\?|\byou can(?:'t|not) be serious\b|\bhow (?:could|can) you (?:not|possibly|even|let|have|be so|miss|forget|think)\b|\bhow (?:do|did|does) (?:you|u) (?:not|possibly) (?!feel\b)\w+|\bhow (?:hard|difficult) (?:is|can) it be\b|\bhow many times (?:do|have|must|did|am|will) (?:i|we)\b|\bhow many times (?:is|are) (?:this|that|it) (?:going|gonna)\b|\bdo you (?:even|ever|actually) (?:care|listen|prepare|plan|try|check|read|think)\b|\bdid you (?:even|actually|really) (?:bother|try|think|check|read|prepare|listen|care)\b|\bwhy bother\b|\bwho does that\b|\bwhat did you expect\b|\b(?:what|how|why|where) (?:are|were|was|is|do|did|does) (?:you|u) even\b"), "what were you thinking"),
     (_rx(rf"\b(?:that|this|it|which|that's|it's|this is|that is|it is|that was|this was|it was|you were|you're|you are|you've been|you were being|that sounds|that seems|frankly|honestly|quite|pretty|really|very|bit|little|rather|a bit|so|too|just|plain|totally|completely|utterly|absolutely)\s+(?:\w+\s+)?{NEGATIVE_EVAL}\b"), "negative verdict"),
     (_rx(rf"\b{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?:\w+\s+){{0,2}}?(?:do|does|did|make|made|miss|missed|forget|forgot|leave|left|blame|moan|complain|whinge|whine|drop|dropped|skip|skipped|rush|rushed|fail|failed|mess|messed|screw|screwed|ignore|ignored|wing|winging|cut|come|turn|talk|get|go|find|have|play|make excuses|say|act|let|do this|do that)\b"), "you always ..."),
-    (_rx(rf"^(?:and\s+|but\s+|honestly,?\s+|frankly,?\s+|look,?\s+)?{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?!gave up|give up|stop|quit|let (?:it|that|them) (?:stop|beat)|fail to (?:impress|surprise)|miss a beat)(?:\w+)"), "you never ..."),
+    (_rx(rf"^(?:and\s+|but\s+|honestly,?\s+|frankly,?\s+|look,?\s+)?{YOU}\s+(?:always|never|constantly|keep|continually|forever)\s+(?!gave up|give up|stop|quit|let (?:it|that|them) (?:stop|beat)|fail to (?:impress|surprise)|miss a beat|(?:coming|going) back to|mentioning|bringing up|returning to)(?:\w+)"), "you never ..."),
     (_rx(r"\b(?:the|a) (?:second|third|fourth|fifth|sixth|umpteenth|nth|hundredth) time\b|^what (?:kind|sort) of (?:a )?(?:salesperson|rep|person|manager|professional|seller|sales leader|leader)\b|^who (?:walks|goes|turns up|shows up|sends|forgets|does that|in their right mind)\b"), "the third time"),
     (_rx(r"\bif (?:you|u)(?:'d| had| would have|'d have) (?:just |only |actually |bothered to )?(?:mapped|held|done|listened|prepared|followed|called|checked|bothered|asked|qualified|planned|read|worked|tried|picked up|kept|stuck|focused|been)\b"), "if you'd done your job"),
     (_rx(rf"\b{YOU}(?:{APOS}re| are| were|'ve been| have been)\s+(?:being\s+)?(?:so\s+|too\s+|really\s+|just\s+|very\s+|a bit\s+|quite\s+|being\s+)?(?:lazy|sloppy|careless|defensive|dramatic|paranoid|naive|negative|difficult|precious|sensitive|unprofessional|disorganised|disorganized|arrogant|overconfident|complacent|entitled|stubborn|a (?:bit of a )?(?:problem|liability|drama queen|moaner|whinger)|making excuses|passing the buck|blaming|overreacting|over-reacting|whining|whinging|moaning|complaining|wrong|kidding yourself|deluding yourself|in denial|fooling yourself|off the mark)\b"), "you're being ..."),
@@ -369,7 +371,8 @@ _LEADING_MODAL = _rx(
     rf"(?:it|that|this|there|a|an|the|some|one|more|less|fewer|\w+ing)\s+(?:[\w'-]+\s+){{0,7}}?"
     rf"(?:help|be (?:better|worth|smarter|easier|quicker|faster|good|best|wise|useful|an idea|a good idea|"
     rf"the move|the way|the answer|more effective|stronger|simpler|enough)|make (?:sense|more sense|"
-    rf"things easier|a difference|it easier)|work better|land better|go down better|do the trick|"
+    rf"things easier|a difference|it easier)|work better|land better|go down better|do the trick|unstick (?:it|this|things)|unblock (?:it|this|things)|"
+    rf"get (?:it|things|this) moving|move (?:it|things|this) (?:on|along|forward)|speed (?:it|things|this) up|"
     rf"be worth (?:a|it|trying)|be time|speed|have (?:helped|changed|worked|made (?:a|the) difference|saved (?:it|the deal)|landed it|"
     rf"gone (?:better|differently|smoother|more smoothly)|been (?:better|different|easier|smoother)|worked out)|"
     rf"change (?:the|things|anything|that)|be as (?:simple|easy) as|be (?:just )?a (?:matter|case) of)\b"
@@ -521,6 +524,14 @@ _CLAUSE_IMPERATIVE = _rx(
 _NEXT_TIME = _rx(rf"\b(?:next time|going forward|from now on|in future),?\s+(?:(?:just|please|make sure you|try to|you|you'd|youd|you'll|youll|always|\w+ly)\s+)?(?:{IMPERATIVE_VERB}|should|need|must|could|want|have to|ought)\b")
 # "... it came good, so do that": the manager's story ending in the instruction
 _SO_DO_THAT = _rx(r"\b(?:so|then|and) (?:just )?(?:do|try) (?:that|the same|likewise|this|it that way)(?: (?:too|then|yourself))?[\s.!]*$")
+# a time proposed or checked: "friday at 2 then", "still ok for thurs at 10"
+_DAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)(?:day)?|tues|wed|thu|thur|tomorrow|today|next week)"
+        r"(?: (?:at )?\d{1,2}(?:[:.]\d{2})?(?: ?[ap]m)?| morning| afternoon| first thing| lunchtime)?")
+_TIME_CHECK = _rx(rf"^(?:(?:so|and|ok|okay|right)\s+)*(?:(?:are|is) (?:we|it|that|you) )?(?:still )?(?:ok|okay|good|fine|on|alright|all right|free) for {_DAY}[\s.!?]*$|"
+                  rf"^(?:(?:so|and|ok|okay|right)\s+)*{_DAY} (?:then|yeah|ok|okay|still)[\s.!?]*$")
+# a fact of theirs checked: "u called them already", "you sent it yet"
+_DONE_ALREADY = _rx(r"^(?:(?:so|and|ok|okay)\s+)*(?:you|u)(?:'ve| have)? (?:\w+ed|sent|spoke|spoken|rang|rung|met|told|got|put|made|did|done|wrote|written)\b"
+                    r"[^.?!,]{0,50}?\b(?:already|yet)[\s.!]*$")
 # "friday morning or afternoon", "email or phone?": two options named, one to pick (no verb, no person)
 _CHOICE_FRAGMENT = _rx(r"^(?:(?:so|and|okay|ok|right)\s+)?(?:is it\s+)?(?!.*\b(?:you|u|i|we|they|it|more|less|later|sooner|never|else|whatever|"
                        r"not|nothing|something|anything|better|worse|die|bust|nothing|lose|leave)\b)(?:[a-z0-9'-]+ ){0,2}[a-z0-9'-]+ or (?:[a-z0-9'-]+ ){0,2}[a-z0-9'-]+[\s?.]*$")
@@ -588,7 +599,7 @@ _REFLECTIVE_FRAME = _rx(
     r"^(?:so )?(?:what )?i(?:'m| am) hearing\b|^(?:it's|it is) like\b|^(?:so )?from where you(?:'re| are)? (?:sitting|sit|stand)|^(?:so )?(?:as|the way) you see it|"
     r"^i(?:'m| am) (?:sensing|picking up|getting the sense)|^i (?:can )?(?:hear|see|sense|tell) (?:that )?(?:you|it|this|that)(?:'re| are| feel| felt|'ve| have| were| really| kind| sort)\b|"
     r"^i (?:get|have|got) (?:the |a )?(?:impression|feeling|sense)\b|^(?:(?:it )?(?:kind of |sort of |kinda )?(?:feels|sounds|seems) (?:like|as if|as though))\b|\bfel(?:t|ls?) \w+ to you\b|^i (?:sense|get the sense|get the feeling)|^(?:so )?from your (?:side|point of view|perspective)|^(?:so )?for you\b|"
-    r"^(?:so,? )?in your (?:view|eyes|mind)|^(?:so,? )?(?:part of you|on one hand|on the one hand)|^it (?:stings|hurts|smarts|grates)\b|^(?:so |and )?it (?:really |still |kind of |clearly )?(?:bugs|annoys|frustrates|irritates|bothers|upsets|gets to|eats at|niggles|rankles|worries) (?:you|u)\b"
+    r"^(?:so,? )?in your (?:view|eyes|mind)|^(?:so,? )?(?:part of you|on one hand|on the one hand)|^it (?:stings|hurts|smarts|grates)\b|,? (?:the way|as) (?:you|u) see it[.!]*$|,? (?:in your (?:view|eyes|mind)|from where (?:you|u) (?:sit|stand))[.!]*$|\b(?:you|u) keep (?:coming back to|going back to|mentioning|bringing up|returning to)\b|^(?:so |and )?it (?:really |still |kind of |clearly )?(?:bugs|annoys|frustrates|irritates|bothers|upsets|gets to|eats at|niggles|rankles|worries) (?:you|u)\b"
 )
 POSITIVE_WORDS = wordlists.POSITIVE_WORDS
 _POSITIVE = _Lexicon(POSITIVE_WORDS)
@@ -651,7 +662,7 @@ _YN_START_NAMED = _rx(r"^(?:is|are|was|were|did|does|has|isn't|wasn't|didn't|doe
                       # a negative opening a question names its subject ("wouldn't the team be ...", "shouldn't
                       # some calls go ..."); typed with the subject dropped it is a statement ("wouldn't know")
                       r"|^(?:wouldn't|shouldn't|couldn't|aren't|weren't)\s+(?:(?:the|a|an|your|their|his|her|those|these|some|any|all|most|at least)\b"
-                      r"|[a-z]+'s\b|[a-z]+ing\b|[a-z]+ (?:be|have|get|want|mind|care|rather|prefer|need|expect|notice|go|come)\b)")
+                      r"|[a-z]+'s\b|[a-z]+ing\b|\d+\b|[a-z]+ (?:be|have|get|want|mind|care|rather|prefer|need|expect|notice|go|come)\b)")
 _HOUSEKEEPING = _rx(r"\b(?:on the call|door|window|laptop|coffee|tea|room \d|meeting room|the room|calendar invite|team calendar|calendar|diary|the link|teams link|zoom link|my notes|agenda|recording|blinds|heating|aircon|screen|mic|camera|lights|my email|this message|my inbox|my messages|this email|spreadsheet|my phone)\b")
 _DOING_IT_MYSELF = _rx(r"\b(?:i'll|i will|i shall|ill|i'm|im|i am|let me|want me to|shall i|should i)\b[^.,;?!]{0,90}?\b(?:myself|on your behalf|personally|for you)\b(?! to\b)")
 
@@ -769,7 +780,7 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"(?:fair enough[,.!]*\s+)?forget (?:i said (?:it|that|anything)|(?:it|that)[.!]*$)|forget i (?:said|mentioned) (?:it|that|anything)\b)")),
     # the manager offering, as a question, to do it for them
     ("offer.takeover", Label.TAKEOVER, _rx(
-        _OPENING + rf"(?:(?:shall|should|can|could|may) i|(?:do you want|would you like|d'you want|you want|want|need|do you need|would you like|like) me to|"
+        _OPENING + rf"(?:(?:shall|should|can|could|may) i|(?:do you want|would you like|d'you want|(?<!you )(?<!u )want|(?:you|u) want(?= me to[^?]*\?)|need|do you need|would you like|like) me to|"
         rf"(?:how about|what if|why don't|why dont) i)\s+(?:just\s+|maybe\s+|quickly\s+|personally\s+|go and\s+)?"
         rf"(?!take a (?:look|note|moment|minute|second|break)\b){TAKEOVER_VERB}\b(?!\s+(?:you|u|with you)\b)|"
         + _OPENING + r"(?:do you )?(?:want|need) me to\s*\??$|" + _OPENING + r"(?:do you )?(?:want|need) me to (?:just )?put (?:it|that|them|this)\b|"
@@ -777,7 +788,13 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         + _OPENING + r"from now on,? i(?:'ll| will)? (?:do|run|handle|take|lead|own|write|send)\b|"
         + _OPENING + r"would it help if i (?:just )?(?:reached|called|rang|spoke|talked|emailed|wrote|sent|had a word|took|joined|got|went)\b|"
         + r"^(?:i'm |im )?on it\b(?! (?:too|as well|now,? (?:are|is)))|"
-        + _OPENING + r"i (?:just )?(?:call|ring|phone|email|write|send|handle|take|chase|talk to|speak to|visit) (?:him|her|them|it|the \w+) (?:myself|personally)\b")),
+        + _OPENING + r"i (?:just )?(?:call|ring|phone|email|write|send|handle|take|chase|talk to|speak to|visit) (?:him|her|them|it|the \w+) (?:myself|personally)\b|"
+        # "just forward me the four lost ones, I'll see what can be saved": the work handed over to the manager
+        r"\b(?:forward|send|pass|hand|give|flick) (?:me|(?:it|them|those|these) (?:over )?to me)\b[^.?!]{0,40}?\b(?:i'll|ill|i will) "
+        r"(?:see|take|handle|sort|deal|look|chase|try|get|work)\b|"
+        # "how about I make the call and you listen in": the manager doing the work
+        + _OPENING + r"(?:how about|what about|what if|why don't|why dont) i (?!(?:ask|tell|share|suggest|explain|give you|show you|help you think|"
+        r"just listen|listen|shut up|stop|step back|leave (?:it|you))\b)(?:just )?\w+")),
     # a rebuke opened by "seriously", "come on": "seriously why would you send that"
     ("judgment.contrast_verdict", Label.JUDGMENT, _rx(
         r"^(?:oh,? )?come on[.!]*$|\bthat's (?:not (?:a|an) [\w-]+, that's (?:a|an) [\w-]+|[\w-]+, not [\w-]+)[.!]*$|"
@@ -814,6 +831,9 @@ _NAMED_CLAUSE_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         _OPENING + r"(?:have|did) (?:you|u|ya) (?:ever |maybe |thought to |tried )?(?:ask|asked|asking) (?!(?:them|him|her|why|what|how|when|who|whether|if)\b)[\w' ]{2,30}? for\b|"
         + _OPENING + rf"(?:did|have|had|do|would) (?:you|u|ya) (?:ever |maybe |perhaps |at all )?(?:think|thought|consider|considered)"
         rf"(?: (?:of|about))? (?:(?:maybe|perhaps|just) )?{_GERUND}")),
+    ("suggest.any_reason", Label.LEADING_QUESTION, _rx(
+        _OPENING + r"(?:is there )?any (?:good )?reason (?:not to|(?:you|u|we) (?:can't|cant|couldn't|couldnt|wouldn't|wouldnt|shouldn't|shouldnt|"
+        r"don't|dont) )\w+")),
     ("suggest.is_it_time", Label.LEADING_QUESTION, _rx(
         _OPENING + r"(?:is|isn't|would|wouldn't) it (?:be )?(?:maybe |perhaps |possibly |not |about |high |now )?"
         r"(?:time|worth|an idea|a good idea|better|wiser|smarter|best) (?:to|you|we|for you)\b")),
@@ -1047,6 +1067,8 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
         return _hit("clause", Label.ADVICE, offer.group(0))
     if (choice := _CHOICE_FRAGMENT.match(body)):
         return _hit("choice", Label.CLOSED_QUESTION, choice.group(0).strip(" ?."))
+    if (checked := _TIME_CHECK.match(body) or _DONE_ALREADY.match(body)):
+        return _hit("check", Label.CLOSED_QUESTION, checked.group(0).strip(" ?.!"))
     sorry = _SORRY_THEN_ASKS.match(body) or _SORRY_THEN_ASKS.match(clause.strip())
     if sorry and body.startswith(sorry.group(0)) and body[sorry.end():].strip():
         body = body[sorry.end():]
@@ -1328,7 +1350,8 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"\b(?:i (?:just )?(?:want|wanna|wanted|would like|'d like|'d love|need|have|'ve got|got|thought i'd|thought i would) to "
         r"(?:share|tell you|let you know|mention|point out|explain|give you)\b|"
         r"^(?:(?:oh|and|also|btw|ok|okay|right|so)\W+)*just so you(?:'re| are)? (?:know|aware)(?!,? (?:i|i'm|im|i'll|ill|i've|how i|that i|what i|we'll|we're)\b)|"
-        r"\bfyi\b|for your information|"
+        r"\bfyi\b|for your information|[,\s](?:btw|by the way)[.!]*$|"
+        r"\b(?:it's|it is|its|that's|thats) (?:all )?(?:in|on) (?:section|page|chapter|slide|the (?:doc|handbook|playbook|wiki|crm|shared drive|intranet|policy|guide|deck))\b|"
         r"^(?:and |but |so )?(?:you're|you are|you aren't|you're not|you are not) (?:not )?(?:allowed|required|expected|supposed|meant|entitled|obliged) to\b|"
         r"^(?:and |but |so |well,? |okay,? |all right,? )?(?:you're|you are) going to (?:take|need|have to|want to|call|send|book|start|stop|use|"
         r"bring|do|get|go|make|put|set|try)\b|"
@@ -1396,6 +1419,12 @@ _NAMED_STATEMENT_RULES: tuple[tuple[str, Label, re.Pattern[str]], ...] = (
         r"\b(?:we|i) (?:could|can|might|would)\b|\bif (?:you're|you are) willing to (?:do|try) (?:that|this|it),? (?:that|it) "
         r"(?:would|will|could|certainly would)\b")),
     # the manager's own "I'd ..." is what they would do in the salesperson's place
+    # what worked for the manager, offered as the way: "I just did twenty before nine every day until it
+    # stopped being scary", "that's what worked for me"
+    ("advice.what_worked_for_me", Label.ADVICE, _rx(
+        r"\bi (?:just |simply )?(?:did|made|kept|forced myself to|used to|started|booked|blocked|called|wrote|practised|practiced)\b"
+        r"[^.?!]{0,60}?\b(?:until|till|untill|til) (?:it|they|i|that)\b|\b(?:that's|thats|which is|that is) (?:what|how) (?:worked|got me through|i got over)\b|"
+        r"\b(?:it|that|this) (?:worked|works) (?:wonders |a treat |every time )?for me\b")),
     ("advice.i_would", Label.ADVICE, _rx(
         r"^(?:(?:honestly|personally|frankly|so|well|look|yeah|and|but|me|myself|i mean|if it were me|in your shoes|in your place),?\s+)*"
         r"(?:i'd|i would|id)\s+(?:(?:just|probably|definitely|honestly|personally|actually|really|maybe|perhaps|also|then|first)\s+)*"
@@ -1479,7 +1508,10 @@ def _classify_statement(body: str) -> tuple[Label, str]:
         positive = None  # "not impressive", "you're not confident"
     if positive and _PAINFUL_FEELING.search(body) and _ANY_YOU.search(body) and not _CREDIT_FOR_IT.search(body):
         return _hit("statement", Label.REFLECTION, _PAINFUL_FEELING.search(body).group(0))  # "you're willing, you're just angry about how it happened"
-    if positive and (_ANY_YOU.search(body) or re.match(r"^(?:that|this|it)(?:'s| is| was|s)\b", body, re.I)) and (" " in positive.group(0) or not _NEGATIVE_FEELING.search(body)):
+    # praise of them, of "that", or of their doing as the subject ("asking him twice was the right instinct")
+    if positive and (_ANY_YOU.search(body) or re.search(r"(?:^|,\s*)(?:that|this|it)(?:'s| is| was|s)\b", body, re.I)
+                     or re.match(r"^(?!(?:nothing|something|anything|everything|morning|evening|pricing|timing)\b)\w+ing\b", body, re.I)) and (
+            " " in positive.group(0) or not _NEGATIVE_FEELING.search(body)):
         return _hit("statement", Label.AFFIRMATION, positive.group(0))
     reflected = _first(_REFLECTION[:6], body)
     if reflected:

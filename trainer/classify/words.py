@@ -182,7 +182,8 @@ ACTION_VERB = (
     'close with|shorten|simplify|tweak|rework|rewrite|redo|revisit|resend|spend|block|aim|target|batch|'
     'practise|practice|rehearse|role-play|ask for|go back|get back|circle back|touch base|nudge|remind|'
     'bump|discount|sweeten|bundle|extend|pilot|test|split|automate|delegate|pair|shadow|sit in|join|skip|'
-    'ditch|swap|offer them|make|build|map|prepare|prep|draft|take|have|forward|cc|copy|loop'
+    'ditch|swap|offer them|make|build|map|prepare|prep|draft|take|have|forward|cc|copy|loop|roleplay|save|park|'
+    'record|film|script|qualify|rethink|reorder|ask about'
 )
 
 STRONG_IMPERATIVE = (
@@ -283,7 +284,8 @@ POSITIVE_WORDS = (
     'rigour|rigor|careful|diligent|diligence|meticulous|tenacious|tenacity|energy|passion|passionate|'
     'enthusiasm|enthusiastic|driven|ambitious|ambition|expertise|know your stuff|knows your stuff|'
     'know their stuff|done the work|did the work|doing the work|did your homework|done your homework|'
-    'the right thing|right call|great call|good call|courage|willing|willingness|open to|open-minded|'
+    'the right thing|right call|great call|good call|right instinct|good instinct|great instinct|sound instinct|no accident|'
+    'courage|willing|willingness|open to|open-minded|'
     'open minded|humble|humility|progress|growth|growing|better and better|came a long way|'
     'come a long way|nailed|smashed|crushed|killed it|by accident|no mean feat|no small feat|'
     "no small thing|isn't wasted|not wasted|means a lot|grafting|grafter|top effort|miles ahead|"
