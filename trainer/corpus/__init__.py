@@ -14,7 +14,7 @@ from pathlib import Path
 from ..labels import ALL_LABELS, FOCI
 
 CORPUS_DIR = Path(__file__).parent
-DEVELOPMENT_PARTS: tuple[str, ...] = ("dev",) + tuple(f"dev{number}" for number in range(2, 36))
+DEVELOPMENT_PARTS: tuple[str, ...] = ("dev",) + tuple(f"dev{number}" for number in range(2, 37))
 HELD_OUT_PARTS: tuple[str, ...] = ("test", "counsel", "test_blind", "test_roleplay", "test_blind2")
 ALL_PARTS: tuple[str, ...] = HELD_OUT_PARTS + DEVELOPMENT_PARTS
 #: Replies labelled on the second axis (focus and siding): thirteen parts to develop on, four held out.
