@@ -524,17 +524,19 @@ _CLAUSE_IMPERATIVE = _rx(
 _NEXT_TIME = _rx(rf"\b(?:next time|going forward|from now on|in future),?\s+(?:(?:just|please|make sure you|try to|you|you'd|youd|you'll|youll|always|\w+ly)\s+)?(?:{IMPERATIVE_VERB}|should|need|must|could|want|have to|ought)\b")
 # "... it came good, so do that": the manager's story ending in the instruction
 _SO_DO_THAT = _rx(r"\b(?:so|then|and) (?:just )?(?:do|try) (?:that|the same|likewise|this|it that way)(?: (?:too|then|yourself))?[\s.!]*$")
+# the words a spoken check may open with: "so", "and", "okay", "right"
+_CHECK_OPENING = r"^(?:(?:so|and|ok|okay|right)\s+)*"
 # a time proposed or checked: "friday at 2 then", "still ok for thurs at 10"
 _DAY = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)(?:day)?|tues|wed|thu|thur|tomorrow|today|next week)"
         r"(?: (?:at )?\d{1,2}(?:[:.]\d{2})?(?: ?[ap]m)?| morning| afternoon| first thing| lunchtime)?")
-_TIME_CHECK = _rx(rf"^(?:(?:so|and|ok|okay|right)\s+)*(?:(?:are|is) (?:we|it|that|you) )?(?:still )?(?:ok|okay|good|fine|on|alright|all right|free) for {_DAY}[\s.!?]*$|"
-                  rf"^(?:(?:so|and|ok|okay|right)\s+)*{_DAY} (?:then|yeah|ok|okay|still)[\s.!?]*$")
+_TIME_CHECK = _rx(rf"{_CHECK_OPENING}(?:(?:are|is) (?:we|it|that|you) )?(?:still )?(?:ok|okay|good|fine|on|alright|all right|free) for {_DAY}[\s.!?]*$|"
+                  rf"{_CHECK_OPENING}{_DAY} (?:then|yeah|ok|okay|still)[\s.!?]*$")
 # a fact of theirs checked: "u called them already", "you sent it yet"
-_DONE_ALREADY = _rx(r"^(?:(?:so|and|ok|okay)\s+)*(?:you|u)(?:'ve| have)? (?:\w+ed|sent|spoke|spoken|rang|rung|met|told|got|put|made|did|done|wrote|written)\b"
+_DONE_ALREADY = _rx(_CHECK_OPENING + r"(?:you|u)(?:'ve| have)? (?:\w+ed|sent|spoke|spoken|rang|rung|met|told|got|put|made|did|done|wrote|written)\b"
                     r"[^.?!,]{0,50}?\b(?:already|yet)[\s.!]*$")
 # "friday morning or afternoon", "email or phone?": two options named, one to pick (no verb, no person)
-_CHOICE_FRAGMENT = _rx(r"^(?:(?:so|and|okay|ok|right)\s+)?(?:is it\s+)?(?!.*\b(?:you|u|i|we|they|it|more|less|later|sooner|never|else|whatever|"
-                       r"not|nothing|something|anything|better|worse|die|bust|nothing|lose|leave)\b)(?:[a-z0-9'-]+ ){0,2}[a-z0-9'-]+ or (?:[a-z0-9'-]+ ){0,2}[a-z0-9'-]+[\s?.]*$")
+_CHOICE_FRAGMENT = _rx(_CHECK_OPENING + r"(?:is it\s+)?(?!.*\b(?:you|u|i|we|they|it|more|less|later|sooner|never|else|whatever|"
+                       r"not|nothing|something|anything|better|worse|die|bust|lose|leave)\b)(?:[a-z0-9'-]+ ){0,2}[a-z0-9'-]+ or (?:[a-z0-9'-]+ ){0,2}[a-z0-9'-]+[\s?.]*$")
 # "sorry which product was it": an apology run into a question, which decides
 _SORRY_THEN_ASKS = _rx(rf"^(?:oh |ah )?sorry,?\s+(?=(?:{WH_OPEN_START}|which|who|when|where|what|how)\b|(?:{AUX})\s+(?:you|u|they|he|she|it|the|we)\b)")
 _OTHER_START = _rx(
@@ -1123,7 +1125,7 @@ def _classify_clause(clause: str, question_marked: bool) -> tuple[Label, str]:
 _SAID_OF_SOMEONE = _rx(rf"^(?:so |and )?(?:{YOU}|you've|youve|you're|youre|they|theyre|they're|he|she|it)\b")
 # A fact said back with a spoken tag: "so the budget got approved yeah", "halvorsen they're still on the
 # trial yeah", "the pilot finished on the tenth or was it later"
-_FACT_SAID_BACK = _rx(r"^(?:(?:so|and|okay|ok|right)\s+){0,2}(?:the|that's|thats|those|these|(?!i\b)[a-z]+ (?:they're|theyre|he's|she's|are|is|was|were|has|have|had|did|signed|said|went|got))\b")
+_FACT_SAID_BACK = _rx(_CHECK_OPENING + r"(?:the|that's|thats|those|these|(?!i\b)[a-z]+ (?:they're|theyre|he's|she's|are|is|was|were|has|have|had|did|signed|said|went|got))\b")
 _STRICT_SPOKEN_TAG = _rx(r"\b(?:yeah|correct|or not(?: yet)?|(?<!it )(?<!that )(?<!this )(?<!things )(?<!get )(?<!got )(?<!exactly )(?<!just )(?<!all )(?<!quite )right"
                          r"|or (?:was|is|were|are|did|does|has|had) (?:it|they|he|she|that)(?: \w+){0,2})$")
 _AUX_START = _rx(rf"^(?:so |and )?(?:{AUX})\b")
